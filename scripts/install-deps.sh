@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Installs the system packages camera-bridge needs and tunes the host for GigE Vision.
+#   install-deps.sh            runtime: libaravis + the fake GigE camera, larger UDP receive buffers
+#   install-deps.sh --tests    also what the test suite needs (socat, systemd tools, container engine)
+# Idempotent; uses sudo when not root. Never run by the service itself.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+
+sudo_cmd=()
+if [ "$(id -u)" -ne 0 ]; then sudo_cmd=(sudo); fi
+
+tests=false
+[ "${1:-}" = "--tests" ] && tests=true
+
+packages=(libaravis-0.8-0 aravis-tools)
+if $tests; then
+  packages+=(socat systemd iproute2 podman runc debootstrap curl)
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ "${#missing[@]}" -gt 0 ]; then
+  echo "camera-bridge: installing ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  "${sudo_cmd[@]}" apt-get update -qq
+  "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# GigE Vision streams lose packets with the kernel's default 208 KiB receive buffer (see
+# docs/operations.md); Aravis can only raise its socket buffer up to net.core.rmem_max.
+want=16777216
+have=$(cat /proc/sys/net/core/rmem_max 2>/dev/null || echo 0)
+if [ "$have" -lt "$want" ]; then
+  "${sudo_cmd[@]}" sysctl -q -w net.core.rmem_max=$want || echo "camera-bridge: could not raise net.core.rmem_max (GigE frames may arrive incomplete)" >&2
+fi
+
+if $tests && [ -x "$here/container-engine.sh" ]; then
+  "$here/container-engine.sh" start
+fi
