@@ -1,6 +1,6 @@
 package io.camerabridge.results;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.camerabridge.pekat.AnalysisResult.Verdict;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
@@ -17,7 +17,7 @@ import java.util.Objects;
  * @param outcome the outcome name, e.g. {@code ok}, {@code http_error}, {@code timeout}
  * @param verdict OK / NG from the context, or NONE
  * @param timingsMillis named durations in milliseconds (insertion order kept)
- * @param context PEKAT's context JSON, or null when there was none
+ * @param contextJson PEKAT's context JSON text as received, or null when there was none
  * @param error a one-line description of a failure, or null
  */
 public record FrameRecord(
@@ -29,7 +29,7 @@ public record FrameRecord(
     String outcome,
     Verdict verdict,
     Map<String, Double> timingsMillis,
-    JsonNode context,
+    String contextJson,
     String error) {
 
   public FrameRecord {

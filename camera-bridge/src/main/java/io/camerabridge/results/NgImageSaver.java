@@ -1,7 +1,6 @@
 package io.camerabridge.results;
 
 import io.camerabridge.pekat.RawLayout;
-import io.micrometer.core.instrument.Counter;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.DirectoryStream;
@@ -43,8 +42,7 @@ public final class NgImageSaver implements AutoCloseable {
   private final Path dir;
   private final String camera;
   private final long maxDiskBytes;
-  private final Counter saved;
-  private final Counter failures;
+  private final Runnable failures;
   private final ThreadPoolExecutor executor;
   private final Deque<Path> files = new ArrayDeque<>();
   private final AtomicBoolean closed = new AtomicBoolean();
@@ -56,14 +54,12 @@ public final class NgImageSaver implements AutoCloseable {
    * @param dir where PNG files go (created on first save)
    * @param camera camera id, the file name prefix; the cap covers this camera's files only
    * @param maxDiskBytes the most this camera's NG images may occupy
-   * @param saved counts images written
-   * @param failures counts images not written (encoding or disk errors, or too busy)
+   * @param failures called once per image not written (encoding or disk errors, or too busy)
    */
-  public NgImageSaver(Path dir, String camera, long maxDiskBytes, Counter saved, Counter failures) {
+  public NgImageSaver(Path dir, String camera, long maxDiskBytes, Runnable failures) {
     this.dir = dir.toAbsolutePath();
     this.camera = camera;
     this.maxDiskBytes = maxDiskBytes;
-    this.saved = saved;
     this.failures = failures;
     this.executor =
         new ThreadPoolExecutor(
@@ -155,7 +151,6 @@ public final class NgImageSaver implements AutoCloseable {
       Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
       files.addLast(target);
       diskBytes += png.length;
-      saved.increment();
       enforceCap();
       if (failureLogged) {
         LOG.info("NG images for {} are being saved to {} again", camera, dir);
@@ -212,7 +207,7 @@ public final class NgImageSaver implements AutoCloseable {
   }
 
   private void fail(String message) {
-    failures.increment();
+    failures.run();
     long now = System.nanoTime();
     if (!failureLogged || now - lastFailureLogNanos > FAILURE_LOG_INTERVAL.toNanos()) {
       LOG.warn(

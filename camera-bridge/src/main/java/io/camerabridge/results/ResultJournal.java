@@ -2,8 +2,10 @@ package io.camerabridge.results;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.micrometer.core.instrument.Counter;
+import io.camerabridge.pekat.AnalysisResult.Verdict;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -39,7 +41,7 @@ public final class ResultJournal implements AutoCloseable {
   private final Path file;
   private final long maxFileBytes;
   private final int maxFiles;
-  private final Counter writeFailures;
+  private final Runnable writeFailures;
   private final ObjectMapper json = new ObjectMapper();
   private final BlockingQueue<FrameRecord> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
   private final AtomicBoolean closed = new AtomicBoolean();
@@ -56,9 +58,9 @@ public final class ResultJournal implements AutoCloseable {
    * @param file the journal file; its parent directory is created if missing
    * @param maxFileBytes size after which the file is rotated
    * @param maxFiles how many files to keep, the live one included (at least 1)
-   * @param writeFailures counts records that could not be written
+   * @param writeFailures called once per record that could not be written (a metric)
    */
-  public ResultJournal(Path file, long maxFileBytes, int maxFiles, Counter writeFailures) {
+  public ResultJournal(Path file, long maxFileBytes, int maxFiles, Runnable writeFailures) {
     if (maxFileBytes <= 0 || maxFiles < 1) {
       throw new IllegalArgumentException("maxFileBytes must be > 0 and maxFiles >= 1");
     }
@@ -82,7 +84,7 @@ public final class ResultJournal implements AutoCloseable {
    */
   public void append(FrameRecord record) {
     if (closed.get() || !queue.offer(record)) {
-      writeFailures.increment();
+      writeFailures.run();
       logFailure("journal queue full or closed; record for frame " + record.frameId() + " lost");
     }
   }
@@ -145,7 +147,7 @@ public final class ResultJournal implements AutoCloseable {
       line.writeTo(out);
       fileBytes += line.size();
     } catch (IOException | RuntimeException e) {
-      writeFailures.increment();
+      writeFailures.run();
       logFailure("cannot write journal " + file + ": " + e);
       closeFile();
     }
@@ -169,12 +171,24 @@ public final class ResultJournal implements AutoCloseable {
       if (r.error() != null) {
         g.writeStringField("error", r.error());
       }
-      if (r.context() != null) {
-        g.writeFieldName("context");
-        json.writeTree(g, r.context());
+      if (r.contextJson() != null) {
+        writeContext(g, r.contextJson());
       }
       g.writeEndObject();
     }
+  }
+
+  /** Re-encodes the context so a pretty-printed answer cannot break the one-line-per-frame rule. */
+  private void writeContext(JsonGenerator g, String contextJson) throws IOException {
+    JsonNode context;
+    try {
+      context = json.readTree(contextJson);
+    } catch (JsonProcessingException e) {
+      g.writeStringField("contextText", contextJson);
+      return;
+    }
+    g.writeFieldName("context");
+    json.writeTree(g, context);
   }
 
   private void open() throws IOException {
@@ -227,7 +241,7 @@ public final class ResultJournal implements AutoCloseable {
     try {
       out.flush();
     } catch (IOException e) {
-      writeFailures.increment();
+      writeFailures.run();
       logFailure("cannot flush journal " + file + ": " + e);
       closeFile();
     }
