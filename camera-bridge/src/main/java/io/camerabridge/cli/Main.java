@@ -1,6 +1,8 @@
 package io.camerabridge.cli;
 
 import io.camerabridge.cli.demo.DemoCommand;
+import io.camerabridge.config.CheckConfigCommand;
+import io.camerabridge.pekat.sim.PekatSimCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -22,8 +24,10 @@ import picocli.CommandLine.Command;
     subcommands = {
       CommandLine.HelpCommand.class,
       RunCommand.class,
+      CheckConfigCommand.class,
       DevicesCommand.class,
-      DemoCommand.class
+      DemoCommand.class,
+      PekatSimCommand.class
     })
 public final class Main implements Runnable {
 

@@ -198,7 +198,7 @@ final class CameraSession implements AutoCloseable {
           parts
               .converter()
               .convert(
-                  frame.data(),
+                  frame.dataForTransfer(),
                   frame.width(),
                   frame.height(),
                   frame.pixelFormat().genicamName(),
