@@ -1,5 +1,6 @@
 package io.camerabridge.cli;
 
+import io.camerabridge.bench.BenchCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -18,7 +19,7 @@ import picocli.CommandLine.Command;
       "Run 'camera-bridge <command> --help' for a command's options and an example.",
       "Documentation: docs/ in the source tree, or /usr/share/doc/camera-bridge."
     },
-    subcommands = {CommandLine.HelpCommand.class})
+    subcommands = {CommandLine.HelpCommand.class, BenchCommand.class})
 public final class Main implements Runnable {
 
   @CommandLine.Spec private CommandLine.Model.CommandSpec spec;
