@@ -1,11 +1,9 @@
 package io.camerabridge.bench;
 
-import java.util.function.Predicate;
-
 /**
  * The server the benchmark sends to: an external one given by {@code --url}, or the in-process
- * discard analyzer. For an in-process analyzer, {@link #isServerThread()} tells its threads apart
- * so that the report can show the client's own CPU and heap share next to the process totals.
+ * discard analyzer. For an in-process analyzer, {@link #serverThreads()} tells its threads apart so
+ * that the report can show the client's own CPU and heap share next to the process totals.
  */
 interface Analyzer extends AutoCloseable {
 
@@ -14,8 +12,8 @@ interface Analyzer extends AutoCloseable {
   /** One line for the report, e.g. "external http://host:8000". */
   String description();
 
-  /** Matches the names of threads that belong to the analyzer; never matches for external. */
-  Predicate<String> isServerThread();
+  /** The threads that serve the analyzer in this process; none for an external one. */
+  ServerThreads serverThreads();
 
   @Override
   void close();
@@ -34,8 +32,8 @@ interface Analyzer extends AutoCloseable {
       }
 
       @Override
-      public Predicate<String> isServerThread() {
-        return name -> false;
+      public ServerThreads serverThreads() {
+        return ServerThreads.NONE;
       }
 
       @Override

@@ -58,7 +58,7 @@ final class ClientBenchmark {
   Result run(Settings settings, Analyzer analyzer) throws Exception {
     NativeFramePool pool = new NativeFramePool(settings.poolFrames(), settings.shape().bodyBytes());
     LoadRunner runner =
-        new LoadRunner(pool, settings.inFlight(), analyzer.isServerThread(), progress);
+        new LoadRunner(pool, settings.inFlight(), analyzer.serverThreads(), progress);
     AnalyzerAddress address = analyzer.address();
     List<LoadTarget> targets = new ArrayList<>();
     try {

@@ -30,13 +30,18 @@ record FrameShape(int width, int height, BenchPixelFormat format) {
     return (int) layout().bodyLength(width, height);
   }
 
-  /** Path and query of {@code analyze_raw_image} for this shape, as PEKAT documents it. */
+  /**
+   * Path and query of {@code analyze_raw_image} for this shape, byte for byte what the bridge's
+   * client sends with its default endpoint (context response, no data, no key), so that every
+   * target asks the analyzer for the same work.
+   */
   String analyzeRawPathAndQuery() {
     return "/analyze_raw_image?width="
         + width
         + "&height="
         + height
-        + (layout().bayerFlag() ? "&bayer" : "");
+        + (layout().bayerFlag() ? "&bayer" : "")
+        + "&response_type=context";
   }
 
   @Override

@@ -9,7 +9,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Predicate;
 
 /**
  * Drives one target with {@code inFlight} driver threads, each sending frame after frame over its
@@ -23,14 +22,14 @@ final class LoadRunner {
 
   private final NativeFramePool pool;
   private final int inFlight;
-  private final Predicate<String> isServerThread;
+  private final ServerThreads serverThreads;
   private final PrintStream progress;
 
   LoadRunner(
-      NativeFramePool pool, int inFlight, Predicate<String> isServerThread, PrintStream progress) {
+      NativeFramePool pool, int inFlight, ServerThreads serverThreads, PrintStream progress) {
     this.pool = pool;
     this.inFlight = inFlight;
-    this.isServerThread = isServerThread;
+    this.serverThreads = serverThreads;
     this.progress = progress;
   }
 
@@ -92,7 +91,7 @@ final class LoadRunner {
       latencies.addAll(driver.latencies);
     }
     return new RunMeasurement(
-        target.name(), latencies.count(), after.since(before, isServerThread), latencies);
+        target.name(), latencies.count(), after.since(before, serverThreads), latencies);
   }
 
   private void awaitWithProgress(LoadTarget target, Shared shared, ResourceSnapshot before)

@@ -4,7 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.function.Predicate;
+import java.util.Set;
 
 /**
  * Process CPU time and the Java heap bytes every live thread has allocated so far, taken at one
@@ -43,7 +43,7 @@ final class ResourceSnapshot {
   }
 
   /** What happened between {@code before} and this snapshot. */
-  Usage since(ResourceSnapshot before, Predicate<String> isServerThread) {
+  Usage since(ResourceSnapshot before, ServerThreads serverThreads) {
     long heapAll = 0;
     long heapServer = 0;
     long cpuServer = 0;
@@ -53,7 +53,7 @@ final class ResourceSnapshot {
       long heap = now.allocatedBytes - (then == null ? 0 : then.allocatedBytes);
       long cpu = now.cpuNanos - (then == null || then.cpuNanos < 0 ? 0 : then.cpuNanos);
       heapAll += heap;
-      if (isServerThread.test(now.name)) {
+      if (serverThreads.contains(e.getKey(), now.name)) {
         heapServer += heap;
         cpuServer += Math.max(0, cpu);
       }
@@ -76,6 +76,11 @@ final class ResourceSnapshot {
       long serverCpuNanos,
       long heapBytesAllThreads,
       long heapBytesServerThreads) {}
+
+  /** Ids of the threads alive at this snapshot. */
+  Set<Long> threadIds() {
+    return Set.copyOf(threads.keySet());
+  }
 
   private record ThreadSample(String name, long allocatedBytes, long cpuNanos) {}
 

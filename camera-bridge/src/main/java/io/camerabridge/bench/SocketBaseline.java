@@ -48,7 +48,8 @@ final class SocketBaseline implements LoadTarget {
             + "Content-Type: application/octet-stream\r\n"
             + "Content-Length: "
             + shape.bodyBytes()
-            + "\r\n\r\n";
+            + "\r\n"
+            + "User-Agent: camera-bridge\r\n\r\n";
     byte[] bytes = head.getBytes(StandardCharsets.US_ASCII);
     return ByteBuffer.allocateDirect(bytes.length).put(bytes).flip();
   }

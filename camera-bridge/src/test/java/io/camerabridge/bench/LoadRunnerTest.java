@@ -36,7 +36,8 @@ class LoadRunnerTest {
     AnalyzerAddress address = AnalyzerAddress.parse(server.url());
     try (LoadTarget target = new SocketBaseline(address, SHAPE)) {
       LoadRunner.RunMeasurement run =
-          new LoadRunner(pool, 2, name -> false, progress).run(target, 50, Duration.ofSeconds(30));
+          new LoadRunner(pool, 2, ServerThreads.NONE, progress)
+              .run(target, 50, Duration.ofSeconds(30));
 
       assertThat(run.frames()).isEqualTo(50);
       assertThat(run.latencies().count()).isEqualTo(50);
@@ -52,7 +53,8 @@ class LoadRunnerTest {
     AnalyzerAddress address = AnalyzerAddress.parse(server.url());
     try (LoadTarget target = new JdkHttpBaseline(address, SHAPE)) {
       LoadRunner.RunMeasurement run =
-          new LoadRunner(pool, 1, name -> false, progress).run(target, 20, Duration.ofSeconds(30));
+          new LoadRunner(pool, 1, ServerThreads.NONE, progress)
+              .run(target, 20, Duration.ofSeconds(30));
 
       assertThat(run.frames()).isEqualTo(20);
       assertThat(pool.leasedFrames()).isZero();
@@ -66,7 +68,7 @@ class LoadRunnerTest {
     NativeFramePool pool = new NativeFramePool(2, SHAPE.bodyBytes());
     try (DiscardHttpServer refusing = new DiscardHttpServer(500);
         LoadTarget target = new SocketBaseline(AnalyzerAddress.parse(refusing.url()), SHAPE)) {
-      LoadRunner runner = new LoadRunner(pool, 1, name -> false, progress);
+      LoadRunner runner = new LoadRunner(pool, 1, ServerThreads.NONE, progress);
 
       assertThatThrownBy(() -> runner.run(target, 10, Duration.ofSeconds(30)))
           .hasMessageContaining("socket failed after 0 frames")
