@@ -11,7 +11,13 @@ import picocli.CommandLine.Command;
       "Benchmarks with same-process baselines; the method and the latest figures are in",
       "docs/benchmarks.md."
     },
-    subcommands = {})
+    footer = {
+      "",
+      "Example: camera-bridge bench client --baseline socket,jdk",
+      "         camera-bridge bench e2e --width 1920 --height 1200 --fps 50 --packet-size 8000"
+          + " --compare-arv"
+    },
+    subcommands = {ClientBenchCommand.class})
 public final class BenchCommand implements Runnable {
 
   @CommandLine.Spec private CommandLine.Model.CommandSpec spec;
