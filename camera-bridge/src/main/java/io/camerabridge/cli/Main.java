@@ -1,5 +1,6 @@
 package io.camerabridge.cli;
 
+import io.camerabridge.bench.BenchCommand;
 import io.camerabridge.cli.demo.DemoCommand;
 import io.camerabridge.config.CheckConfigCommand;
 import io.camerabridge.pekat.sim.PekatSimCommand;
@@ -27,7 +28,8 @@ import picocli.CommandLine.Command;
       CheckConfigCommand.class,
       DevicesCommand.class,
       DemoCommand.class,
-      PekatSimCommand.class
+      PekatSimCommand.class,
+      BenchCommand.class
     })
 public final class Main implements Runnable {
 
