@@ -38,6 +38,16 @@ class PekatEndpointTest {
   }
 
   @Test
+  void connectTimeoutDefaultsToNoMoreThanTheRequestTimeout() {
+    assertThat(
+            PekatEndpoint.builder("http://h:8000")
+                .requestTimeout(Duration.ofSeconds(1))
+                .build()
+                .connectTimeout())
+        .isEqualTo(Duration.ofSeconds(1));
+  }
+
+  @Test
   void toStringNeverShowsTheKey() {
     PekatEndpoint e = PekatEndpoint.builder("http://h:8000").apiKey(ApiKey.of("topsecret")).build();
 
