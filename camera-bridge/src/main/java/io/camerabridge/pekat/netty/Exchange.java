@@ -1,0 +1,348 @@
+package io.camerabridge.pekat.netty;
+
+import static io.camerabridge.pekat.ExchangeTimings.NOT_REACHED;
+
+import io.camerabridge.pekat.AnalysisOutcome;
+import io.camerabridge.pekat.ExchangeTimings;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.handler.codec.DecoderException;
+import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.util.concurrent.Future;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One request from {@code analyze} to its outcome. Everything but {@link #finish} runs on the
+ * client's event loop, so the fields need no locking; {@code done} makes the outcome and the
+ * release of the body happen exactly once whichever event comes first (response, close, error,
+ * deadline, client shutdown).
+ *
+ * <p>Ownership: the exchange holds one reference to the body until it finishes. Each attempt writes
+ * its own {@code retainedDuplicate()}, which Netty releases once written or discarded, so a retry
+ * never sends an already released or emptied buffer.
+ */
+final class Exchange {
+  private static final Logger log = LoggerFactory.getLogger(Exchange.class);
+
+  private final NettyPekatClient client;
+  private final ByteBuf body;
+  private final RequestFactory.Target target;
+  private final long startNanos;
+  private final CompletableFuture<AnalysisOutcome> future = new CompletableFuture<>();
+  private final AtomicBoolean done = new AtomicBoolean();
+
+  private ScheduledFuture<?> deadline;
+  private int attempts;
+  private Channel connecting;
+  private Channel channel;
+  private boolean reused;
+  private boolean requestWritten;
+  private boolean responseStarted;
+  private long firstWrittenNanos = NOT_REACHED;
+  private long lastWrittenNanos = NOT_REACHED;
+  private long responseCompleteNanos = NOT_REACHED;
+
+  Exchange(NettyPekatClient client, ByteBuf body, RequestFactory.Target target, long startNanos) {
+    this.client = client;
+    this.body = body;
+    this.target = target;
+    this.startNanos = startNanos;
+  }
+
+  CompletableFuture<AnalysisOutcome> future() {
+    return future;
+  }
+
+  void start() {
+    if (done.get()) {
+      return;
+    }
+    if (client.isClosed()) {
+      finish(t -> new AnalysisOutcome.IoError("client is closed", t));
+      return;
+    }
+    Duration timeout = client.endpoint().requestTimeout();
+    deadline = client.loop().schedule(this::onDeadline, timeout.toNanos(), TimeUnit.NANOSECONDS);
+    attempt(false);
+  }
+
+  private void attempt(boolean freshConnection) {
+    attempts++;
+    Channel idle = freshConnection ? null : client.pool().pollIdle();
+    if (idle != null) {
+      send(idle, true);
+      return;
+    }
+    ChannelFuture connect = client.pool().connect();
+    connecting = connect.channel();
+    connect.addListener(f -> onConnected(connect));
+  }
+
+  private void onConnected(ChannelFuture connect) {
+    Channel ch = connect.channel();
+    if (done.get()) {
+      ch.close();
+      return;
+    }
+    if (!connect.isSuccess()) {
+      connecting = null;
+      ch.close();
+      String reason = client.describeConnectFailure(connect.cause());
+      finish(t -> new AnalysisOutcome.ConnectFailed(reason, t));
+      return;
+    }
+    SslHandler tls = ch.pipeline().get(SslHandler.class);
+    if (tls == null) {
+      connecting = null;
+      send(ch, false);
+      return;
+    }
+    tls.handshakeFuture().addListener(f -> onHandshake(ch, f));
+  }
+
+  private void onHandshake(Channel ch, Future<?> handshake) {
+    if (done.get()) {
+      ch.close();
+      return;
+    }
+    connecting = null;
+    if (!handshake.isSuccess()) {
+      ch.close();
+      String reason = client.describeTlsFailure(handshake.cause());
+      finish(t -> new AnalysisOutcome.ConnectFailed(reason, t));
+      return;
+    }
+    send(ch, false);
+  }
+
+  private void send(Channel ch, boolean reusedConnection) {
+    channel = ch;
+    reused = reusedConnection;
+    requestWritten = false;
+    responseStarted = false;
+    firstWrittenNanos = NOT_REACHED;
+    lastWrittenNanos = NOT_REACHED;
+    ch.pipeline().get(ExchangeHandler.class).bind(this);
+    HttpRequest head = client.requests().head(target, body.readableBytes());
+    ch.write(head)
+        .addListener(
+            f -> {
+              if (f.isSuccess() && channel == ch) {
+                firstWrittenNanos = System.nanoTime();
+              }
+            });
+    ch.write(body.retainedDuplicate());
+    ch.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT).addListener(f -> onWritten(ch, f));
+  }
+
+  private void onWritten(Channel ch, Future<?> write) {
+    if (done.get() || channel != ch) {
+      return;
+    }
+    if (write.isSuccess()) {
+      lastWrittenNanos = System.nanoTime();
+      requestWritten = true;
+    } else {
+      onTransportFailure(ch, write.cause());
+    }
+  }
+
+  void onResponseBytes() {
+    responseStarted = true;
+  }
+
+  void onResponse(Channel ch, FullHttpResponse response) {
+    try {
+      if (done.get() || channel != ch) {
+        ch.close();
+        return;
+      }
+      responseCompleteNanos = System.nanoTime();
+      detach(ch);
+      if (response.decoderResult().isFailure()) {
+        ch.close();
+        failDecoding(response.decoderResult().cause());
+        return;
+      }
+      Function<ExchangeTimings, AnalysisOutcome> outcome = client.decoder().decode(response);
+      // Only a connection whose request and response both completed is in a known state.
+      if (requestWritten && HttpUtil.isKeepAlive(response) && !client.isClosed()) {
+        client.pool().offer(ch);
+      } else {
+        ch.close();
+      }
+      finish(outcome);
+    } finally {
+      response.release();
+    }
+  }
+
+  void onClosed(Channel ch) {
+    onTransportFailure(ch, null);
+  }
+
+  void onException(Channel ch, Throwable cause) {
+    if (done.get() || channel != ch) {
+      return;
+    }
+    if (cause instanceof DecoderException) {
+      detach(ch);
+      ch.close();
+      failDecoding(cause);
+      return;
+    }
+    onTransportFailure(ch, cause);
+  }
+
+  private void failDecoding(Throwable cause) {
+    if (isTooLong(cause)) {
+      int cap = client.endpoint().maxResponseBytes();
+      finish(
+          t ->
+              new AnalysisOutcome.MalformedResponse(
+                  "response is larger than maxResponseBytes ("
+                      + cap
+                      + " bytes); raise maxResponseBytes or ask for a smaller response type",
+                  t));
+    } else if (responseStarted && isPrematureClose(cause)) {
+      finish(t -> new AnalysisOutcome.IoError("connection closed mid-response", t));
+    } else {
+      String reason = "response is not valid HTTP: " + client.describe(cause);
+      finish(t -> new AnalysisOutcome.MalformedResponse(reason, t));
+    }
+  }
+
+  private void onTransportFailure(Channel ch, Throwable cause) {
+    if (done.get() || channel != ch) {
+      return;
+    }
+    detach(ch);
+    ch.close();
+    if (reused && !responseStarted && attempts == 1) {
+      // The classic keep-alive race: the server closed an idle connection as we reused it.
+      // Nothing was answered, so one retry on a fresh connection is safe.
+      log.debug(
+          "Reused connection to {} failed before any response byte; retrying once on a new"
+              + " connection",
+          client.endpoint().baseUrl());
+      attempt(true);
+      return;
+    }
+    String reason = transportFailureReason(cause);
+    finish(t -> new AnalysisOutcome.IoError(reason, t));
+  }
+
+  private String transportFailureReason(Throwable cause) {
+    String what;
+    if (responseStarted) {
+      what = "connection closed mid-response";
+    } else if (requestWritten) {
+      what = "connection closed after the request was sent, before any response byte";
+    } else {
+      what = "connection failed while sending the request";
+    }
+    if (cause == null || isPrematureClose(cause)) {
+      return what;
+    }
+    return what + ": " + client.describe(cause);
+  }
+
+  private void onDeadline() {
+    if (done.get()) {
+      return;
+    }
+    Channel ch = channel;
+    Channel pending = connecting;
+    if (ch != null) {
+      detach(ch);
+    }
+    Duration timeout = client.endpoint().requestTimeout();
+    finish(t -> new AnalysisOutcome.Timeout(timeout, t));
+    // A late response would arrive on a connection we cannot reuse: close it.
+    if (ch != null) {
+      ch.close();
+    }
+    if (pending != null) {
+      pending.close();
+    }
+  }
+
+  /** Ends the exchange from {@link NettyPekatClient#close}. Runs on the event loop. */
+  void abort(String reason) {
+    Channel ch = channel;
+    Channel pending = connecting;
+    if (ch != null) {
+      detach(ch);
+    }
+    finish(t -> new AnalysisOutcome.IoError(reason, t));
+    if (ch != null) {
+      ch.close();
+    }
+    if (pending != null) {
+      pending.close();
+    }
+  }
+
+  private void detach(Channel ch) {
+    ch.pipeline().get(ExchangeHandler.class).unbind();
+    channel = null;
+  }
+
+  /**
+   * Completes the exchange exactly once: releases its reference to the body and reports the
+   * outcome. Safe from any thread (used off-loop only when the exchange never started).
+   */
+  void finish(Function<ExchangeTimings, AnalysisOutcome> outcome) {
+    if (!done.compareAndSet(false, true)) {
+      return;
+    }
+    if (deadline != null) {
+      deadline.cancel(false);
+    }
+    ExchangeTimings timings =
+        new ExchangeTimings(
+            startNanos,
+            firstWrittenNanos,
+            lastWrittenNanos,
+            responseCompleteNanos,
+            System.nanoTime());
+    try {
+      body.release();
+    } finally {
+      client.exchangeFinished(this);
+      future.complete(outcome.apply(timings));
+    }
+  }
+
+  private static boolean isTooLong(Throwable cause) {
+    for (Throwable t = cause; t != null; t = t.getCause()) {
+      if (t instanceof TooLongFrameException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isPrematureClose(Throwable cause) {
+    for (Throwable t = cause; t != null; t = t.getCause()) {
+      if (t instanceof io.netty.handler.codec.PrematureChannelClosureException
+          || t instanceof java.nio.channels.ClosedChannelException) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

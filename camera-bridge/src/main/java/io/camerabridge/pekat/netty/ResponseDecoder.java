@@ -1,0 +1,121 @@
+package io.camerabridge.pekat.netty;
+
+import io.camerabridge.pekat.AnalysisOutcome;
+import io.camerabridge.pekat.AnalysisResult;
+import io.camerabridge.pekat.ExchangeTimings;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Turns a complete PEKAT response into an outcome. Where the context is depends on the headers, not
+ * on what was asked: {@code ImageLen} means PNG then JSON in the body, {@code ContextBase64utf}
+ * means PNG body and context in the header, neither means the body is JSON (PEKAT's fallback when
+ * there is no image). Header names are matched case-insensitively (Netty's headers are).
+ */
+final class ResponseDecoder {
+  static final String IMAGE_LEN = "ImageLen";
+  static final String CONTEXT_HEADER = "ContextBase64utf";
+  private static final int MAX_ERROR_LINE = 200;
+  private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+
+  private final Redactor redactor;
+
+  ResponseDecoder(Redactor redactor) {
+    this.redactor = redactor;
+  }
+
+  /** Decodes without releasing {@code response}; the caller adds the timings. */
+  Function<ExchangeTimings, AnalysisOutcome> decode(FullHttpResponse response) {
+    int status = response.status().code();
+    if (status != HttpResponseStatus.OK.code()) {
+      String line = firstLine(response);
+      return t -> new AnalysisOutcome.HttpError(status, line, t);
+    }
+    try {
+      AnalysisResult result = context(response.headers(), response.content());
+      return t -> new AnalysisOutcome.Analyzed(result, t);
+    } catch (ContextParser.MalformedContextException e) {
+      String reason = redactor.redact(e.getMessage());
+      return t -> new AnalysisOutcome.MalformedResponse(reason, t);
+    }
+  }
+
+  private static AnalysisResult context(HttpHeaders headers, ByteBuf body) {
+    String imageLen = headers.get(IMAGE_LEN);
+    if (imageLen != null) {
+      int pngLength = parseImageLen(imageLen, body.readableBytes());
+      byte[] png = png(body, pngLength);
+      String json =
+          body.toString(
+              body.readerIndex() + pngLength,
+              body.readableBytes() - pngLength,
+              StandardCharsets.UTF_8);
+      return ContextParser.parse(json, Optional.of(png));
+    }
+    String encoded = headers.get(CONTEXT_HEADER);
+    if (encoded != null) {
+      String json;
+      try {
+        json = new String(Base64.getDecoder().decode(encoded.trim()), StandardCharsets.UTF_8);
+      } catch (IllegalArgumentException e) {
+        throw new ContextParser.MalformedContextException(
+            CONTEXT_HEADER + " header is not valid Base64");
+      }
+      return ContextParser.parse(json, Optional.of(png(body, body.readableBytes())));
+    }
+    return ContextParser.parse(body.toString(StandardCharsets.UTF_8), Optional.empty());
+  }
+
+  private static int parseImageLen(String value, int bodyLength) {
+    int length;
+    try {
+      length = Integer.parseInt(value.trim());
+    } catch (NumberFormatException e) {
+      throw new ContextParser.MalformedContextException(
+          IMAGE_LEN + " header is not a number: '" + abbreviate(value) + "'");
+    }
+    if (length < 0 || length > bodyLength) {
+      throw new ContextParser.MalformedContextException(
+          IMAGE_LEN + " " + length + " does not fit the " + bodyLength + "-byte body");
+    }
+    return length;
+  }
+
+  private static byte[] png(ByteBuf body, int length) {
+    byte[] png = ByteBufUtil.getBytes(body, body.readerIndex(), length);
+    if (length < PNG_SIGNATURE.length) {
+      throw new ContextParser.MalformedContextException(
+          "image part is " + length + " bytes, too short for a PNG");
+    }
+    for (int i = 0; i < PNG_SIGNATURE.length; i++) {
+      if (png[i] != PNG_SIGNATURE[i]) {
+        throw new ContextParser.MalformedContextException(
+            "image part does not start with the PNG signature");
+      }
+    }
+    return png;
+  }
+
+  private String firstLine(FullHttpResponse response) {
+    ByteBuf body = response.content();
+    int scan = Math.min(body.readableBytes(), 4 * MAX_ERROR_LINE);
+    String text = body.toString(body.readerIndex(), scan, StandardCharsets.UTF_8).strip();
+    int newline = text.indexOf('\n');
+    String line = (newline < 0 ? text : text.substring(0, newline)).strip();
+    if (line.isEmpty()) {
+      line = response.status().reasonPhrase();
+    }
+    return abbreviate(redactor.redact(line));
+  }
+
+  private static String abbreviate(String text) {
+    return text.length() <= MAX_ERROR_LINE ? text : text.substring(0, MAX_ERROR_LINE) + "…";
+  }
+}

@@ -1,0 +1,452 @@
+package io.camerabridge.bindings.aravis;
+
+import com.sun.jna.ptr.DoubleByReference;
+import com.sun.jna.ptr.IntByReference;
+import com.sun.jna.ptr.PointerByReference;
+import io.camerabridge.bindings.raw.Aravis;
+import io.camerabridge.bindings.raw.ArvCameraHandle;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An open camera: owns one {@code ArvCamera} reference and the streams created from it.
+ *
+ * <p>Thread-safety: Aravis objects are not thread-safe, so every call is serialised on this camera;
+ * different cameras run in parallel. {@link #close()} stops acquisition, closes the streams,
+ * disconnects the control-lost handler and releases the camera, in that order. With a dead GigE
+ * camera this takes up to ~10 s (Aravis's own timeouts), so never close from a thread that must
+ * stay responsive.
+ */
+public final class Camera implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Camera.class);
+
+  private final Aravis arv = AravisLibrary.aravis();
+  private final ArvCameraHandle handle;
+  private final Object lock = new Object();
+  private final AtomicBoolean closed = new AtomicBoolean();
+  private final Set<Stream> streams = ConcurrentHashMap.newKeySet();
+  private final String id;
+  private final String vendor;
+  private final String model;
+  private final String serial;
+  private final ControlLostSignal controlLost;
+  private final CameraFeatures features = new CameraFeatures(this);
+  private final GigeOptions gige;
+  private volatile boolean acquiring;
+
+  private Camera(ArvCameraHandle handle, String deviceId) {
+    this.handle = handle;
+    this.vendor = text(e -> arv.arv_camera_get_vendor_name(handle, e));
+    this.model = text(e -> arv.arv_camera_get_model_name(handle, e));
+    this.serial = text(e -> arv.arv_camera_get_device_serial_number(handle, e));
+    this.id = deviceId;
+    this.gige = arv.arv_camera_is_gv_device(handle) ? new GigeOptions(this) : null;
+    this.controlLost = new ControlLostSignal(id, arv.arv_camera_get_device(handle));
+  }
+
+  /**
+   * Opens a camera by device id, serial number or IP address (for example {@code Fake_1}, {@code
+   * Basler-acA1300-22gm-12345678}, {@code 12345678}, {@code 192.168.10.20}); also accepts what
+   * Aravis accepts natively (user id, MAC). Serial numbers need a discovery round (~1 s).
+   *
+   * @throws AravisException with code NOT_FOUND naming the selector and the cameras seen
+   */
+  public static Camera open(String selector) {
+    CameraLocator.Opened opened = CameraLocator.open(selector);
+    try {
+      return new Camera(opened.handle(), opened.deviceId());
+    } catch (RuntimeException e) {
+      AravisLibrary.gobject().g_object_unref(opened.handle());
+      throw e;
+    }
+  }
+
+  /**
+   * The device id the camera was opened with: the discovered device id when opened by serial
+   * number, otherwise the selector as given (device id, IP address...).
+   */
+  public String id() {
+    return id;
+  }
+
+  /** Vendor name. */
+  public String vendor() {
+    return vendor;
+  }
+
+  /** Model name. */
+  public String model() {
+    return model;
+  }
+
+  /** Serial number. */
+  public String serial() {
+    return serial;
+  }
+
+  /** Feature access by GenICam name. */
+  public CameraFeatures features() {
+    return features;
+  }
+
+  /** GigE Vision transport options; empty for USB3 and Fake cameras. */
+  public Optional<GigeOptions> gige() {
+    return Optional.ofNullable(gige);
+  }
+
+  /** Current pixel format; {@link PixelFormat#UNKNOWN} if this enum lacks its code. */
+  public PixelFormat pixelFormat() {
+    return PixelFormat.fromCode(pixelFormatCode());
+  }
+
+  /** Current pixel format code. */
+  public int pixelFormatCode() {
+    return call(() -> "Reading the pixel format of " + id, arv::arv_camera_get_pixel_format);
+  }
+
+  /** Sets the pixel format; fails naming it and the available ones when the camera lacks it. */
+  public void setPixelFormat(PixelFormat format) {
+    if (format == PixelFormat.UNKNOWN) {
+      throw new IllegalArgumentException("PixelFormat.UNKNOWN cannot be set");
+    }
+    setPixelFormat(format.genicamName());
+  }
+
+  /** Sets the pixel format by GenICam name (e.g. {@code BayerRG8}). */
+  public void setPixelFormat(String genicamName) {
+    List<String> available = availablePixelFormats();
+    if (!available.contains(genicamName)) {
+      throw new AravisException(
+          "Pixel format '"
+              + genicamName
+              + "' is not offered by "
+              + id
+              + "; available: "
+              + available,
+          AravisException.DeviceError.INVALID_PARAMETER);
+    }
+    run(
+        () -> "Setting pixel format " + genicamName + " on " + id,
+        (h, e) -> arv.arv_camera_set_pixel_format_from_string(h, genicamName, e));
+  }
+
+  /** GenICam names of the pixel formats the camera offers. */
+  public List<String> availablePixelFormats() {
+    IntByReference n = new IntByReference();
+    return call(
+        () -> "Listing pixel formats of " + id,
+        (h, e) ->
+            NativeArrays.strings(
+                arv.arv_camera_dup_available_pixel_formats_as_strings(h, n, e), n.getValue()));
+  }
+
+  /** Current region of interest. */
+  public Region region() {
+    IntByReference x = new IntByReference();
+    IntByReference y = new IntByReference();
+    IntByReference w = new IntByReference();
+    IntByReference h = new IntByReference();
+    run(() -> "Reading the region of " + id, (c, e) -> arv.arv_camera_get_region(c, x, y, w, h, e));
+    return new Region(x.getValue(), y.getValue(), w.getValue(), h.getValue());
+  }
+
+  /** Sets the region of interest (Aravis sets size before or after offset as needed). */
+  public void setRegion(Region r) {
+    run(
+        () -> "Setting region " + r + " on " + id,
+        (c, e) -> arv.arv_camera_set_region(c, r.x(), r.y(), r.width(), r.height(), e));
+  }
+
+  /** Bounds of offsets and size for the current state (they depend on each other). */
+  public Region.Bounds regionBounds() {
+    return new Region.Bounds(
+        intBounds("x offset", arv::arv_camera_get_x_offset_bounds),
+        intBounds("y offset", arv::arv_camera_get_y_offset_bounds),
+        intBounds("width", arv::arv_camera_get_width_bounds),
+        intBounds("height", arv::arv_camera_get_height_bounds));
+  }
+
+  /** Current binning. */
+  public Binning binning() {
+    IntByReference dx = new IntByReference();
+    IntByReference dy = new IntByReference();
+    run(() -> "Reading binning of " + id, (c, e) -> arv.arv_camera_get_binning(c, dx, dy, e));
+    return new Binning(dx.getValue(), dy.getValue());
+  }
+
+  /** Sets binning; check {@link #isBinningAvailable()} first. */
+  public void setBinning(Binning b) {
+    run(
+        () -> "Setting binning " + b + " on " + id,
+        (c, e) -> arv.arv_camera_set_binning(c, b.horizontal(), b.vertical(), e));
+  }
+
+  /** Whether the camera supports binning. */
+  public boolean isBinningAvailable() {
+    return call(() -> "Checking binning of " + id, arv::arv_camera_is_binning_available);
+  }
+
+  /** Frame rate in Hz. */
+  public double frameRate() {
+    return call(() -> "Reading the frame rate of " + id, arv::arv_camera_get_frame_rate);
+  }
+
+  /** Sets the frame rate in Hz (enabling frame-rate control where the camera needs it). */
+  public void setFrameRate(double hz) {
+    run(
+        () -> "Setting frame rate " + hz + " Hz on " + id,
+        (c, e) -> arv.arv_camera_set_frame_rate(c, hz, e));
+  }
+
+  /** Frame-rate bounds in Hz. */
+  public DoubleRange frameRateBounds() {
+    return doubleBounds("frame rate", arv::arv_camera_get_frame_rate_bounds);
+  }
+
+  /** Exposure time. */
+  public Duration exposure() {
+    double us = call(() -> "Reading the exposure of " + id, arv::arv_camera_get_exposure_time);
+    return Duration.ofNanos(Math.round(us * 1000));
+  }
+
+  /** Sets the exposure time; must be positive (Aravis silently ignores others). */
+  public void setExposure(Duration exposure) {
+    if (exposure.isNegative() || exposure.isZero()) {
+      throw new IllegalArgumentException("Exposure must be positive, was " + exposure);
+    }
+    double us = exposure.toNanos() / 1000.0;
+    run(
+        () -> "Setting exposure " + us + " us on " + id,
+        (c, e) -> arv.arv_camera_set_exposure_time(c, us, e));
+  }
+
+  /** Exposure bounds in microseconds. */
+  public DoubleRange exposureBoundsMicros() {
+    return doubleBounds("exposure", arv::arv_camera_get_exposure_time_bounds);
+  }
+
+  /** Gain in the camera's unit (usually dB). */
+  public double gain() {
+    return call(() -> "Reading the gain of " + id, arv::arv_camera_get_gain);
+  }
+
+  /** Sets the gain; must not be negative (Aravis silently ignores that). */
+  public void setGain(double gain) {
+    if (gain < 0) {
+      throw new IllegalArgumentException("Gain must not be negative, was " + gain);
+    }
+    run(() -> "Setting gain " + gain + " on " + id, (c, e) -> arv.arv_camera_set_gain(c, gain, e));
+  }
+
+  /** Gain bounds. */
+  public DoubleRange gainBounds() {
+    return doubleBounds("gain", arv::arv_camera_get_gain_bounds);
+  }
+
+  /** Configures the FrameStart trigger (all other trigger selectors are switched off). */
+  public void setTrigger(Trigger trigger) {
+    if (trigger instanceof Trigger.Off) {
+      run(() -> "Clearing triggers on " + id, arv::arv_camera_clear_triggers);
+    } else if (trigger instanceof Trigger.Software) {
+      run(
+          () -> "Setting software trigger on " + id,
+          (c, e) -> arv.arv_camera_set_trigger(c, "Software", e));
+    } else if (trigger instanceof Trigger.Hardware hw) {
+      run(
+          () -> "Setting trigger source " + hw.source() + " on " + id,
+          (c, e) -> arv.arv_camera_set_trigger(c, hw.source(), e));
+      features.setString("TriggerActivation", hw.activation().genicamName());
+    }
+  }
+
+  /** Fires one software trigger ({@code TriggerSoftware}). */
+  public void softwareTrigger() {
+    run(() -> "Software trigger on " + id, arv::arv_camera_software_trigger);
+  }
+
+  /** Acquisition mode. */
+  public AcquisitionMode acquisitionMode() {
+    return AcquisitionMode.fromCode(
+        call(() -> "Reading the acquisition mode of " + id, arv::arv_camera_get_acquisition_mode));
+  }
+
+  /** Sets the acquisition mode. */
+  public void setAcquisitionMode(AcquisitionMode mode) {
+    run(
+        () -> "Setting acquisition mode " + mode + " on " + id,
+        (c, e) -> arv.arv_camera_set_acquisition_mode(c, mode.code(), e));
+  }
+
+  /** Bytes per frame buffer for the current format and region; re-read after changing them. */
+  public long payloadSize() {
+    int size = call(() -> "Reading the payload size of " + id, arv::arv_camera_get_payload);
+    return Integer.toUnsignedLong(size);
+  }
+
+  /** Starts acquisition ({@code AcquisitionStart}); create the stream first. */
+  public void startAcquisition() {
+    run(() -> "Starting acquisition on " + id, arv::arv_camera_start_acquisition);
+    acquiring = true;
+  }
+
+  /** Stops acquisition ({@code AcquisitionStop}). */
+  public void stopAcquisition() {
+    acquiring = false;
+    run(() -> "Stopping acquisition on " + id, arv::arv_camera_stop_acquisition);
+  }
+
+  /** Aborts acquisition ({@code AcquisitionAbort}), dropping the frame in progress. */
+  public void abortAcquisition() {
+    acquiring = false;
+    run(() -> "Aborting acquisition on " + id, arv::arv_camera_abort_acquisition);
+  }
+
+  /**
+   * Creates the stream with a fixed pool of buffers of {@link #payloadSize()} bytes. GigE options
+   * that Aravis reads at stream creation ({@link GigeOptions#setPacketSocketEnabled}, packet size)
+   * must be set before; stream properties come from {@code options}.
+   */
+  public Stream createStream(StreamOptions options) {
+    synchronized (lock) {
+      ensureOpen();
+      Stream stream = Stream.create(this, handle, options);
+      streams.add(stream);
+      return stream;
+    }
+  }
+
+  /**
+   * Registers a listener for loss of control (camera gone or taken over), called once on a shared
+   * daemon thread, immediately if already lost. The camera and its streams never recover: close
+   * them and open again.
+   */
+  public void addControlLostListener(Runnable listener) {
+    controlLost.addListener(listener);
+  }
+
+  /** Removes a listener added with {@link #addControlLostListener}. */
+  public void removeControlLostListener(Runnable listener) {
+    controlLost.removeListener(listener);
+  }
+
+  /** Whether Aravis reported control-lost (it may also never report it: watch frames too). */
+  public boolean isControlLost() {
+    return controlLost.isLost();
+  }
+
+  /** Whether {@link #close()} was called. */
+  public boolean isClosed() {
+    return closed.get();
+  }
+
+  /** Stops acquisition, closes streams, disconnects signals, releases the camera. Idempotent. */
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    for (Stream s : List.copyOf(streams)) {
+      s.close();
+    }
+    stopAcquisitionForTeardown();
+    synchronized (lock) {
+      controlLost.disconnect();
+      AravisLibrary.gobject().g_object_unref(handle);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "Camera[" + id + "]";
+  }
+
+  boolean hasOpenStream() {
+    return !streams.isEmpty();
+  }
+
+  void streamClosed(Stream stream) {
+    streams.remove(stream);
+  }
+
+  Object lock() {
+    return lock;
+  }
+
+  /** Stops acquisition before a stream goes away; failures are logged, never thrown. */
+  void stopAcquisitionForTeardown() {
+    if (!acquiring) {
+      return;
+    }
+    acquiring = false;
+    if (controlLost.isLost()) {
+      return; // every register write would just time out
+    }
+    synchronized (lock) {
+      try {
+        GErrors.run(
+            () -> "Stopping acquisition on " + id, e -> arv.arv_camera_stop_acquisition(handle, e));
+      } catch (AravisException e) {
+        LOG.warn("{} (continuing teardown)", e.getMessage());
+      }
+    }
+  }
+
+  <T> T call(Supplier<String> operation, BiFunction<ArvCameraHandle, PointerByReference, T> fn) {
+    synchronized (lock) {
+      ensureOpen();
+      return GErrors.call(operation, e -> fn.apply(handle, e));
+    }
+  }
+
+  void run(Supplier<String> operation, BiConsumer<ArvCameraHandle, PointerByReference> fn) {
+    synchronized (lock) {
+      ensureOpen();
+      GErrors.run(operation, e -> fn.accept(handle, e));
+    }
+  }
+
+  private void ensureOpen() {
+    if (closed.get()) {
+      throw new IllegalStateException("Camera " + id + " is closed");
+    }
+  }
+
+  private String text(java.util.function.Function<PointerByReference, String> read) {
+    String s = GErrors.call(() -> "Reading the identity of a camera", read);
+    return s == null ? "" : s;
+  }
+
+  private IntRange intBounds(String what, IntBoundsCall fn) {
+    IntByReference min = new IntByReference();
+    IntByReference max = new IntByReference();
+    run(() -> "Reading " + what + " bounds of " + id, (c, e) -> fn.call(c, min, max, e));
+    return new IntRange(min.getValue(), max.getValue());
+  }
+
+  private DoubleRange doubleBounds(String what, DoubleBoundsCall fn) {
+    DoubleByReference min = new DoubleByReference();
+    DoubleByReference max = new DoubleByReference();
+    run(() -> "Reading " + what + " bounds of " + id, (c, e) -> fn.call(c, min, max, e));
+    return new DoubleRange(min.getValue(), max.getValue());
+  }
+
+  @FunctionalInterface
+  private interface IntBoundsCall {
+    void call(ArvCameraHandle c, IntByReference min, IntByReference max, PointerByReference e);
+  }
+
+  @FunctionalInterface
+  private interface DoubleBoundsCall {
+    void call(
+        ArvCameraHandle c, DoubleByReference min, DoubleByReference max, PointerByReference e);
+  }
+}

@@ -1,0 +1,327 @@
+package io.camerabridge.bindings.aravis.fake;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
+
+/**
+ * A real GigE Vision camera simulator ({@code arv-fake-gv-camera-0.8} from Debian's {@code
+ * aravis-tools}) running as a child process on a private loopback address.
+ *
+ * <p>Used by the binding's and the service's tests, by the demo script and by the benchmarks: it
+ * speaks GVCP and GVSP over real UDP sockets, so everything between the socket and the frame is
+ * exercised exactly as with a camera on a cable.
+ *
+ * <p>Each instance leases its own address 127.0.0.x whose UDP port 3956 is free (adding it to
+ * {@code lo} when needed, which needs root or CAP_NET_ADMIN), starts the simulator on it with a
+ * unique serial number and returns once the camera answers a GVCP discovery request. {@link
+ * #close()} stops the process and gives the address back. Never hard-code 127.0.0.1 in tests:
+ * engineers and CI jobs share the host.
+ *
+ * <pre>{@code
+ * try (FakeGvCameraProcess camera = FakeGvCameraProcess.builder().start()) {
+ *   Camera.open(camera.serial()); // or camera.deviceId(), camera.address().getHostAddress()
+ * }
+ * }</pre>
+ */
+public final class FakeGvCameraProcess implements AutoCloseable {
+  /** Name of the simulator executable on the {@code PATH}. */
+  public static final String EXECUTABLE = "arv-fake-gv-camera-0.8";
+
+  private static final Pattern SERIAL = Pattern.compile("[A-Za-z0-9]{1,15}");
+  private static final AtomicInteger SEQUENCE = new AtomicInteger();
+  private static final Set<FakeGvCameraProcess> RUNNING = ConcurrentHashMap.newKeySet();
+  private static final AtomicBoolean HOOK_INSTALLED = new AtomicBoolean();
+  private static final Duration POLL = Duration.ofMillis(100);
+  private static final int START_ATTEMPTS = 3;
+
+  private final String serial;
+  private final LoopbackAddressLease lease;
+  private final Process process;
+  private final Path log;
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  private FakeGvCameraProcess(
+      String serial, LoopbackAddressLease lease, Process process, Path log) {
+    this.serial = serial;
+    this.lease = lease;
+    this.process = process;
+    this.log = log;
+  }
+
+  /** Starts a camera with a unique serial number and default options. */
+  public static FakeGvCameraProcess start() throws IOException {
+    return builder().start();
+  }
+
+  /** Options for a new simulator process. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Address the camera listens on (GVCP port 3956). */
+  public InetAddress address() {
+    return lease.address();
+  }
+
+  /** Serial number given with {@code -s}. */
+  public String serial() {
+    return serial;
+  }
+
+  /** Aravis device id of this camera: {@code Aravis-Fake-<serial>}. */
+  public String deviceId() {
+    return "Aravis-Fake-" + serial;
+  }
+
+  /** Operating-system process id of the simulator. */
+  public long pid() {
+    return process.pid();
+  }
+
+  /** Whether the simulator process is still running. */
+  public boolean isAlive() {
+    return process.isAlive();
+  }
+
+  /**
+   * Kills the simulator with SIGKILL, as if the camera lost power; the address stays leased until
+   * {@link #close()}.
+   */
+  public void kill() {
+    process.destroyForcibly();
+    try {
+      process.waitFor(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Freezes the simulator (SIGSTOP), as if the cable were pulled; see {@link #resume()}. */
+  public void pause() throws IOException {
+    signal("STOP");
+  }
+
+  /** Continues a simulator frozen by {@link #pause()} (SIGCONT). */
+  public void resume() throws IOException {
+    signal("CONT");
+  }
+
+  /** What the simulator printed so far (stdout and stderr), for failure messages. */
+  public String output() {
+    try {
+      return Files.readString(log, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      return "(output unavailable: " + e.getMessage() + ")";
+    }
+  }
+
+  /** Stops the process (SIGTERM, then SIGKILL after 2 s) and returns the address. Idempotent. */
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    RUNNING.remove(this);
+    try {
+      stopProcess(process);
+    } finally {
+      try {
+        lease.close();
+        Files.deleteIfExists(log);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "FakeGvCameraProcess[" + deviceId() + " @ " + address().getHostAddress() + "]";
+  }
+
+  private void signal(String name) throws IOException {
+    Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(pid())).start();
+    try {
+      if (!kill.waitFor(5, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+        throw new IOException("kill -" + name + " " + pid() + " failed");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("Interrupted while signalling " + this, e);
+    }
+  }
+
+  private static void stopProcess(Process process) {
+    process.destroy();
+    try {
+      if (!process.waitFor(2, TimeUnit.SECONDS)) {
+        // A SIGSTOPped process ignores SIGTERM until continued; SIGKILL always works.
+        process.destroyForcibly();
+        process.waitFor(5, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      process.destroyForcibly();
+    }
+  }
+
+  private static void installShutdownHook() {
+    if (HOOK_INSTALLED.compareAndSet(false, true)) {
+      // Child processes outlive the JVM unless stopped; a crashed test must not leave cameras.
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> Set.copyOf(RUNNING).forEach(FakeGvCameraProcess::close),
+                  "fake-gv-camera-cleanup"));
+    }
+  }
+
+  /** The simulator could not be started at all; trying another address would not help. */
+  private static final class MissingExecutableException extends IOException {
+    MissingExecutableException(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
+  /** Options for {@link FakeGvCameraProcess}; defaults are a unique serial and no packet loss. */
+  public static final class Builder {
+    private String serial;
+    private int lostPacketsPerThousand;
+    private Duration startTimeout = Duration.ofSeconds(10);
+    private String executable = EXECUTABLE;
+
+    private Builder() {}
+
+    /** Serial number, 1 to 15 letters or digits (it becomes part of the device id). */
+    public Builder serial(String serial) {
+      if (!SERIAL.matcher(serial).matches()) {
+        throw new IllegalArgumentException(
+            "Fake camera serial '" + serial + "' must be 1 to 15 letters or digits");
+      }
+      this.serial = serial;
+      return this;
+    }
+
+    /** Makes the simulator drop this many GVSP packets per thousand ({@code --gvsp-lost-ratio}). */
+    public Builder lostPacketsPerThousand(int perThousand) {
+      if (perThousand < 0 || perThousand > 1000) {
+        throw new IllegalArgumentException(
+            "lostPacketsPerThousand must be 0..1000, was " + perThousand);
+      }
+      this.lostPacketsPerThousand = perThousand;
+      return this;
+    }
+
+    /** How long to wait for the camera to answer discovery (default 10 s). */
+    public Builder startTimeout(Duration timeout) {
+      this.startTimeout = timeout;
+      return this;
+    }
+
+    /** Path of the simulator executable (default {@value #EXECUTABLE} on the PATH). */
+    public Builder executable(String executable) {
+      this.executable = executable;
+      return this;
+    }
+
+    /** Starts the process and waits until the camera answers on its address. */
+    public FakeGvCameraProcess start() throws IOException {
+      String s = serial != null ? serial : uniqueSerial();
+      Set<String> failedAddresses = new HashSet<>();
+      IOException last = null;
+      for (int attempt = 0; attempt < START_ATTEMPTS; attempt++) {
+        LoopbackAddressLease lease = LoopbackAddressLease.acquire(failedAddresses);
+        try {
+          FakeGvCameraProcess camera = launch(s, lease);
+          RUNNING.add(camera);
+          installShutdownHook();
+          return camera;
+        } catch (MissingExecutableException e) {
+          lease.close();
+          throw e;
+        } catch (IOException e) {
+          // Another host process may have bound the port between the probe and the launch.
+          failedAddresses.add(lease.address().getHostAddress());
+          lease.close();
+          last = e;
+        }
+      }
+      throw last;
+    }
+
+    private FakeGvCameraProcess launch(String s, LoopbackAddressLease lease) throws IOException {
+      Path log = Files.createTempFile("fake-gv-camera-" + s + "-", ".log");
+      ProcessBuilder pb =
+          new ProcessBuilder(executable, "-i", lease.address().getHostAddress(), "-s", s);
+      if (lostPacketsPerThousand > 0) {
+        pb.command().add("--gvsp-lost-ratio=" + lostPacketsPerThousand);
+      }
+      pb.redirectErrorStream(true).redirectOutput(log.toFile());
+      Process process;
+      try {
+        process = pb.start();
+      } catch (IOException e) {
+        Files.deleteIfExists(log);
+        throw new MissingExecutableException(
+            "Cannot start '"
+                + executable
+                + "' ("
+                + e.getMessage()
+                + "); install the Debian package aravis-tools",
+            e);
+      }
+      FakeGvCameraProcess camera = new FakeGvCameraProcess(s, lease, process, log);
+      try {
+        awaitAnswer(camera);
+        return camera;
+      } catch (IOException | RuntimeException e) {
+        stopProcess(process);
+        Files.deleteIfExists(log);
+        throw e;
+      }
+    }
+
+    private void awaitAnswer(FakeGvCameraProcess camera) throws IOException {
+      long deadline = System.nanoTime() + startTimeout.toNanos();
+      while (System.nanoTime() < deadline) {
+        if (!camera.isAlive()) {
+          throw new IOException(
+              EXECUTABLE + " exited with " + camera.process.exitValue() + ": " + camera.output());
+        }
+        Optional<GvcpDiscovery.Reply> reply = GvcpDiscovery.discover(camera.address(), POLL);
+        if (reply.isPresent() && camera.serial.equals(reply.get().serial())) {
+          return;
+        }
+      }
+      throw new IOException(
+          EXECUTABLE
+              + " on "
+              + camera.address().getHostAddress()
+              + " did not answer discovery within "
+              + startTimeout
+              + ": "
+              + camera.output());
+    }
+
+    private static String uniqueSerial() {
+      // pid keeps parallel JVMs apart, the sequence keeps cameras within one JVM apart.
+      return "CB"
+          + Long.toString(ProcessHandle.current().pid(), 36).toUpperCase()
+          + "N"
+          + SEQUENCE.incrementAndGet();
+    }
+  }
+}

@@ -1,0 +1,115 @@
+package io.camerabridge.bindings.aravis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Aravis's in-process Fake camera through the safe layer. */
+class FakeCameraTest {
+
+  @BeforeAll
+  static void enableFake() {
+    AravisLibrary.ensureAvailable();
+    Devices.enableFakeInterface();
+  }
+
+  @Test
+  void reportsTheLoadedVersion() {
+    assertThat(AravisLibrary.isAvailable()).isTrue();
+    assertThat(AravisLibrary.unavailabilityCause()).isNull();
+    assertThat(AravisLibrary.version()).startsWith("0.8.");
+  }
+
+  @Test
+  void discoversFake1() {
+    assertThat(Devices.list())
+        .anySatisfy(
+            d -> {
+              assertThat(d.id()).isEqualTo("Fake_1");
+              assertThat(d.protocol()).isEqualTo(Protocol.FAKE);
+              assertThat(d.vendor()).isEqualTo("Aravis");
+              assertThat(d.model()).isEqualTo("Fake");
+              assertThat(d.serial()).isEqualTo("1");
+            });
+  }
+
+  @Test
+  void opensConfiguresAndAcquires() {
+    try (Camera camera = Camera.open("Fake_1")) {
+      assertThat(camera.id()).isEqualTo("Fake_1");
+      assertThat(camera.vendor()).isEqualTo("Aravis");
+      assertThat(camera.gige()).isEmpty();
+      camera.setPixelFormat(PixelFormat.MONO8);
+      camera.setRegion(new Region(0, 0, 640, 480));
+      camera.setFrameRate(200);
+      assertThat(camera.pixelFormat()).isEqualTo(PixelFormat.MONO8);
+      assertThat(camera.pixelFormatCode()).isEqualTo(0x01080001);
+      assertThat(camera.region()).isEqualTo(new Region(0, 0, 640, 480));
+      assertThat(camera.payloadSize()).isEqualTo(307200);
+
+      try (Stream stream = camera.createStream(StreamOptions.builder().bufferCount(4).build())) {
+        assertThat(stream.isGigE()).isFalse();
+        assertThat(stream.bufferSize()).isEqualTo(307200);
+        camera.startAcquisition();
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+          try (ArvFrame frame = stream.pop(Duration.ofSeconds(5)).orElseThrow()) {
+            assertThat(frame.status()).isEqualTo(BufferStatus.SUCCESS);
+            assertThat(frame.width()).isEqualTo(640);
+            assertThat(frame.height()).isEqualTo(480);
+            assertThat(frame.pixelFormat()).isEqualTo(PixelFormat.MONO8);
+            assertThat(frame.size()).isEqualTo(307200);
+            ByteBuffer data = frame.data();
+            assertThat(data.isDirect()).isTrue();
+            assertThat(data.remaining()).isEqualTo(307200);
+            assertThat(frame.systemTimestampNanos()).isPositive();
+            ids.add(frame.frameId());
+          }
+        }
+        assertThat(ids).isSorted().doesNotHaveDuplicates();
+        camera.stopAcquisition();
+        StreamStatistics stats = stream.statistics();
+        assertThat(stats.completedBuffers()).isGreaterThanOrEqualTo(10);
+        assertThat(stats.infos()).containsKey("n_completed_buffers");
+      }
+    }
+  }
+
+  @Test
+  void framesGoBackFromAnyThreadExactlyOnce() throws Exception {
+    try (Camera camera = Camera.open("Fake_1")) {
+      camera.setFrameRate(200);
+      Stream stream = camera.createStream(StreamOptions.builder().bufferCount(2).build());
+      camera.startAcquisition();
+      ArvFrame frame = stream.pop(Duration.ofSeconds(5)).orElseThrow();
+      ExecutorService other = Executors.newSingleThreadExecutor();
+      try {
+        assertThat(other.submit(frame::release).get()).isTrue();
+      } finally {
+        other.shutdown();
+      }
+      assertThat(frame.release()).isFalse();
+      assertThatThrownBy(frame::data).isInstanceOf(IllegalStateException.class);
+      // Both buffers are back in the pool: the stream keeps delivering.
+      for (int i = 0; i < 4; i++) {
+        stream.pop(Duration.ofSeconds(5)).orElseThrow().release();
+      }
+      ArvFrame held = stream.pop(Duration.ofSeconds(5)).orElseThrow();
+      stream.close();
+      assertThatThrownBy(() -> stream.pop(Duration.ofMillis(10)))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("closed");
+      assertThat(held.data().remaining()).isEqualTo(held.size()); // still owned, still readable
+      assertThat(held.release()).isTrue(); // freed, not pushed into the closed stream
+      stream.close();
+    }
+  }
+}
