@@ -28,6 +28,12 @@ final class CameraBridgeImage {
     return image;
   }
 
+  // withDockerfilePath is deprecated in favour of withDockerfile(Path), which sends the
+  // Dockerfile's
+  // own directory as the context; the context here is assembled file by file to match the
+  // repository
+  // root as .dockerignore filters it, so the path inside that context is what must be named.
+  @SuppressWarnings("deprecation")
   private static ImageFromDockerfile define() {
     Path root = Path.of(requiredProperty("camerabridge.root"));
     Path jar = Path.of(requiredProperty("camerabridge.jar"));
