@@ -1,11 +1,14 @@
 package io.camerabridge.bindings.aravis;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -77,6 +80,87 @@ class FakeCameraTest {
         assertThat(stats.completedBuffers()).isGreaterThanOrEqualTo(10);
         assertThat(stats.infos()).containsKey("n_completed_buffers");
       }
+    }
+  }
+
+  @Test
+  void framesGoBackFromAnyThreadExactlyOnce() throws Exception {
+    try (Camera camera = Camera.open("Fake_1")) {
+      camera.setFrameRate(200);
+      Stream stream = camera.createStream(StreamOptions.builder().bufferCount(2).build());
+      camera.startAcquisition();
+      ArvFrame frame = stream.pop(Duration.ofSeconds(5)).orElseThrow();
+      ExecutorService other = Executors.newSingleThreadExecutor();
+      try {
+        assertThat(other.submit(frame::release).get()).isTrue();
+      } finally {
+        other.shutdown();
+      }
+      assertThat(frame.release()).isFalse();
+      assertThatThrownBy(frame::data).isInstanceOf(IllegalStateException.class);
+      // Both buffers are back in the pool: the stream keeps delivering.
+      for (int i = 0; i < 4; i++) {
+        stream.pop(Duration.ofSeconds(5)).orElseThrow().release();
+      }
+      ArvFrame held = stream.pop(Duration.ofSeconds(5)).orElseThrow();
+      stream.close();
+      assertThatThrownBy(() -> stream.pop(Duration.ofMillis(10)))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("closed");
+      assertThat(held.data().remaining()).isEqualTo(held.size()); // still owned, still readable
+      assertThat(held.release()).isTrue(); // freed, not pushed into the closed stream
+      stream.close();
+    }
+  }
+
+  @Test
+  void typedHelpersReachTheirFeatures() {
+    try (Camera camera = Camera.open("Fake_1")) {
+      assertThat(camera.availablePixelFormats()).contains("Mono8", "BayerRG8", "RGB8");
+      Region.Bounds bounds = camera.regionBounds();
+      assertThat(bounds.width().max()).isEqualTo(2048);
+      assertThat(bounds.height().contains(480)).isTrue();
+
+      assertThat(camera.isBinningAvailable()).isTrue();
+      camera.setBinning(new Binning(2, 2));
+      assertThat(camera.binning()).isEqualTo(new Binning(2, 2));
+      camera.setBinning(new Binning(1, 1));
+
+      camera.setExposure(Duration.ofMillis(5));
+      assertThat(camera.exposure()).isEqualTo(Duration.ofMillis(5));
+      assertThat(camera.exposureBoundsMicros().contains(5000)).isTrue();
+      camera.setGain(2);
+      assertThat(camera.gain()).isEqualTo(2.0);
+      assertThat(camera.gainBounds().max()).isPositive();
+      camera.setFrameRate(12.5);
+      assertThat(camera.frameRate()).isEqualTo(12.5);
+      assertThat(camera.frameRateBounds().contains(12.5)).isTrue();
+
+      camera.setAcquisitionMode(AcquisitionMode.SINGLE_FRAME);
+      assertThat(camera.acquisitionMode()).isEqualTo(AcquisitionMode.SINGLE_FRAME);
+      camera.setAcquisitionMode(AcquisitionMode.CONTINUOUS);
+
+      camera.setTrigger(Trigger.hardware("Line0", Trigger.Activation.RISING_EDGE));
+      assertThat(camera.features().getString("TriggerMode")).isEqualTo("On");
+      assertThat(camera.features().getString("TriggerSource")).isEqualTo("Line0");
+      assertThat(camera.features().getString("TriggerActivation")).isEqualTo("RisingEdge");
+      assertThatThrownBy(
+              () -> camera.setTrigger(Trigger.hardware("Line0", Trigger.Activation.FALLING_EDGE)))
+          .isInstanceOf(AravisException.class)
+          .hasMessageContaining("TriggerActivation")
+          .hasMessageContaining("FallingEdge");
+      camera.setTrigger(Trigger.off());
+      assertThat(camera.features().getString("TriggerMode")).isEqualTo("Off");
+
+      CameraFeatures features = camera.features();
+      assertThat(features.enumerationEntries("TriggerSource")).contains("Line0", "Software");
+      assertThat(features.integerBounds("Width").max()).isEqualTo(2048);
+      features.setInteger("Width", 320);
+      assertThat(features.getInteger("Width")).isEqualTo(320);
+      features.setFromString("Width=640 Height=480");
+      assertThat(camera.region().width()).isEqualTo(640);
+      assertThat(camera.payloadSize())
+          .isEqualTo(640L * 480 * camera.pixelFormat().bitsPerPixel() / 8);
     }
   }
 }
