@@ -36,17 +36,17 @@ class PekatSimulatorTest {
   private static final int W = 160;
   private static final int H = 120;
 
+  private static final HttpClient http =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
+
   private static PekatSimulator pekat;
-  private static HttpClient http;
 
   @BeforeAll
   static void startSimulator() {
     pekat = PekatSimulator.builder().stopKey("stop-me").build().start();
-    http =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
   }
 
   @AfterAll
