@@ -1,0 +1,293 @@
+package io.camerabridge.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * The catalogue of every meter camera-bridge publishes: name, type, unit, tag keys and a one-line
+ * description. All meters are registered through this enum, which checks the tag keys, so the
+ * catalogue, the code and {@code docs/metrics.md} (rendered from it by {@link MeterCatalogue})
+ * cannot drift apart.
+ */
+public enum BridgeMeter {
+  FRAME_WAIT(
+      "camerabridge.frame.wait",
+      Meter.Type.TIMER,
+      "seconds",
+      "Time from Aravis filling a buffer (its system timestamp) to camera-bridge popping it, in"
+          + " seconds.",
+      MeterTags.CAMERA),
+  UPLOAD(
+      "camerabridge.frame.upload",
+      Meter.Type.TIMER,
+      "seconds",
+      "Time from the first to the last request byte written to the analyzer, in seconds.",
+      MeterTags.CAMERA,
+      MeterTags.OUTCOME),
+  ANALYSIS(
+      "camerabridge.frame.analysis",
+      Meter.Type.TIMER,
+      "seconds",
+      "Time from the last request byte written to the complete analyzer response, in seconds.",
+      MeterTags.CAMERA,
+      MeterTags.OUTCOME),
+  END_TO_END(
+      "camerabridge.frame.end.to.end",
+      Meter.Type.TIMER,
+      "seconds",
+      "Time from Aravis filling a buffer to the analyzer's result being handled, in seconds.",
+      MeterTags.CAMERA,
+      MeterTags.OUTCOME),
+  FRAME_SIZE(
+      "camerabridge.frame.size",
+      Meter.Type.DISTRIBUTION_SUMMARY,
+      "bytes",
+      "Size of each acquired frame's payload, in bytes.",
+      MeterTags.CAMERA),
+  FRAMES_ACQUIRED(
+      "camerabridge.frames.acquired",
+      Meter.Type.COUNTER,
+      "frames",
+      "Frames popped from the camera's stream, complete or not, in frames.",
+      MeterTags.CAMERA),
+  FRAMES_INCOMPLETE(
+      "camerabridge.frames.incomplete",
+      Meter.Type.COUNTER,
+      "frames",
+      "Frames Aravis delivered with a status other than success, by that status, in frames.",
+      MeterTags.CAMERA,
+      MeterTags.STATUS),
+  FRAMES_DROPPED(
+      "camerabridge.frames.dropped",
+      Meter.Type.COUNTER,
+      "frames",
+      "Frames given back to the camera without analysis, by reason, in frames.",
+      MeterTags.CAMERA,
+      MeterTags.REASON),
+  RESULTS(
+      "camerabridge.results",
+      Meter.Type.COUNTER,
+      "exchanges",
+      "Finished exchanges with the analyzer, by outcome (ok, ng or the failure), in exchanges.",
+      MeterTags.CAMERA,
+      MeterTags.OUTCOME),
+  CAMERA_RECONNECTS(
+      "camerabridge.camera.reconnects",
+      Meter.Type.COUNTER,
+      "reconnects",
+      "Times the camera was lost and opened again, in reconnects.",
+      MeterTags.CAMERA),
+  WRITE_FAILURES(
+      "camerabridge.write.failures",
+      Meter.Type.COUNTER,
+      "writes",
+      "Failed writes of the results journal or of saved NG images, in writes.",
+      MeterTags.CAMERA,
+      MeterTags.TARGET),
+  STREAM_MISSING_PACKETS(
+      "camerabridge.stream.missing.packets",
+      Meter.Type.COUNTER,
+      "packets",
+      "GigE Vision stream packets Aravis never received, even after resend requests, in packets.",
+      MeterTags.CAMERA),
+  STREAM_RESENT_PACKETS(
+      "camerabridge.stream.resent.packets",
+      Meter.Type.COUNTER,
+      "packets",
+      "GigE Vision stream packets Aravis had to ask the camera to resend, in packets.",
+      MeterTags.CAMERA),
+  STREAM_UNDERRUNS(
+      "camerabridge.stream.underruns",
+      Meter.Type.COUNTER,
+      "frames",
+      "Frames the camera sent while no free buffer was queued (Aravis underruns), in frames.",
+      MeterTags.CAMERA),
+  FRAMES_IN_FLIGHT(
+      "camerabridge.frames.in.flight",
+      Meter.Type.GAUGE,
+      "frames",
+      "Frames popped and not yet given back to the camera, in frames.",
+      MeterTags.CAMERA),
+  FREE_BUFFERS(
+      "camerabridge.buffers.free",
+      Meter.Type.GAUGE,
+      "buffers",
+      "Buffers queued in the camera's stream, ready to be filled, in buffers.",
+      MeterTags.CAMERA),
+  CAMERA_CONNECTED(
+      "camerabridge.camera.connected",
+      Meter.Type.GAUGE,
+      "boolean",
+      "1 while the camera is open and acquiring, else 0 (boolean).",
+      MeterTags.CAMERA),
+  LAST_FRAME_AGE(
+      "camerabridge.last.frame.age",
+      Meter.Type.GAUGE,
+      "seconds",
+      "Time since the camera's last frame was popped (NaN before the first), in seconds.",
+      MeterTags.CAMERA),
+  ANALYZER_REACHABLE(
+      "camerabridge.analyzer.reachable",
+      Meter.Type.GAUGE,
+      "boolean",
+      "1 while the camera's analyzer answered its last exchange or probe, else 0 (boolean).",
+      MeterTags.CAMERA);
+
+  /** Bucket boundaries of {@link #FRAME_SIZE}: frame sizes from VGA mono to 25 MP colour. */
+  private static final double[] FRAME_SIZE_BUCKETS_BYTES = {
+    256 * 1024, 1 << 20, 2 << 20, 5 << 20, 10 << 20, 25 << 20, 50 << 20, 100 << 20
+  };
+
+  /** Units Micrometer treats as base units; the others are only what one count means. */
+  private static final Set<String> BASE_UNITS = Set.of("seconds", "bytes");
+
+  private final String meterName;
+  private final Meter.Type type;
+  private final String unit;
+  private final String description;
+  private final List<String> tagKeys;
+
+  BridgeMeter(
+      String meterName, Meter.Type type, String unit, String description, String... tagKeys) {
+    this.meterName = meterName;
+    this.type = type;
+    this.unit = unit;
+    this.description = description;
+    this.tagKeys = List.of(tagKeys);
+  }
+
+  /** Micrometer's dotted name, e.g. {@code camerabridge.frame.wait}. */
+  public String meterName() {
+    return meterName;
+  }
+
+  public Meter.Type type() {
+    return type;
+  }
+
+  /** What one unit of the value is, e.g. {@code seconds}, {@code frames}, {@code boolean}. */
+  public String unit() {
+    return unit;
+  }
+
+  /** The Micrometer base unit ({@code seconds} or {@code bytes}), or null for plain counts. */
+  public String baseUnit() {
+    return BASE_UNITS.contains(unit) ? unit : null;
+  }
+
+  public String description() {
+    return description;
+  }
+
+  /** Tag keys in declaration order; every registration must carry exactly these keys. */
+  public List<String> tagKeys() {
+    return tagKeys;
+  }
+
+  /** Registers (or finds) this timer with a percentile histogram in its expected range. */
+  public Timer timer(MeterRegistry registry, Tags tags) {
+    requireType(Meter.Type.TIMER);
+    Timer.Builder builder =
+        Timer.builder(meterName)
+            .description(description)
+            .tags(checked(tags))
+            .publishPercentileHistogram();
+    Duration[] range = expectedRange();
+    return builder.minimumExpectedValue(range[0]).maximumExpectedValue(range[1]).register(registry);
+  }
+
+  /** Registers (or finds) this distribution summary with bucket boundaries for frame sizes. */
+  public DistributionSummary summary(MeterRegistry registry, Tags tags) {
+    requireType(Meter.Type.DISTRIBUTION_SUMMARY);
+    return DistributionSummary.builder(meterName)
+        .description(description)
+        .baseUnit(baseUnit())
+        .tags(checked(tags))
+        .serviceLevelObjectives(FRAME_SIZE_BUCKETS_BYTES)
+        .register(registry);
+  }
+
+  /** Registers (or finds) this counter. */
+  public Counter counter(MeterRegistry registry, Tags tags) {
+    requireType(Meter.Type.COUNTER);
+    return Counter.builder(meterName)
+        .description(description)
+        .baseUnit(baseUnit())
+        .tags(checked(tags))
+        .register(registry);
+  }
+
+  /**
+   * Registers (or finds) this counter as a view of a monotonic count kept elsewhere (e.g. Aravis's
+   * stream statistics), read when the registry is scraped. The registry holds {@code state}
+   * strongly.
+   */
+  public <T> FunctionCounter functionCounter(
+      MeterRegistry registry, Tags tags, T state, ToDoubleFunction<T> count) {
+    requireType(Meter.Type.COUNTER);
+    return FunctionCounter.builder(meterName, state, count)
+        .description(description)
+        .baseUnit(baseUnit())
+        .tags(checked(tags))
+        .register(registry);
+  }
+
+  /**
+   * Registers (or finds) this gauge. The registry holds {@code state} strongly, so a gauge never
+   * silently turns into NaN because its state object was garbage collected.
+   */
+  public <T> Gauge gauge(MeterRegistry registry, Tags tags, T state, ToDoubleFunction<T> value) {
+    requireType(Meter.Type.GAUGE);
+    return Gauge.builder(meterName, state, value)
+        .description(description)
+        .baseUnit(baseUnit())
+        .tags(checked(tags))
+        .strongReference(true)
+        .register(registry);
+  }
+
+  private Duration[] expectedRange() {
+    switch (this) {
+      case FRAME_WAIT:
+        return new Duration[] {Duration.ofNanos(100_000), Duration.ofSeconds(2)};
+      case UPLOAD:
+        return new Duration[] {Duration.ofNanos(100_000), Duration.ofSeconds(10)};
+      case ANALYSIS:
+        return new Duration[] {Duration.ofMillis(1), Duration.ofSeconds(30)};
+      case END_TO_END:
+        return new Duration[] {Duration.ofMillis(1), Duration.ofSeconds(30)};
+      default:
+        throw new IllegalStateException(this + " is not a timer");
+    }
+  }
+
+  private void requireType(Meter.Type expected) {
+    if (type != expected) {
+      throw new IllegalStateException(this + " is a " + type + ", not a " + expected);
+    }
+  }
+
+  private Tags checked(Tags tags) {
+    Set<String> keys = new TreeSet<>();
+    for (Tag tag : tags) {
+      keys.add(tag.getKey());
+    }
+    if (!keys.equals(new TreeSet<>(tagKeys))) {
+      throw new IllegalArgumentException(
+          meterName + " takes tags " + tagKeys + " but was given " + keys);
+    }
+    return tags;
+  }
+}

@@ -1,0 +1,25 @@
+package io.camerabridge.metrics;
+
+/**
+ * Tag keys used by {@link BridgeMeter}. Every value comes from a bounded set: camera ids from the
+ * configuration, or the constants of {@link ExchangeOutcome}, {@link DropReason}, {@link
+ * WriteTarget} and Aravis's buffer statuses. Frame ids, URLs and API keys are never tags.
+ */
+public final class MeterTags {
+  /** The camera's id as configured (stable, not discovery order). */
+  public static final String CAMERA = "camera";
+
+  /** How an exchange with the analyzer ended: an {@link ExchangeOutcome} tag value. */
+  public static final String OUTCOME = "outcome";
+
+  /** Why a frame was not sent: a {@link DropReason} tag value. */
+  public static final String REASON = "reason";
+
+  /** Aravis's buffer status of an incomplete frame, e.g. {@code missing_packets}. */
+  public static final String STATUS = "status";
+
+  /** What could not be written: a {@link WriteTarget} tag value. */
+  public static final String TARGET = "target";
+
+  private MeterTags() {}
+}

@@ -1,0 +1,41 @@
+package io.camerabridge.ops;
+
+import java.util.Objects;
+
+/**
+ * One camera's health at a moment: what {@code /health} reports and the watchdog's default check
+ * reads. Holds nothing secret (no URLs, no keys).
+ *
+ * @param cameraId the camera's id from the configuration
+ * @param enabled whether the configuration enables this camera; disabled cameras never make the
+ *     service unhealthy
+ * @param state the pipeline's state
+ * @param lastFrameAgeSeconds seconds since the last frame was popped, or {@code NaN} before the
+ *     first frame
+ * @param analyzerReachable whether the analyzer answered the last exchange or probe
+ * @param triggered whether acquisition waits for an external trigger, so that a long silence is
+ *     expected and not a fault
+ */
+public record CameraHealth(
+    String cameraId,
+    boolean enabled,
+    CameraState state,
+    double lastFrameAgeSeconds,
+    boolean analyzerReachable,
+    boolean triggered) {
+
+  public CameraHealth {
+    Objects.requireNonNull(cameraId, "cameraId");
+    Objects.requireNonNull(state, "state");
+  }
+
+  /** Whether this camera lets the service count as healthy: disabled, or streaming. */
+  public boolean healthy() {
+    return !enabled || state == CameraState.STREAMING;
+  }
+
+  /** Whether a frame has been popped at all. */
+  public boolean hasFrame() {
+    return !Double.isNaN(lastFrameAgeSeconds);
+  }
+}

@@ -1,0 +1,43 @@
+package io.camerabridge.ops;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+
+/**
+ * The {@code /health} document: healthy when every enabled camera streams. With no enabled camera
+ * the service has nothing to do and counts as healthy.
+ */
+record HealthReport(boolean healthy, List<CameraHealth> cameras) {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  static HealthReport of(List<CameraHealth> cameras) {
+    List<CameraHealth> copy = List.copyOf(cameras);
+    return new HealthReport(copy.stream().allMatch(CameraHealth::healthy), copy);
+  }
+
+  String toJson() {
+    ObjectNode root = JSON.createObjectNode();
+    root.put("status", healthy ? "healthy" : "unhealthy");
+    ObjectNode byId = root.putObject("cameras");
+    for (CameraHealth camera : cameras) {
+      ObjectNode node = byId.putObject(camera.cameraId());
+      node.put("enabled", camera.enabled());
+      node.put("state", camera.state().label());
+      if (camera.hasFrame()) {
+        node.put("lastFrameAgeSeconds", Math.round(camera.lastFrameAgeSeconds() * 1000) / 1000.0);
+      } else {
+        node.putNull("lastFrameAgeSeconds");
+      }
+      node.put("analyzerReachable", camera.analyzerReachable());
+      node.put("triggered", camera.triggered());
+    }
+    try {
+      return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Cannot render /health", e);
+    }
+  }
+}

@@ -1,0 +1,15 @@
+package io.camerabridge.ops;
+
+import java.util.List;
+
+/**
+ * Where the status server and the watchdog read the cameras' health. Called from their own threads
+ * (the status server's HTTP thread, the watchdog's timer): must be thread-safe, fast, and must not
+ * block on a camera or the network.
+ */
+@FunctionalInterface
+public interface HealthSource {
+
+  /** Every configured camera, enabled or not, in configuration order. */
+  List<CameraHealth> cameras();
+}

@@ -1,0 +1,66 @@
+package io.camerabridge.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class BridgeMeterTest {
+
+  @Test
+  void namesAreUniqueAndPrefixed() {
+    Set<String> names =
+        Arrays.stream(BridgeMeter.values()).map(BridgeMeter::meterName).collect(Collectors.toSet());
+    assertThat(names).hasSize(BridgeMeter.values().length);
+    assertThat(names).allMatch(n -> n.startsWith("camerabridge.") && n.equals(n.toLowerCase()));
+  }
+
+  @Test
+  void everyMeterIsTaggedByCameraAndDescribesItsUnit() {
+    for (BridgeMeter meter : BridgeMeter.values()) {
+      assertThat(meter.tagKeys()).as("%s", meter).startsWith(MeterTags.CAMERA);
+      assertThat(meter.description())
+          .as("%s says its unit", meter)
+          .matches(".*(in " + meter.unit() + "|\\(" + meter.unit() + "\\))\\.$")
+          .doesNotContain("|");
+    }
+  }
+
+  @Test
+  void onlyTimeAndSizeHaveMicrometerBaseUnits() {
+    assertThat(BridgeMeter.FRAME_WAIT.baseUnit()).isEqualTo("seconds");
+    assertThat(BridgeMeter.FRAME_SIZE.baseUnit()).isEqualTo("bytes");
+    assertThat(BridgeMeter.FRAMES_ACQUIRED.baseUnit()).isNull();
+    assertThat(BridgeMeter.CAMERA_CONNECTED.baseUnit()).isNull();
+  }
+
+  @Test
+  void registrationWithOtherTagKeysThanCataloguedIsRefused() {
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    assertThatThrownBy(
+            () -> BridgeMeter.RESULTS.counter(registry, Tags.of("camera", "top", "url", "x")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("camerabridge.results takes tags [camera, outcome]");
+    assertThatThrownBy(() -> BridgeMeter.RESULTS.timer(registry, Tags.of("camera", "top")))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("COUNTER");
+    assertThat(registry.getMeters()).isEmpty();
+  }
+
+  @Test
+  void typesMatchTheBuilders() {
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    new MicrometerFrameMetrics(registry, "top").recordExchange(ExchangeOutcome.OK, 1, 1, 1);
+    new CameraMeterBinder("top", MetricsFixtures.gauges()).bindTo(registry);
+    for (BridgeMeter meter : BridgeMeter.values()) {
+      Meter registered = registry.get(meter.meterName()).meters().iterator().next();
+      assertThat(registered.getId().getType()).as("%s", meter).isEqualTo(meter.type());
+    }
+  }
+}
