@@ -80,9 +80,9 @@ class PekatSimCommandTest {
     Run processing = run("pekat-sim", "--port", "0", "--processing", "maybe");
 
     assertThat(latency.status()).isEqualTo(ExitCodes.USAGE);
-    assertThat(latency.err()).contains("invalid duration 'fast'").contains("20ms");
+    assertThat(latency.err()).contains("--latency: 'fast' is not a duration").contains("500ms");
     assertThat(fault.status()).isEqualTo(ExitCodes.USAGE);
-    assertThat(fault.err()).contains("http-500");
+    assertThat(fault.err()).contains("--fault").contains("http-500");
     assertThat(processing.status()).isEqualTo(ExitCodes.USAGE);
     assertThat(processing.err()).contains("on, off or discard");
   }

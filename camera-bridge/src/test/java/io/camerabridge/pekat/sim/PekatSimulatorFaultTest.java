@@ -18,8 +18,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Every injected fault, as a client sees it on the wire (plain sockets, JDK HTTP client). */
+@ExtendWith(LeakCheck.class)
 class PekatSimulatorFaultTest {
   private static final int W = 64;
   private static final int H = 48;

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -31,6 +32,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The simulator's HTTP API over real sockets, checked with the JDK's own HTTP client (not
  * camera-bridge's), so the simulator and our client check each other.
  */
+@ExtendWith(LeakCheck.class)
 class PekatSimulatorTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int W = 160;

@@ -16,12 +16,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * {@code analyze_image_shared_memory} with a block written the way Python's {@code
  * multiprocessing.shared_memory.SharedMemory(create=True, size=n)} does on Linux: a file {@code
  * /dev/shm/psm_xxxx} created exclusively, truncated to the size, filled through a shared mapping.
  */
+@ExtendWith(LeakCheck.class)
 class SharedMemoryTest {
   private static final int W = 96;
   private static final int H = 64;
