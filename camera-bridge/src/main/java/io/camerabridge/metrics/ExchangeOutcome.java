@@ -8,6 +8,8 @@ public enum ExchangeOutcome {
   OK,
   /** The analyzer answered and judged the frame not good. */
   NG,
+  /** The analyzer answered 200 without a verdict (processing off, or an error in its flow). */
+  NO_VERDICT,
   /** The analyzer answered with a non-2xx HTTP status. */
   HTTP_ERROR,
   /** No complete response within the per-frame deadline. */
