@@ -43,13 +43,12 @@ public final class Camera implements AutoCloseable {
   private final GigeOptions gige;
   private volatile boolean acquiring;
 
-  private Camera(ArvCameraHandle handle, Optional<String> deviceId) {
+  private Camera(ArvCameraHandle handle, String deviceId) {
     this.handle = handle;
     this.vendor = text(e -> arv.arv_camera_get_vendor_name(handle, e));
     this.model = text(e -> arv.arv_camera_get_model_name(handle, e));
     this.serial = text(e -> arv.arv_camera_get_device_serial_number(handle, e));
-    // Opened by address: Aravis's GigE device ids are vendor-model-serial.
-    this.id = deviceId.orElseGet(() -> vendor + "-" + model + "-" + serial);
+    this.id = deviceId;
     this.gige = arv.arv_camera_is_gv_device(handle) ? new GigeOptions(this) : null;
     this.controlLost = new ControlLostSignal(id, arv.arv_camera_get_device(handle));
   }
@@ -72,8 +71,8 @@ public final class Camera implements AutoCloseable {
   }
 
   /**
-   * Aravis device id as discovery reports it (stable key for configuration); for a camera opened by
-   * IP address, {@code vendor-model-serial} as Aravis forms GigE ids.
+   * The device id the camera was opened with: the discovered device id when opened by serial
+   * number, otherwise the selector as given (device id, IP address...).
    */
   public String id() {
     return id;

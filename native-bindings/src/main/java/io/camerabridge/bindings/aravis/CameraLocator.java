@@ -3,57 +3,52 @@ package io.camerabridge.bindings.aravis;
 import io.camerabridge.bindings.raw.ArvCameraHandle;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-/** Resolves a user's camera selector (device id, serial number or IP address) and opens it. */
+/**
+ * Resolves a user's camera selector (device id, serial number or IP address) and opens it.
+ *
+ * <p>The selector is first handed to Aravis as is, which opens device ids, IP addresses, MAC
+ * addresses and user ids without a discovery round when the device is known. Only when Aravis
+ * reports NOT_FOUND is discovery run (~1 s) to match serial numbers.
+ */
 final class CameraLocator {
-  private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
-
   private CameraLocator() {}
 
-  /** An opened camera and the device id discovery reports for it, when known. */
-  record Opened(ArvCameraHandle handle, Optional<String> deviceId) {}
+  /** An opened camera and the device id it resolved to (the selector when opened directly). */
+  record Opened(ArvCameraHandle handle, String deviceId) {}
 
   static Opened open(String selector) {
     if (selector == null || selector.isBlank()) {
       throw new IllegalArgumentException("Camera selector must not be empty");
     }
+    // Opening may refresh an interface's device list, whose strings Devices.list() copies.
     synchronized (Devices.lock()) {
-      if (IPV4.matcher(selector).matches()) {
-        // Aravis opens GigE cameras by address directly (unicast discovery), no list needed.
-        ArvCameraHandle handle =
-            openById(selector).orElseThrow(() -> notFound(selector, List.of()));
-        return new Opened(handle, Optional.empty());
+      Optional<ArvCameraHandle> direct = openById(selector);
+      if (direct.isPresent()) {
+        return new Opened(direct.get(), selector);
       }
-      return openListed(selector);
+      List<DeviceInfo> devices = Devices.list(); // same monitor: reentrant
+      List<DeviceInfo> matches =
+          devices.stream()
+              .filter(d -> d.serial().equals(selector) || d.address().equals(selector))
+              .toList();
+      if (matches.size() > 1) {
+        throw new AravisException(
+            "Camera selector '"
+                + selector
+                + "' is ambiguous, it matches "
+                + describe(matches)
+                + "; use the device id",
+            AravisException.DeviceError.NOT_FOUND);
+      }
+      if (matches.isEmpty()) {
+        throw notFound(selector, devices);
+      }
+      String id = matches.get(0).id();
+      ArvCameraHandle handle = openById(id).orElseThrow(() -> notFound(selector, devices));
+      return new Opened(handle, id);
     }
-  }
-
-  private static Opened openListed(String selector) {
-    List<DeviceInfo> devices = Devices.list(); // same monitor as the caller's: reentrant
-    List<DeviceInfo> matches =
-        devices.stream()
-            .filter(
-                d ->
-                    d.id().equals(selector)
-                        || d.serial().equals(selector)
-                        || d.address().equals(selector))
-            .toList();
-    if (matches.size() > 1) {
-      throw new AravisException(
-          "Camera selector '"
-              + selector
-              + "' is ambiguous, it matches "
-              + describe(matches)
-              + "; use the device id",
-          AravisException.DeviceError.NOT_FOUND);
-    }
-    Optional<String> id = matches.stream().findFirst().map(DeviceInfo::id);
-    // Aravis also accepts user ids, MAC addresses and vendor-serial, so try unmatched selectors.
-    ArvCameraHandle handle =
-        openById(id.orElse(selector)).orElseThrow(() -> notFound(selector, devices));
-    return new Opened(handle, id);
   }
 
   private static Optional<ArvCameraHandle> openById(String id) {

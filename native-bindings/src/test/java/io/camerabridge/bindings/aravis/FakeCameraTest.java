@@ -1,11 +1,14 @@
 package io.camerabridge.bindings.aravis;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -77,6 +80,36 @@ class FakeCameraTest {
         assertThat(stats.completedBuffers()).isGreaterThanOrEqualTo(10);
         assertThat(stats.infos()).containsKey("n_completed_buffers");
       }
+    }
+  }
+
+  @Test
+  void framesGoBackFromAnyThreadExactlyOnce() throws Exception {
+    try (Camera camera = Camera.open("Fake_1")) {
+      camera.setFrameRate(200);
+      Stream stream = camera.createStream(StreamOptions.builder().bufferCount(2).build());
+      camera.startAcquisition();
+      ArvFrame frame = stream.pop(Duration.ofSeconds(5)).orElseThrow();
+      ExecutorService other = Executors.newSingleThreadExecutor();
+      try {
+        assertThat(other.submit(frame::release).get()).isTrue();
+      } finally {
+        other.shutdown();
+      }
+      assertThat(frame.release()).isFalse();
+      assertThatThrownBy(frame::data).isInstanceOf(IllegalStateException.class);
+      // Both buffers are back in the pool: the stream keeps delivering.
+      for (int i = 0; i < 4; i++) {
+        stream.pop(Duration.ofSeconds(5)).orElseThrow().release();
+      }
+      ArvFrame held = stream.pop(Duration.ofSeconds(5)).orElseThrow();
+      stream.close();
+      assertThatThrownBy(() -> stream.pop(Duration.ofMillis(10)))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("closed");
+      assertThat(held.data().remaining()).isEqualTo(held.size()); // still owned, still readable
+      assertThat(held.release()).isTrue(); // freed, not pushed into the closed stream
+      stream.close();
     }
   }
 }

@@ -112,11 +112,13 @@ public final class FakeGvCameraProcess implements AutoCloseable {
   /** Freezes the simulator (SIGSTOP), as if the cable were pulled; see {@link #resume()}. */
   public void pause() throws IOException {
     signal("STOP");
+    awaitStopped(true);
   }
 
   /** Continues a simulator frozen by {@link #pause()} (SIGCONT). */
   public void resume() throws IOException {
     signal("CONT");
+    awaitStopped(false);
   }
 
   /** What the simulator printed so far (stdout and stderr), for failure messages. */
@@ -162,6 +164,22 @@ public final class FakeGvCameraProcess implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new IOException("Interrupted while signalling " + this, e);
     }
+  }
+
+  /** Signals are delivered asynchronously: wait until the kernel shows the state we asked for. */
+  private void awaitStopped(boolean stopped) throws IOException {
+    Path stat = Path.of("/proc", Long.toString(pid()), "stat");
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (System.nanoTime() < deadline) {
+      String text = Files.readString(stat, StandardCharsets.US_ASCII);
+      // Format: "pid (comm) S ..."; comm may contain spaces, so read after the last ')'.
+      char state = text.charAt(text.lastIndexOf(')') + 2);
+      if ((state == 'T') == stopped) {
+        return;
+      }
+      Thread.onSpinWait();
+    }
+    throw new IOException(this + " did not " + (stopped ? "stop" : "continue") + " within 5 s");
   }
 
   private static void stopProcess(Process process) {

@@ -1,0 +1,38 @@
+package io.camerabridge.config;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The whole configuration file, as loaded and validated by {@link ConfigLoader}. Every component is
+ * non-null after construction; missing sections take their documented defaults.
+ *
+ * @param metrics the Prometheus endpoint
+ * @param shutdown how long a stop may take
+ * @param logging log format and levels
+ * @param cameras the cameras, in file order
+ */
+public record BridgeConfig(
+    MetricsConfig metrics,
+    ShutdownConfig shutdown,
+    LoggingConfig logging,
+    List<CameraConfig> cameras) {
+
+  /** Fills in defaults and freezes the camera list. */
+  public BridgeConfig {
+    metrics = metrics == null ? new MetricsConfig(null, null) : metrics;
+    shutdown = shutdown == null ? new ShutdownConfig(null) : shutdown;
+    logging = logging == null ? new LoggingConfig(null, null, null) : logging;
+    cameras = cameras == null ? List.of() : List.copyOf(cameras);
+  }
+
+  /** The cameras with {@code enabled: true}. */
+  public List<CameraConfig> enabledCameras() {
+    return cameras.stream().filter(CameraConfig::enabled).toList();
+  }
+
+  /** The camera with this id, if configured. */
+  public Optional<CameraConfig> camera(String id) {
+    return cameras.stream().filter(c -> c.id().equals(id)).findFirst();
+  }
+}

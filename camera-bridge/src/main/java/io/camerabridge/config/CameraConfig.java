@@ -1,0 +1,108 @@
+package io.camerabridge.config;
+
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One camera and where its frames go. Optional camera settings are null when the file leaves them
+ * out, meaning "keep the camera's own value". Settings are applied in this order: pixel format,
+ * binning, region (width, height, offsets), frame rate, exposure, gain, trigger, GigE transport,
+ * then {@link #features()} in file order.
+ *
+ * @param id stable name used in metrics, logs and file names: {@code [a-z0-9][a-z0-9_-]*}, at most
+ *     64 characters
+ * @param device Aravis device id, serial number or IP address
+ * @param enabled false keeps the entry without opening the camera (default true)
+ * @param pixelFormat what the camera delivers and how it is sent
+ * @param width region width in pixels
+ * @param height region height in pixels
+ * @param offsetX region left edge
+ * @param offsetY region top edge
+ * @param binning optional sensor binning
+ * @param frameRate acquisition frame rate in frames per second (free-run)
+ * @param exposure exposure time
+ * @param gain gain in the camera's unit (usually dB)
+ * @param trigger how frames are triggered (default free-run)
+ * @param buffers stream buffers, 2..64 (default 8): frames in flight between camera and analyzer
+ * @param gige GigE Vision transport settings
+ * @param features further GenICam features by name, applied last and in file order
+ * @param convertRgbToBgr swap red and blue of RGB8 frames before sending (default false)
+ * @param frameTimeout frame watchdog: no frame for this long means the camera is lost and is
+ *     reopened; {@link Duration#ZERO} turns the watchdog off. Default: the larger of 2s and 5 frame
+ *     periods; off for hardware triggers, whose frames may legitimately pause
+ * @param pekat where frames are analyzed (required)
+ * @param results journal and NG image saving
+ */
+public record CameraConfig(
+    String id,
+    String device,
+    Boolean enabled,
+    PixelFormatChoice pixelFormat,
+    Integer width,
+    Integer height,
+    Integer offsetX,
+    Integer offsetY,
+    Binning binning,
+    Double frameRate,
+    Duration exposure,
+    Double gain,
+    TriggerConfig trigger,
+    Integer buffers,
+    GigeConfig gige,
+    Map<String, FeatureValue> features,
+    Boolean convertRgbToBgr,
+    Duration frameTimeout,
+    PekatConfig pekat,
+    ResultsConfig results) {
+
+  /** Default number of stream buffers. */
+  public static final int DEFAULT_BUFFERS = 8;
+
+  /** The shortest default frame watchdog. */
+  public static final Duration MIN_DEFAULT_FRAME_TIMEOUT = Duration.ofSeconds(2);
+
+  /** Fills in defaults and freezes the feature map (keeping file order). */
+  public CameraConfig {
+    enabled = enabled == null || enabled;
+    trigger = trigger == null ? TriggerConfig.FREE_RUN : trigger;
+    buffers = buffers == null ? DEFAULT_BUFFERS : buffers;
+    gige = gige == null ? GigeConfig.DEFAULTS : gige;
+    features =
+        features == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(features));
+    convertRgbToBgr = convertRgbToBgr != null && convertRgbToBgr;
+    frameTimeout = frameTimeout == null ? defaultFrameTimeout(trigger, frameRate) : frameTimeout;
+    results = results == null ? ResultsConfig.NONE : results;
+  }
+
+  /** The binning, if configured. */
+  public Optional<Binning> sensorBinning() {
+    return Optional.ofNullable(binning);
+  }
+
+  /** The frame watchdog timeout, empty when the watchdog is off. */
+  public Optional<Duration> frameWatchdog() {
+    return frameTimeout.isZero() ? Optional.empty() : Optional.of(frameTimeout);
+  }
+
+  private static Duration defaultFrameTimeout(TriggerConfig trigger, Double frameRate) {
+    Double rate =
+        switch (trigger.mode()) {
+          case HARDWARE -> null;
+          case SOFTWARE -> trigger.rate();
+          case FREE_RUN -> frameRate;
+        };
+    if (trigger.mode() == TriggerMode.HARDWARE) {
+      return Duration.ZERO;
+    }
+    if (rate == null || !(rate > 0) || rate.isInfinite()) {
+      return MIN_DEFAULT_FRAME_TIMEOUT;
+    }
+    Duration fivePeriods = Duration.ofNanos((long) (5e9 / rate));
+    return fivePeriods.compareTo(MIN_DEFAULT_FRAME_TIMEOUT) > 0
+        ? fivePeriods
+        : MIN_DEFAULT_FRAME_TIMEOUT;
+  }
+}

@@ -1,0 +1,78 @@
+package io.camerabridge.config;
+
+import io.camerabridge.pekat.ApiKey;
+import io.camerabridge.pekat.ContextPlacement;
+import io.camerabridge.pekat.ResponseType;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The PEKAT VISION project a camera's frames go to.
+ *
+ * @param url base URL of the project, {@code http(s)://host:port} (required); camera-bridge adds
+ *     {@code /analyze_raw_image}
+ * @param apiKey the project's API key, or null when the project is not secured; redacted in every
+ *     text
+ * @param responseType what PEKAT returns (default {@code context})
+ * @param contextPlacement where PEKAT puts the context next to an image; default {@code body} for
+ *     image response types (no 4 KB header limit) and {@code header} for {@code context}, where it
+ *     does not matter
+ * @param data the {@code data} query parameter; {@code {camera}}, {@code {frameId}} and {@code
+ *     {timestamp}} are replaced per frame (default {@value #DEFAULT_DATA})
+ * @param timeout the whole request, from first byte written to last byte read (default 5s)
+ * @param connectTimeout TCP connect (default 2s)
+ * @param maxInFlight frames at the analyzer at once, 1..16 (default 1); more are dropped
+ * @param maxResponseSize largest response accepted (default 16MiB)
+ * @param caFile PEM file with the CA that signed the server's certificate, for https with a private
+ *     CA; null uses the JVM's trust store
+ */
+public record PekatConfig(
+    URI url,
+    ApiKey apiKey,
+    ResponseType responseType,
+    ContextPlacement contextPlacement,
+    String data,
+    Duration timeout,
+    Duration connectTimeout,
+    Integer maxInFlight,
+    DataSize maxResponseSize,
+    Path caFile) {
+
+  /** Default {@code data} template. */
+  public static final String DEFAULT_DATA = "{camera}/{frameId}/{timestamp}";
+
+  /** Default request timeout. */
+  public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
+
+  /** Default connect timeout. */
+  public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(2);
+
+  /** Default response size limit. */
+  public static final DataSize DEFAULT_MAX_RESPONSE_SIZE = DataSize.ofMebibytes(16);
+
+  /** Fills in defaults. */
+  public PekatConfig {
+    responseType = responseType == null ? ResponseType.CONTEXT : responseType;
+    if (contextPlacement == null) {
+      contextPlacement =
+          responseType.returnsImage() ? ContextPlacement.BODY : ContextPlacement.HEADER;
+    }
+    data = data == null ? DEFAULT_DATA : data;
+    timeout = timeout == null ? DEFAULT_TIMEOUT : timeout;
+    connectTimeout = connectTimeout == null ? DEFAULT_CONNECT_TIMEOUT : connectTimeout;
+    maxInFlight = maxInFlight == null ? 1 : maxInFlight;
+    maxResponseSize = maxResponseSize == null ? DEFAULT_MAX_RESPONSE_SIZE : maxResponseSize;
+  }
+
+  /** The API key, when the project is secured. */
+  public Optional<ApiKey> key() {
+    return Optional.ofNullable(apiKey);
+  }
+
+  /** The CA file, when one is configured. */
+  public Optional<Path> trustedCa() {
+    return Optional.ofNullable(caFile);
+  }
+}

@@ -1,0 +1,22 @@
+package io.camerabridge.config;
+
+/** How a camera decides when to take a frame. */
+public enum TriggerMode implements ConfigChoice {
+  /** The camera runs at its own frame rate ({@code TriggerMode=Off}). */
+  FREE_RUN("free-run"),
+  /** camera-bridge fires {@code TriggerSoftware} at a configured rate. */
+  SOFTWARE("software"),
+  /** An electrical signal on an input line triggers each frame. */
+  HARDWARE("hardware");
+
+  private final String configName;
+
+  TriggerMode(String configName) {
+    this.configName = configName;
+  }
+
+  @Override
+  public String configName() {
+    return configName;
+  }
+}

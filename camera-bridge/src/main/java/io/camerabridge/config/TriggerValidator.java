@@ -1,0 +1,73 @@
+package io.camerabridge.config;
+
+import java.time.Duration;
+
+/** Checks that a trigger's fields fit its mode. */
+final class TriggerValidator {
+  private final Problems problems;
+  private final Ranges ranges;
+
+  TriggerValidator(Problems problems, Ranges ranges) {
+    this.problems = problems;
+    this.ranges = ranges;
+  }
+
+  void validate(String path, TriggerConfig trigger) {
+    String mode = CameraValidator.at(path, "mode");
+    switch (trigger.mode()) {
+      case FREE_RUN -> {
+        notFor(
+            path,
+            "rate",
+            trigger.rate(),
+            "free-run",
+            "set frameRate on the camera instead, or use mode: software");
+        notFor(path, "source", trigger.source(), "free-run", "use mode: hardware");
+        notFor(path, "activation", trigger.activation(), "free-run", "use mode: hardware");
+        notFor(path, "delay", trigger.delay(), "free-run", "use mode: hardware");
+      }
+      case SOFTWARE -> {
+        if (trigger.rate() == null) {
+          problems.check(
+              CameraValidator.at(path, "rate"),
+              "required for mode: software: frames per second to trigger, e.g. rate: 10",
+              mode);
+        }
+        ranges.number(
+            CameraValidator.at(path, "rate"), trigger.rate(), 0.001, 10_000, "triggers per second");
+        notFor(path, "source", trigger.source(), "software", "use mode: hardware");
+        notFor(path, "activation", trigger.activation(), "software", "use mode: hardware");
+        notFor(path, "delay", trigger.delay(), "software", "use mode: hardware");
+      }
+      case HARDWARE -> {
+        if (trigger.source() == null || trigger.source().isBlank()) {
+          problems.check(
+              CameraValidator.at(path, "source"),
+              "required for mode: hardware: the camera input that carries the trigger, e.g."
+                  + " source: Line0 (see TriggerSource in 'camera-bridge features DEVICE')",
+              mode);
+        }
+        notFor(
+            path,
+            "rate",
+            trigger.rate(),
+            "hardware",
+            "the signal sets the rate; use mode: software for a fixed rate");
+        ranges.duration(
+            CameraValidator.at(path, "delay"),
+            trigger.delay(),
+            Duration.ZERO,
+            Duration.ofSeconds(10));
+      }
+    }
+  }
+
+  private void notFor(String path, String key, Object value, String mode, String hint) {
+    if (value != null) {
+      problems.check(
+          CameraValidator.at(path, key),
+          key + " does not apply to mode: " + mode + ": remove it, or " + hint,
+          CameraValidator.at(path, "mode"));
+    }
+  }
+}
