@@ -46,8 +46,7 @@ for path in ./usr/bin/camera-bridge ./usr/share/camera-bridge/camera-bridge.jar 
     ./usr/share/doc/camera-bridge/metrics.md ./usr/share/doc/camera-bridge/grafana/camera-bridge.json; do
   grep -q " $path\$" <<<"$contents" || fail "$deb does not contain $path"
 done
-dpkg-deb --field "$deb" Conffiles 2>/dev/null | grep -q /etc/camera-bridge/camera-bridge.yaml \
-  || dpkg-deb --ctrl-tarfile "$deb" | tar -xO ./conffiles | grep -qx /etc/camera-bridge/camera-bridge.yaml \
+dpkg-deb --ctrl-tarfile "$deb" | tar -xO ./conffiles | grep -qx /etc/camera-bridge/camera-bridge.yaml \
   || fail "/etc/camera-bridge/camera-bridge.yaml is not a conffile (an upgrade would overwrite edits)"
 
 step "dpkg -i $deb"
