@@ -14,7 +14,8 @@ tests=false
 
 packages=(libaravis-0.8-0 aravis-tools)
 if $tests; then
-  packages+=(socat systemd iproute2 podman runc debootstrap curl)
+  # fontconfig + a font: the benchmark chart (Java2D text) in the smoke test
+  packages+=(socat systemd iproute2 podman runc debootstrap curl fontconfig fonts-dejavu-core)
 fi
 
 missing=()

@@ -7,3 +7,4 @@ cd "$(dirname "$0")/.."
 ./scripts/install-deps.sh --tests
 trap '[ -x scripts/container-engine.sh ] && scripts/container-engine.sh stop || true' EXIT
 mvn -B verify "$@"
+./scripts/check-container-test-ran.sh

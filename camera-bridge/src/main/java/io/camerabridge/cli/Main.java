@@ -1,5 +1,6 @@
 package io.camerabridge.cli;
 
+import io.camerabridge.bench.BenchCommand;
 import io.camerabridge.config.CheckConfigCommand;
 import io.camerabridge.pekat.sim.PekatSimCommand;
 import picocli.CommandLine;
@@ -20,7 +21,12 @@ import picocli.CommandLine.Command;
       "Run 'camera-bridge <command> --help' for a command's options and an example.",
       "Documentation: docs/ in the source tree, or /usr/share/doc/camera-bridge."
     },
-    subcommands = {CommandLine.HelpCommand.class, CheckConfigCommand.class, PekatSimCommand.class})
+    subcommands = {
+      CommandLine.HelpCommand.class,
+      CheckConfigCommand.class,
+      PekatSimCommand.class,
+      BenchCommand.class
+    })
 public final class Main implements Runnable {
 
   @CommandLine.Spec private CommandLine.Model.CommandSpec spec;

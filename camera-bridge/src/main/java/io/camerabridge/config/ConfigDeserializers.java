@@ -9,6 +9,8 @@ import io.camerabridge.pekat.ApiKey;
 import io.camerabridge.pekat.ContextPlacement;
 import io.camerabridge.pekat.ResponseType;
 import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -47,6 +49,16 @@ final class ConfigDeserializers {
             SocketBuffer.class, "auto or a size such as 4MiB", ConfigDeserializers::socketBuffer));
     m.addDeserializer(
         Path.class, new FromText<>(Path.class, "a file path", ConfigDeserializers::path));
+    m.addDeserializer(
+        Integer.class,
+        new FromText<>(Integer.class, "a whole number", ConfigDeserializers::wholeNumber));
+    m.addDeserializer(
+        Double.class, new FromText<>(Double.class, "a number", ConfigDeserializers::number));
+    m.addDeserializer(
+        Boolean.class, new FromText<>(Boolean.class, "true or false", ConfigDeserializers::bool));
+    m.addDeserializer(
+        URI.class,
+        new FromText<>(URI.class, "a URL such as http://127.0.0.1:8000", ConfigDeserializers::uri));
     m.addDeserializer(ApiKey.class, new ApiKeyDeserializer());
     m.addDeserializer(FeatureValue.class, new FeatureValueDeserializer());
     addChoice(m, TriggerMode.class, "trigger mode", TriggerMode::configName);
@@ -63,6 +75,56 @@ final class ConfigDeserializers {
   private static <E extends Enum<E>> void addChoice(
       SimpleModule m, Class<E> type, String noun, Function<E, String> nameOf) {
     m.addDeserializer(type, new Choice<>(type, noun, nameOf));
+  }
+
+  // Integer, Double and Boolean are read from the scalar's text, not Jackson's coercions, so that
+  // "3.5" for a count, an int overflow, or "yes" for a flag is one clear problem, not a fatal
+  // exception, and substituted ${VAR} strings convert the same way as literals.
+
+  static Integer wholeNumber(String text) {
+    String s = text.strip();
+    try {
+      return Integer.valueOf(s);
+    } catch (NumberFormatException e) {
+      if (s.matches("[-+]?\\d+")) {
+        throw new IllegalArgumentException(s + " is too large: at most " + Integer.MAX_VALUE);
+      }
+      throw new IllegalArgumentException("expected a whole number, got " + TokenText.quote(s));
+    }
+  }
+
+  static Double number(String text) {
+    String s = text.strip();
+    if (s.matches("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?")) {
+      return Double.valueOf(s);
+    }
+    throw new IllegalArgumentException("expected a number, got " + TokenText.quote(s));
+  }
+
+  static Boolean bool(String text) {
+    return switch (text.strip()) {
+      case "true" -> Boolean.TRUE;
+      case "false" -> Boolean.FALSE;
+      default ->
+          throw new IllegalArgumentException(
+              "expected true or false, got "
+                  + TokenText.quote(text.strip())
+                  + " (yes/no/on/off are not read as true/false, to keep names like 'no' safe)");
+    };
+  }
+
+  static URI uri(String text) {
+    try {
+      return new URI(text.strip());
+    } catch (URISyntaxException e) {
+      throw new IllegalArgumentException(
+          TokenText.quote(text.strip())
+              + " is not a valid URL ("
+              + e.getReason().toLowerCase(Locale.ROOT)
+              + " at character "
+              + (e.getIndex() + 1)
+              + "): write the PEKAT project's address, e.g. http://127.0.0.1:8000");
+    }
   }
 
   static PacketSize packetSize(String text) {

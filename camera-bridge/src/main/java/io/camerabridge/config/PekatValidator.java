@@ -34,7 +34,8 @@ final class PekatValidator {
         Duration.ofMillis(100),
         Duration.ofMinutes(1));
     ranges.whole(CameraValidator.at(path, "maxInFlight"), pekat.maxInFlight(), 1, 16, "frames");
-    if (pekat.maxInFlight() >= buffers && pekat.maxInFlight() <= 16) {
+    boolean bothInRange = buffers >= 2 && buffers <= 64 && pekat.maxInFlight() <= 16;
+    if (bothInRange && pekat.maxInFlight() >= buffers) {
       problems.check(
           CameraValidator.at(path, "maxInFlight"),
           "maxInFlight "
@@ -71,8 +72,7 @@ final class PekatValidator {
       problem =
           "must not have a query (?...) or fragment (#...); camera-bridge adds the query itself";
     } else if (url.getPath() != null && url.getPath().endsWith("analyze_raw_image")) {
-      problem =
-          "must not end with /analyze_raw_image; give only the project's base address, camera-bridge adds the endpoint";
+      problem = "must not end with /analyze_raw_image (camera-bridge adds the endpoint)";
     }
     if (problem != null) {
       problems.check(

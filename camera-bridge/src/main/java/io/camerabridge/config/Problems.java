@@ -54,6 +54,10 @@ final class Problems {
   /** A value that could not be bound, at the parser's current token. */
   void bindingError(JsonParser p, String message) {
     String path = YamlPaths.of(p.getParsingContext());
+    if (failedPaths.contains(path)) {
+      // e.g. an unset ${VAR} left in a URL: the variable is the problem, not the URL syntax.
+      return;
+    }
     JsonLocation location = p.currentTokenLocation();
     failedPaths.add(path);
     at(location.getLineNr(), location.getColumnNr(), path, message);

@@ -55,8 +55,9 @@ final class SourceScanner {
     }
     Deque<Map<String, SourceIndex.Mark>> keysSeen = new ArrayDeque<>();
     int depth = 0;
+    boolean started = false;
     for (JsonToken t = first; t != null; t = p.nextToken()) {
-      if (depth == 0 && t != first) {
+      if (depth == 0 && started) {
         problems.at(
             p.currentTokenLocation().getLineNr(),
             p.currentTokenLocation().getColumnNr(),
@@ -64,9 +65,12 @@ final class SourceScanner {
             "a second YAML document ('---') follows: put everything in one document");
         return false;
       }
+      started = true;
       SourceIndex.Mark mark = markOf(p);
       String path = YamlPaths.of(p.getParsingContext());
-      checkAlias(p, path, mark);
+      if (isAlias(p, path, mark)) {
+        return false;
+      }
       switch (t) {
         case FIELD_NAME -> recordKey(keysSeen.peek(), p.currentName(), path, mark);
         case START_OBJECT, START_ARRAY -> {
@@ -115,16 +119,22 @@ final class SourceScanner {
             + "; YAML keeps only one of them, so remove one");
   }
 
-  private void checkAlias(JsonParser p, String path, SourceIndex.Mark mark) {
+  /**
+   * Aliases are refused outright: Jackson would bind one as the text of its name, silently, and
+   * refusing them also defuses alias bombs ("billion laughs"). Only the first is reported.
+   */
+  private boolean isAlias(JsonParser p, String path, SourceIndex.Mark mark) throws IOException {
     if (p instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
       problems.at(
           mark.line(),
           mark.column(),
           path,
           "YAML aliases (*"
-              + yaml.getCurrentAnchor()
-              + ") are not supported: write the value out in full");
+              + p.getText()
+              + ") are not supported: write the value out in full where it is needed");
+      return true;
     }
+    return false;
   }
 
   private static SourceIndex.Mark markOf(JsonParser p) {

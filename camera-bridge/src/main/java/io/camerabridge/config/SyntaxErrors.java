@@ -17,6 +17,13 @@ final class SyntaxErrors {
     if (yaml != null && yaml.getProblemMark() != null) {
       Mark mark = yaml.getProblemMark();
       String problem = yaml.getProblem() == null ? yaml.getMessage() : yaml.getProblem();
+      if (isUnclosedQuote(yaml)) {
+        // The end of the file is where it was noticed; the opening quote is what needs fixing.
+        mark = yaml.getContextMark();
+        problem = "this quoted value is never closed";
+      } else if (problem.contains("(TAB)")) {
+        problem = "a tab character here cannot start a token";
+      }
       problems.at(
           mark.getLine() + 1,
           mark.getColumn() + 1,
@@ -47,6 +54,12 @@ final class SyntaxErrors {
     return s.toString();
   }
 
+  private static boolean isUnclosedQuote(MarkedYAMLException e) {
+    return e.getContext() != null
+        && e.getContext().contains("quoted scalar")
+        && e.getContextMark() != null;
+  }
+
   private static MarkedYAMLException findYamlCause(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof MarkedYAMLException m) {
@@ -57,14 +70,17 @@ final class SyntaxErrors {
   }
 
   private static String clean(String message) {
+    if (message != null && message.startsWith("Expected a field name")) {
+      return "keys must be plain names (not lists, mappings or '?' complex keys)";
+    }
     String oneLine =
         message == null ? "unreadable input" : message.strip().replaceAll("\\s*\\n\\s*", " ");
-    return oneLine.replace("\t(TAB)", "TAB");
+    return oneLine;
   }
 
   private static String hint(String problem) {
     String p = problem == null ? "" : problem.toLowerCase(Locale.ROOT);
-    if (p.contains("\t") || p.contains("tab")) {
+    if (p.contains("tab character")) {
       return ": indent with spaces; YAML does not allow tab characters for indentation";
     }
     if (p.contains("mapping values are not allowed")) {
@@ -76,8 +92,8 @@ final class SyntaxErrors {
     if (p.contains("expected <block end>")) {
       return ": check the indentation of this line against the lines above it";
     }
-    if (p.contains("found unexpected end of stream") || p.contains("while scanning a quoted")) {
-      return ": a quoted value is not closed";
+    if (p.contains("never closed")) {
+      return ": add the closing quote";
     }
     return ": check the indentation and quoting around this point";
   }

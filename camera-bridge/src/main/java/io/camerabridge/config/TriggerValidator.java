@@ -21,10 +21,15 @@ final class TriggerValidator {
             "rate",
             trigger.rate(),
             "free-run",
-            "set frameRate on the camera instead, or use mode: software");
-        notFor(path, "source", trigger.source(), "free-run", "use mode: hardware");
-        notFor(path, "activation", trigger.activation(), "free-run", "use mode: hardware");
-        notFor(path, "delay", trigger.delay(), "free-run", "use mode: hardware");
+            "remove it (frameRate sets the free-run rate), or use mode: software");
+        notFor(path, "source", trigger.source(), "free-run", "remove it, or use mode: hardware");
+        notFor(
+            path,
+            "activation",
+            trigger.activation(),
+            "free-run",
+            "remove it, or use mode: hardware");
+        notFor(path, "delay", trigger.delay(), "free-run", "remove it, or use mode: hardware");
       }
       case SOFTWARE -> {
         if (trigger.rate() == null) {
@@ -35,9 +40,14 @@ final class TriggerValidator {
         }
         ranges.number(
             CameraValidator.at(path, "rate"), trigger.rate(), 0.001, 10_000, "triggers per second");
-        notFor(path, "source", trigger.source(), "software", "use mode: hardware");
-        notFor(path, "activation", trigger.activation(), "software", "use mode: hardware");
-        notFor(path, "delay", trigger.delay(), "software", "use mode: hardware");
+        notFor(path, "source", trigger.source(), "software", "remove it, or use mode: hardware");
+        notFor(
+            path,
+            "activation",
+            trigger.activation(),
+            "software",
+            "remove it, or use mode: hardware");
+        notFor(path, "delay", trigger.delay(), "software", "remove it, or use mode: hardware");
       }
       case HARDWARE -> {
         if (trigger.source() == null || trigger.source().isBlank()) {
@@ -52,7 +62,7 @@ final class TriggerValidator {
             "rate",
             trigger.rate(),
             "hardware",
-            "the signal sets the rate; use mode: software for a fixed rate");
+            "remove it: the trigger signal sets the rate (use mode: software for a fixed rate)");
         ranges.duration(
             CameraValidator.at(path, "delay"),
             trigger.delay(),
@@ -66,7 +76,7 @@ final class TriggerValidator {
     if (value != null) {
       problems.check(
           CameraValidator.at(path, key),
-          key + " does not apply to mode: " + mode + ": remove it, or " + hint,
+          key + " does not apply to mode: " + mode + ": " + hint,
           CameraValidator.at(path, "mode"));
     }
   }

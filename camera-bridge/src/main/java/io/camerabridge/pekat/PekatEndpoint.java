@@ -228,7 +228,7 @@ public record PekatEndpoint(
     private ResponseType responseType = ResponseType.CONTEXT;
     private ContextPlacement contextPlacement = ContextPlacement.BODY;
     private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
-    private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+    private Duration connectTimeout;
     private int maxInFlight = DEFAULT_MAX_IN_FLIGHT;
     private Duration idleEviction = DEFAULT_IDLE_EVICTION;
     private int maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
@@ -259,8 +259,9 @@ public record PekatEndpoint(
       return this;
     }
 
+    /** Default 5 s, or the request timeout when that is shorter. */
     public Builder connectTimeout(Duration timeout) {
-      this.connectTimeout = timeout;
+      this.connectTimeout = Objects.requireNonNull(timeout, "connectTimeout");
       return this;
     }
 
@@ -288,13 +289,20 @@ public record PekatEndpoint(
      * @throws IllegalArgumentException naming the bad setting and how to fix it
      */
     public PekatEndpoint build() {
+      Duration connect = connectTimeout;
+      if (connect == null) {
+        connect =
+            requestTimeout != null && requestTimeout.compareTo(DEFAULT_CONNECT_TIMEOUT) < 0
+                ? requestTimeout
+                : DEFAULT_CONNECT_TIMEOUT;
+      }
       return new PekatEndpoint(
           baseUrl,
           apiKey,
           responseType,
           contextPlacement,
           requestTimeout,
-          connectTimeout,
+          connect,
           maxInFlight,
           idleEviction,
           maxResponseBytes,

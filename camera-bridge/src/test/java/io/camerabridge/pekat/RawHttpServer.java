@@ -90,21 +90,37 @@ final class RawHttpServer implements AutoCloseable {
   private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
   private final AtomicInteger connections = new AtomicInteger();
   private final CountDownLatch closing = new CountDownLatch(1);
+  private final AtomicInteger closedByClient = new AtomicInteger();
 
-  private RawHttpServer(Responder responder) throws IOException {
+  private final String scheme;
+
+  private RawHttpServer(Responder responder, ServerSocket unbound, String scheme)
+      throws IOException {
     this.responder = responder;
-    this.server = new ServerSocket();
+    this.scheme = scheme;
+    this.server = unbound;
     server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
     threads.execute(this::acceptLoop);
   }
 
   static RawHttpServer start(Responder responder) throws IOException {
-    return new RawHttpServer(responder);
+    return new RawHttpServer(responder, new ServerSocket(), "http");
+  }
+
+  /** The same server behind TLS, with the certificate {@code tls} provides. */
+  static RawHttpServer startTls(Responder responder, javax.net.ssl.SSLContext tls)
+      throws IOException {
+    return new RawHttpServer(responder, tls.getServerSocketFactory().createServerSocket(), "https");
   }
 
   URI uri() {
     return URI.create(
-        "http://" + server.getInetAddress().getHostAddress() + ":" + server.getLocalPort());
+        scheme + "://" + server.getInetAddress().getHostAddress() + ":" + server.getLocalPort());
+  }
+
+  /** Connections the client closed (end of stream between requests). */
+  int connectionsClosedByClient() {
+    return closedByClient.get();
   }
 
   /** The next request received, waiting up to 10 s. */
@@ -164,6 +180,7 @@ final class RawHttpServer implements AutoCloseable {
       for (int index = 1; ; index++) {
         ReceivedRequest request = read(in, connection, index);
         if (request == null) {
+          closedByClient.incrementAndGet();
           return;
         }
         requests.add(request);

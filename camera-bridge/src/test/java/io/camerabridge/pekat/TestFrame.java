@@ -8,6 +8,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntBinaryOperator;
+import java.util.zip.CRC32C;
 
 /**
  * A frame in native memory (a direct buffer, as JNA would map Aravis memory), filled with
@@ -21,11 +23,20 @@ final class TestFrame {
   final AtomicInteger releases = new AtomicInteger();
 
   private TestFrame(FrameLeases leases, int width, int height, RawLayout layout, long seed) {
+    this(leases, width, height, layout, randomFill(seed));
+  }
+
+  private TestFrame(
+      FrameLeases leases, int width, int height, RawLayout layout, IntBinaryOperator pixel) {
     int size = Math.toIntExact(layout.bodyLength(width, height));
     memory = ByteBuffer.allocateDirect(size);
-    SplittableRandom random = new SplittableRandom(seed);
-    for (int i = 0; i < size; i++) {
-      memory.put(i, (byte) random.nextInt(256));
+    int bpp = layout.bytesPerPixel();
+    for (int y = 0; y < height; y++) {
+      for (int x = 0; x < width; x++) {
+        for (int c = 0; c < bpp; c++) {
+          memory.put((y * width + x) * bpp + c, (byte) pixel.applyAsInt(x, y));
+        }
+      }
     }
     sha256 = sha256(memory.duplicate());
     buf = leases.wrap(memory.duplicate(), releases::incrementAndGet);
@@ -34,6 +45,24 @@ final class TestFrame {
 
   static TestFrame create(FrameLeases leases, int width, int height, RawLayout layout) {
     return new TestFrame(leases, width, height, layout, 31L * width + height + layout.ordinal());
+  }
+
+  /** A frame whose every sample at (x, y) is {@code pixel(x, y)}. */
+  static TestFrame painted(
+      FrameLeases leases, int width, int height, RawLayout layout, IntBinaryOperator pixel) {
+    return new TestFrame(leases, width, height, layout, pixel);
+  }
+
+  private static IntBinaryOperator randomFill(long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    return (x, y) -> random.nextInt(256);
+  }
+
+  /** CRC32C of the frame bytes, as the simulator records it. */
+  long crc32c() {
+    CRC32C crc = new CRC32C();
+    crc.update(memory.duplicate().clear());
+    return crc.getValue();
   }
 
   static TestFrame small(FrameLeases leases) {

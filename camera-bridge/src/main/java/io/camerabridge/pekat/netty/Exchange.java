@@ -177,14 +177,17 @@ final class Exchange {
         failDecoding(response.decoderResult().cause());
         return;
       }
-      Function<ExchangeTimings, AnalysisOutcome> outcome = client.decoder().decode(response);
+      ResponseDecoder.Decoded decoded = client.decoder().decode(response);
       // Only a connection whose request and response both completed is in a known state.
-      if (requestWritten && HttpUtil.isKeepAlive(response) && !client.isClosed()) {
+      if (requestWritten
+          && decoded.wellFormed()
+          && HttpUtil.isKeepAlive(response)
+          && !client.isClosed()) {
         client.pool().offer(ch);
       } else {
         ch.close();
       }
-      finish(outcome);
+      finish(decoded.outcome());
     } finally {
       response.release();
     }

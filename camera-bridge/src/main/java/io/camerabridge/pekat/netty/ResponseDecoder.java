@@ -31,19 +31,27 @@ final class ResponseDecoder {
     this.redactor = redactor;
   }
 
-  /** Decodes without releasing {@code response}; the caller adds the timings. */
-  Function<ExchangeTimings, AnalysisOutcome> decode(FullHttpResponse response) {
+  /**
+   * A decoded response, waiting for its timings.
+   *
+   * @param wellFormed false when the body did not match its own framing or headers: the connection
+   *     may be out of step with the server and must not be reused
+   */
+  record Decoded(Function<ExchangeTimings, AnalysisOutcome> outcome, boolean wellFormed) {}
+
+  /** Decodes without releasing {@code response}. */
+  Decoded decode(FullHttpResponse response) {
     int status = response.status().code();
     if (status != HttpResponseStatus.OK.code()) {
       String line = firstLine(response);
-      return t -> new AnalysisOutcome.HttpError(status, line, t);
+      return new Decoded(t -> new AnalysisOutcome.HttpError(status, line, t), true);
     }
     try {
       AnalysisResult result = context(response.headers(), response.content());
-      return t -> new AnalysisOutcome.Analyzed(result, t);
+      return new Decoded(t -> new AnalysisOutcome.Analyzed(result, t), true);
     } catch (ContextParser.MalformedContextException e) {
       String reason = redactor.redact(e.getMessage());
-      return t -> new AnalysisOutcome.MalformedResponse(reason, t);
+      return new Decoded(t -> new AnalysisOutcome.MalformedResponse(reason, t), false);
     }
   }
 

@@ -112,4 +112,55 @@ class FakeCameraTest {
       stream.close();
     }
   }
+
+  @Test
+  void typedHelpersReachTheirFeatures() {
+    try (Camera camera = Camera.open("Fake_1")) {
+      assertThat(camera.availablePixelFormats()).contains("Mono8", "BayerRG8", "RGB8");
+      Region.Bounds bounds = camera.regionBounds();
+      assertThat(bounds.width().max()).isEqualTo(2048);
+      assertThat(bounds.height().contains(480)).isTrue();
+
+      assertThat(camera.isBinningAvailable()).isTrue();
+      camera.setBinning(new Binning(2, 2));
+      assertThat(camera.binning()).isEqualTo(new Binning(2, 2));
+      camera.setBinning(new Binning(1, 1));
+
+      camera.setExposure(Duration.ofMillis(5));
+      assertThat(camera.exposure()).isEqualTo(Duration.ofMillis(5));
+      assertThat(camera.exposureBoundsMicros().contains(5000)).isTrue();
+      camera.setGain(2);
+      assertThat(camera.gain()).isEqualTo(2.0);
+      assertThat(camera.gainBounds().max()).isPositive();
+      camera.setFrameRate(12.5);
+      assertThat(camera.frameRate()).isEqualTo(12.5);
+      assertThat(camera.frameRateBounds().contains(12.5)).isTrue();
+
+      camera.setAcquisitionMode(AcquisitionMode.SINGLE_FRAME);
+      assertThat(camera.acquisitionMode()).isEqualTo(AcquisitionMode.SINGLE_FRAME);
+      camera.setAcquisitionMode(AcquisitionMode.CONTINUOUS);
+
+      camera.setTrigger(Trigger.hardware("Line0", Trigger.Activation.RISING_EDGE));
+      assertThat(camera.features().getString("TriggerMode")).isEqualTo("On");
+      assertThat(camera.features().getString("TriggerSource")).isEqualTo("Line0");
+      assertThat(camera.features().getString("TriggerActivation")).isEqualTo("RisingEdge");
+      assertThatThrownBy(
+              () -> camera.setTrigger(Trigger.hardware("Line0", Trigger.Activation.FALLING_EDGE)))
+          .isInstanceOf(AravisException.class)
+          .hasMessageContaining("TriggerActivation")
+          .hasMessageContaining("FallingEdge");
+      camera.setTrigger(Trigger.off());
+      assertThat(camera.features().getString("TriggerMode")).isEqualTo("Off");
+
+      CameraFeatures features = camera.features();
+      assertThat(features.enumerationEntries("TriggerSource")).contains("Line0", "Software");
+      assertThat(features.integerBounds("Width").max()).isEqualTo(2048);
+      features.setInteger("Width", 320);
+      assertThat(features.getInteger("Width")).isEqualTo(320);
+      features.setFromString("Width=640 Height=480");
+      assertThat(camera.region().width()).isEqualTo(640);
+      assertThat(camera.payloadSize())
+          .isEqualTo(640L * 480 * camera.pixelFormat().bitsPerPixel() / 8);
+    }
+  }
 }

@@ -159,6 +159,40 @@ class GigeStreamingTest {
     }
   }
 
+  @Test
+  void lostPacketsShowInFrameStatusAndStatistics() throws Exception {
+    try (FakeGvCameraProcess lossy =
+            FakeGvCameraProcess.builder().lostPacketsPerThousand(20).start();
+        Camera camera = Camera.open(lossy.address().getHostAddress())) {
+      camera.gige().orElseThrow().setPacketSocketEnabled(false);
+      camera.setPixelFormat(PixelFormat.MONO8);
+      camera.setRegion(new Region(0, 0, 1024, 768));
+      camera.setFrameRate(20);
+      try (Stream stream = camera.createStream(StreamOptions.defaults())) {
+        camera.startAcquisition();
+        int complete = 0;
+        for (int i = 0; i < 20; i++) {
+          try (ArvFrame frame = stream.pop(Duration.ofSeconds(3)).orElseThrow()) {
+            if (frame.isComplete()) {
+              complete++;
+            } else {
+              assertThat(frame.status()).isIn(BufferStatus.MISSING_PACKETS, BufferStatus.TIMEOUT);
+              assertThat(frame.width()).as("no geometry for incomplete frames").isZero();
+            }
+          }
+        }
+        camera.stopAcquisition();
+        StreamStatistics stats = stream.statistics();
+        LOG.info("2% packet loss: {} of 20 complete, {}", complete, stats);
+        // The simulator offers no packet resend, so every frame that lost a packet stays
+        // incomplete: 2 % of ~560 packets per frame leaves almost none complete.
+        assertThat(stats.missingPackets()).isPositive();
+        assertThat(stats.failures()).isGreaterThanOrEqualTo(20 - complete);
+        assertThat(complete).isLessThan(20);
+      }
+    }
+  }
+
   private static void assertIncreasingAllowingWrap(List<Long> ids) {
     assertThat(ids).isNotEmpty();
     for (int i = 1; i < ids.size(); i++) {

@@ -1,0 +1,90 @@
+package io.camerabridge.bench;
+
+import io.camerabridge.bench.LoadRunner.RunMeasurement;
+import java.util.ArrayList;
+import java.util.List;
+
+/** One target's measured runs of a benchmark, summed over the alternating rounds. */
+final class TargetResult {
+
+  private final String target;
+  private final int bodyBytes;
+  private final LatencySamples latencies = new LatencySamples(1024);
+  private final List<Double> roundFramesPerSecond = new ArrayList<>();
+  private long frames;
+  private long wallNanos;
+  private long processCpuNanos;
+  private long serverCpuNanos;
+  private long heapBytesAll;
+  private long heapBytesServer;
+
+  TargetResult(String target, int bodyBytes) {
+    this.target = target;
+    this.bodyBytes = bodyBytes;
+  }
+
+  void add(RunMeasurement run) {
+    ResourceSnapshot.Usage usage = run.usage();
+    frames += run.frames();
+    wallNanos += usage.wallNanos();
+    processCpuNanos += usage.processCpuNanos();
+    serverCpuNanos += usage.serverCpuNanos();
+    heapBytesAll += usage.heapBytesAllThreads();
+    heapBytesServer += usage.heapBytesServerThreads();
+    latencies.addAll(run.latencies());
+    roundFramesPerSecond.add(run.frames() / (usage.wallNanos() / 1e9));
+  }
+
+  String target() {
+    return target;
+  }
+
+  long frames() {
+    return frames;
+  }
+
+  int bodyBytes() {
+    return bodyBytes;
+  }
+
+  double seconds() {
+    return wallNanos / 1e9;
+  }
+
+  double framesPerSecond() {
+    return frames / seconds();
+  }
+
+  /** Decimal megabytes (10^6) of request body per second. */
+  double megabytesPerSecond() {
+    return framesPerSecond() * bodyBytes / 1e6;
+  }
+
+  /** Process CPU seconds per frame, the in-process analyzer's threads included. */
+  double cpuSecondsPerFrame() {
+    return processCpuNanos / 1e9 / frames;
+  }
+
+  /** CPU seconds per frame without the in-process analyzer's threads. */
+  double clientCpuSecondsPerFrame() {
+    return (processCpuNanos - serverCpuNanos) / 1e9 / frames;
+  }
+
+  /** Heap bytes allocated per frame by all JVM threads, the in-process analyzer's included. */
+  double heapBytesPerFrame() {
+    return (double) heapBytesAll / frames;
+  }
+
+  /** Heap bytes allocated per frame by every thread except the in-process analyzer's. */
+  double clientHeapBytesPerFrame() {
+    return (double) (heapBytesAll - heapBytesServer) / frames;
+  }
+
+  LatencySamples.Percentiles latency() {
+    return latencies.percentiles();
+  }
+
+  List<Double> roundFramesPerSecond() {
+    return List.copyOf(roundFramesPerSecond);
+  }
+}

@@ -1,0 +1,118 @@
+package io.camerabridge.container;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.camerabridge.bindings.aravis.fake.FakeGvCameraProcess;
+import io.camerabridge.pekat.sim.PekatSimulator;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.containers.startupcheck.OneShotStartupCheckStrategy;
+import org.testcontainers.containers.wait.strategy.Wait;
+import org.testcontainers.junit.jupiter.Testcontainers;
+import org.testcontainers.utility.MountableFile;
+
+/**
+ * The container image, built from {@code docker/Dockerfile} and run for real on the host network.
+ *
+ * <p>Skipped where no container engine answers; CI provides one ({@code
+ * scripts/container-engine.sh}) and checks that this test ran ({@code
+ * scripts/check-container-test-ran.sh}).
+ */
+@Testcontainers(disabledWithoutDocker = true)
+class ContainerImageIT {
+
+  private static final Duration ONE_SHOT_TIMEOUT = Duration.ofSeconds(120);
+  private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+  private static final Pattern SIM_LISTENING =
+      Pattern.compile("pekat-sim listening on (http://\\S+?)/? ");
+
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  @Test
+  void theCliRunsAsTheNonRootUser() {
+    try (GenericContainer<?> cli =
+        oneShot("id -un && id -u && camera-bridge --version", new GenericContainer<>(image()))) {
+      cli.start();
+
+      String[] lines = cli.getLogs().strip().split("\n");
+      assertThat(lines[0]).isEqualTo("camera-bridge");
+      assertThat(Integer.parseInt(lines[1].strip())).isNotZero();
+      assertThat(lines[2]).startsWith("camera-bridge ");
+      assertThat(String.join("\n", lines)).contains("Java 17");
+    }
+  }
+
+  @Test
+  void checkConfigAcceptsAConfigMountedWhereTheEntrypointReadsIt(@TempDir Path dir)
+      throws IOException {
+    try (FakeGvCameraProcess camera = FakeGvCameraProcess.start();
+        PekatSimulator simulator = PekatSimulator.builder().port(0).build().start()) {
+      Path config = BridgeConfigFile.write(dir, camera.address(), simulator.baseUri(), freePort());
+      try (GenericContainer<?> check =
+          oneShot(
+              "camera-bridge check-config " + BridgeConfigFile.CONTAINER_PATH,
+              new GenericContainer<>(image())
+                  // Copied rather than bind-mounted: before a bind mount Testcontainers probes the
+                  // engine with an alpine container, which cannot be pulled without a registry.
+                  // 0644 because the image runs as uid 10001, not as the file's owner.
+                  .withCopyFileToContainer(
+                      MountableFile.forHostPath(config, 0644), BridgeConfigFile.CONTAINER_PATH))) {
+        check.start();
+
+        assertThat(check.getLogs()).contains(BridgeConfigFile.CAMERA_ID);
+      }
+    }
+  }
+
+  @Test
+  void theSimulatorInTheImageAnswersOnTheHostNetwork() throws Exception {
+    try (GenericContainer<?> sim =
+        new GenericContainer<>(image())
+            .withNetworkMode("host")
+            .withCreateContainerCmdModifier(
+                cmd -> cmd.withEntrypoint("camera-bridge", "pekat-sim", "--port", "0"))
+            .waitingFor(
+                Wait.forLogMessage(".*pekat-sim listening on .*", 1)
+                    .withStartupTimeout(START_TIMEOUT))) {
+      sim.start();
+
+      Matcher listening = SIM_LISTENING.matcher(sim.getLogs());
+      assertThat(listening.find()).as("listening line in %s", sim.getLogs()).isTrue();
+      HttpResponse<String> ping =
+          http.send(
+              HttpRequest.newBuilder(URI.create(listening.group(1) + "/ping")).build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(ping.statusCode()).isEqualTo(200);
+    }
+  }
+
+  /** Runs {@code script} with sh instead of the entrypoint and waits for it to exit with 0. */
+  private static GenericContainer<?> oneShot(String script, GenericContainer<?> container) {
+    return container
+        .withCreateContainerCmdModifier(cmd -> cmd.withEntrypoint("sh", "-c", script))
+        .withStartupCheckStrategy(new OneShotStartupCheckStrategy().withTimeout(ONE_SHOT_TIMEOUT));
+  }
+
+  private static java.util.concurrent.Future<String> image() {
+    return CameraBridgeImage.get();
+  }
+
+  /** A port free right now; the bridge's metrics listener binds it a moment later. */
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}
