@@ -8,7 +8,10 @@ public enum ExchangeOutcome {
   OK,
   /** The analyzer answered and judged the frame not good. */
   NG,
-  /** The analyzer answered 200 without a verdict (processing off, or an error in its flow). */
+  /**
+   * The analyzer answered without a verdict: its context has no {@code result} (PEKAT's "Process"
+   * is off, or the flow failed).
+   */
   NO_VERDICT,
   /** The analyzer answered with a non-2xx HTTP status. */
   HTTP_ERROR,
