@@ -97,7 +97,18 @@ public final class PipelineParts {
    */
   public static PipelineParts create(
       CameraConfig config, ClientResources resources, FrameMetrics metrics, Executor results) {
-    PekatClient client = PekatClient.open(endpoint(config.pekat()), resources);
+    return create(config, PekatClient.open(endpoint(config.pekat()), resources), metrics, results);
+  }
+
+  /**
+   * Builds the parts of one camera around a client the caller opened, e.g. {@code bench e2e}, which
+   * observes the real client's timings. The parts own the client from now on, also when this
+   * throws.
+   *
+   * @param client a client for {@link #endpoint(PekatConfig) endpoint(config.pekat())}
+   */
+  public static PipelineParts create(
+      CameraConfig config, PekatClient client, FrameMetrics metrics, Executor results) {
     try {
       return new PipelineParts(config, client, metrics, results);
     } catch (RuntimeException e) {
