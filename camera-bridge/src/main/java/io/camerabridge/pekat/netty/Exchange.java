@@ -237,10 +237,12 @@ final class Exchange {
     if (reused && !responseStarted && attempts == 1) {
       // The classic keep-alive race: the server closed an idle connection as we reused it.
       // Nothing was answered, so one retry on a fresh connection is safe.
+      // Target.toString() masks the API key.
       log.debug(
-          "Reused connection to {} failed before any response byte; retrying once on a new"
+          "Reused connection to {} failed before any response byte; retrying {} once on a new"
               + " connection",
-          client.endpoint().baseUrl());
+          client.endpoint().baseUrl(),
+          target);
       attempt(true);
       return;
     }
