@@ -468,6 +468,19 @@ class PekatClientTest {
   }
 
   @Test
+  void anAlreadyReleasedBufferIsAnOutcomeNotAnException() throws Exception {
+    RawHttpServer server = server(RawHttpServer.json(OK_CONTEXT));
+    TestFrame frame = TestFrame.small(leases);
+    frame.buf.release();
+
+    AnalysisOutcome outcome = outcomeOf(client(server.uri()).analyze(frame.frame, null));
+
+    assertThat(outcome).isInstanceOf(AnalysisOutcome.IoError.class);
+    assertThat(frame.releases).hasValue(1);
+    assertThat(server.receivedSoFar()).isEmpty();
+  }
+
+  @Test
   void analyzeNeverThrowsForAClosedEventLoop() throws Exception {
     ClientResources own = ClientResources.create();
     PekatClient client =
