@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
       "         camera-bridge bench e2e --width 1920 --height 1200 --fps 50 --packet-size 8000"
           + " --compare-arv"
     },
-    subcommands = {ClientBenchCommand.class})
+    subcommands = {ClientBenchCommand.class, E2eBenchCommand.class})
 public final class BenchCommand implements Runnable {
 
   @CommandLine.Spec private CommandLine.Model.CommandSpec spec;

@@ -14,6 +14,8 @@ record E2eSettings(
     int packetBytes,
     Duration duration,
     Duration warmup,
+    int buffers,
+    int inFlight,
     boolean compareArv) {
 
   E2eSettings {
@@ -31,6 +33,10 @@ record E2eSettings(
     if (packetBytes < 576 || packetBytes > 9000) {
       throw new IllegalArgumentException(
           "--packet-size must be 576..9000 bytes (1400 standard, 8000 jumbo), got " + packetBytes);
+    }
+    if (inFlight < 1 || inFlight >= buffers) {
+      throw new IllegalArgumentException(
+          "--in-flight must be at least 1 and below --buffers (" + buffers + "), got " + inFlight);
     }
     if (duration.isNegative() || duration.isZero()) {
       throw new IllegalArgumentException("--duration must be positive, got " + duration);

@@ -1,6 +1,7 @@
 package io.camerabridge.cli;
 
 import io.camerabridge.bench.BenchCommand;
+import io.camerabridge.cli.demo.DemoCommand;
 import io.camerabridge.config.CheckConfigCommand;
 import io.camerabridge.pekat.sim.PekatSimCommand;
 import picocli.CommandLine;
@@ -23,7 +24,10 @@ import picocli.CommandLine.Command;
     },
     subcommands = {
       CommandLine.HelpCommand.class,
+      RunCommand.class,
       CheckConfigCommand.class,
+      DevicesCommand.class,
+      DemoCommand.class,
       PekatSimCommand.class,
       BenchCommand.class
     })

@@ -8,6 +8,11 @@ public enum ExchangeOutcome {
   OK,
   /** The analyzer answered and judged the frame not good. */
   NG,
+  /**
+   * The analyzer answered without a verdict: its context has no {@code result} (PEKAT's "Process"
+   * is off, or the flow failed).
+   */
+  NO_VERDICT,
   /** The analyzer answered with a non-2xx HTTP status. */
   HTTP_ERROR,
   /** No complete response within the per-frame deadline. */

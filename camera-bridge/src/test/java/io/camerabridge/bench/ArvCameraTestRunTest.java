@@ -16,6 +16,8 @@ class ArvCameraTestRunTest {
           8000,
           Duration.ofSeconds(10),
           Duration.ofSeconds(2),
+          16,
+          1,
           true);
 
   @Test

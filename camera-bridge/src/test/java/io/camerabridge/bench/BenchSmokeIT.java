@@ -65,6 +65,44 @@ class BenchSmokeIT {
     assertThat(ImageIO.read(chart.toFile()).getWidth()).isPositive();
   }
 
+  @Test
+  void e2eBenchStreamsAFakeCameraThroughThePipelineAndRunsArvCameraTest() throws Exception {
+    Run run =
+        run(
+            "bench",
+            "e2e",
+            "--width",
+            "640",
+            "--height",
+            "480",
+            "--format",
+            "Mono8",
+            "--fps",
+            "20",
+            "--packet-size",
+            "1400",
+            "--duration",
+            "1s",
+            "--warmup",
+            "1s",
+            "--compare-arv",
+            "--json");
+
+    assertThat(run.status).as(run.err).isZero();
+    JsonNode result = JSON.readTree(run.out);
+    assertThat(result.path("frames_analyzed").asLong()).as(run.out).isPositive();
+    assertThat(result.path("fps_analyzed").asDouble()).isPositive();
+    assertThat(result.path("lost_camera_side").path("total").isNumber()).isTrue();
+    assertThat(result.path("lost_bridge_side").path("total").isNumber()).isTrue();
+    JsonNode written = result.path("latency_ms").path("buffer_filled_to_body_written");
+    assertThat(written.path("p50").asDouble()).isPositive();
+    assertThat(written.path("p99").isNumber()).isTrue();
+    assertThat(result.path("cpu_s_per_frame").asDouble()).isPositive();
+    assertThat(result.has("heap_bytes_per_frame")).isTrue();
+    assertThat(result.path("arv_camera_test").path("frames_complete").asLong()).isPositive();
+    assertThat(result.path("ratio_to_arv").asDouble()).isPositive();
+  }
+
   private static void assertFigures(JsonNode node) {
     assertThat(node.path("frames").asLong()).as(node.toString()).isPositive();
     assertThat(node.path("frames_per_s").asDouble()).isPositive();

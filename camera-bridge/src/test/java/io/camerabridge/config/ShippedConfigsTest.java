@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The example files the package installs and the demo fills in must load as they are. */
 class ShippedConfigsTest {
@@ -26,5 +27,38 @@ class ShippedConfigsTest {
     assertThat(camera.gige().socketBuffer().isAuto()).isTrue();
     assertThat(camera.features()).containsEntry("BalanceWhiteAuto", new FeatureValue("Off"));
     assertThat(camera.results().saveNg().maxDisk()).isEqualTo(DataSize.ofGibibytes(2));
+  }
+
+  @Test
+  void demoTemplateLoadsOnceTheDemoSuppliesItsValues(@TempDir Path state) throws ConfigException {
+    Map<String, String> demoValues =
+        Map.of(
+            "DEMO_DEVICE", "Aravis-Fake-GV01",
+            "DEMO_PEKAT_URL", "http://127.0.0.1:41234",
+            "DEMO_STATE_DIR", state.toString());
+
+    BridgeConfig config = new ConfigLoader(demoValues).load(ROOT.resolve("config/demo.yaml"));
+
+    assertThat(config.metrics().port()).isZero();
+    CameraConfig camera = config.cameras().get(0);
+    assertThat(camera.device()).isEqualTo("Aravis-Fake-GV01");
+    assertThat(camera.pixelFormat().layout()).isEqualTo(RawLayout.BAYER_RG8);
+    assertThat(camera.frameRate()).isEqualTo(10.0);
+    assertThat(camera.pekat().url()).hasToString("http://127.0.0.1:41234");
+    assertThat(camera.results().journal()).isEqualTo(state.resolve("demo.jsonl"));
+    assertThat(camera.results().saveNg().dir()).isEqualTo(state.resolve("ng"));
+  }
+
+  @Test
+  void demoTemplateNamesWhatIsMissingWithoutTheDemoValues() {
+    ConfigException e =
+        org.assertj.core.api.Assertions.catchThrowableOfType(
+            ConfigException.class,
+            () -> new ConfigLoader(Map.of()).load(ROOT.resolve("config/demo.yaml")));
+
+    assertThat(e.problems())
+        .extracting(ConfigProblem::message)
+        .allSatisfy(m -> assertThat(m).startsWith("environment variable DEMO_"))
+        .hasSize(4);
   }
 }

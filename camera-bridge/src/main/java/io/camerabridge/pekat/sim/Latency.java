@@ -1,5 +1,6 @@
 package io.camerabridge.pekat.sim;
 
+import io.camerabridge.config.Durations;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;

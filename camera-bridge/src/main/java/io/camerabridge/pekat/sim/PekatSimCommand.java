@@ -5,6 +5,7 @@ import io.camerabridge.pekat.ApiKey;
 import io.camerabridge.pekat.sim.analysis.BlobAnalyzer;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -157,30 +158,37 @@ public final class PekatSimCommand implements Callable<Integer> {
   /** The simulator these options describe (not started). */
   PekatSimulator build() {
     String key = apiKey != null ? apiKey : System.getenv(API_KEY_ENV);
-    PekatSimulator.Builder builder =
-        PekatSimulator.builder()
-            .host(host)
-            .port(port)
-            .latency(Latency.parse(latency))
-            .lanes(lanes)
-            .processing(Processing.fromCliName(processing))
-            .checksums(onOff("--checksum", checksum))
-            .fault(Fault.fromCliName(fault))
-            .brightThreshold(threshold)
-            .pekatVersion(pekatVersion)
-            .stopKey(stopKey);
+    PekatSimulator.Builder b = PekatSimulator.builder();
+    option("--host", () -> b.host(host));
+    option("--port", () -> b.port(port));
+    option("--latency", () -> b.latency(Latency.parse(latency)));
+    option("--lanes", () -> b.lanes(lanes));
+    option("--processing", () -> b.processing(Processing.fromCliName(processing)));
+    option("--checksum", () -> b.checksums(onOff(checksum)));
+    option("--fault", () -> b.fault(Fault.fromCliName(fault)));
+    option("--threshold", () -> b.brightThreshold(threshold));
+    option("--pekat-version", () -> b.pekatVersion(pekatVersion));
+    b.stopKey(stopKey);
     if (key != null && !key.isEmpty()) {
-      builder.apiKey(ApiKey.of(key));
+      option("--api-key", () -> b.apiKey(ApiKey.of(key)));
     }
-    return builder.build();
+    return b.build();
   }
 
-  private static boolean onOff(String option, String value) {
-    return switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
+  /** Applies one option, naming it in the error. */
+  private static void option(String name, Runnable apply) {
+    try {
+      apply.run();
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(name + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static boolean onOff(String value) {
+    return switch (value.trim().toLowerCase(Locale.ROOT)) {
       case "on", "true", "yes" -> true;
       case "off", "false", "no" -> false;
-      default ->
-          throw new IllegalArgumentException(option + " must be on or off, got '" + value + "'");
+      default -> throw new IllegalArgumentException("must be on or off, got '" + value + "'");
     };
   }
 }

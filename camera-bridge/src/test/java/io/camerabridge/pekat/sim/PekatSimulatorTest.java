@@ -24,6 +24,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -31,22 +32,23 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The simulator's HTTP API over real sockets, checked with the JDK's own HTTP client (not
  * camera-bridge's), so the simulator and our client check each other.
  */
+@ExtendWith(LeakCheck.class)
 class PekatSimulatorTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int W = 160;
   private static final int H = 120;
 
+  private static final HttpClient http =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
+
   private static PekatSimulator pekat;
-  private static HttpClient http;
 
   @BeforeAll
   static void startSimulator() {
     pekat = PekatSimulator.builder().stopKey("stop-me").build().start();
-    http =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
   }
 
   @AfterAll

@@ -89,6 +89,11 @@ final class RawHttp implements AutoCloseable {
     return new Response(status, headers, body, body.length == length, body.length < length);
   }
 
+  /** Reads exactly {@code n} bytes, whatever they are. */
+  byte[] readExactly(int n) throws IOException {
+    return in.readNBytes(n);
+  }
+
   /** Reads until the server closes the connection; the bytes that came. */
   byte[] readToEnd() throws IOException {
     return in.readAllBytes();

@@ -29,18 +29,20 @@ public final class AravisLibrary {
   /** Throws {@link IllegalStateException} with an installation hint when Aravis cannot be used. */
   public static void ensureAvailable() {
     if (Holder.CAUSE != null) {
-      throw new IllegalStateException(
-          "Aravis 0.8 ("
-              + Aravis.LIBRARY
-              + ") cannot be loaded: "
-              + Holder.CAUSE.getMessage()
-              + "; install the Debian package "
-              + DEBIAN_PACKAGE
-              + " (apt-get install "
-              + DEBIAN_PACKAGE
-              + ")",
-          Holder.CAUSE);
+      throw new IllegalStateException(unavailableMessage(Holder.CAUSE), Holder.CAUSE);
     }
+  }
+
+  static String unavailableMessage(Throwable cause) {
+    return "Aravis 0.8 ("
+        + Aravis.LIBRARY
+        + ") cannot be loaded ("
+        + cause.getMessage()
+        + "); install the Debian package "
+        + DEBIAN_PACKAGE
+        + " (apt-get install "
+        + DEBIAN_PACKAGE
+        + ")";
   }
 
   /** Version of the loaded library, for example {@code 0.8.26}. */

@@ -131,6 +131,20 @@ public final class ArvFrame implements AutoCloseable {
     return view.asReadOnlyBuffer();
   }
 
+  /**
+   * Like {@link #data()}, but writable, for zero-copy hand-over to I/O code that only accepts a
+   * writable direct buffer (Netty's unsafe direct {@code ByteBuf} rejects read-only ones). Callers
+   * must only read through it; the same release rules apply.
+   *
+   * @throws IllegalStateException after {@link #release()}
+   */
+  public ByteBuffer dataForTransfer() {
+    if (released.get()) {
+      throw new IllegalStateException("Frame " + frameId + " was released");
+    }
+    return view.duplicate().position(0);
+  }
+
   /** Whether the buffer was given back. */
   public boolean isReleased() {
     return released.get();

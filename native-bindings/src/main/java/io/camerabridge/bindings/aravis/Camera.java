@@ -1,6 +1,5 @@
 package io.camerabridge.bindings.aravis;
 
-import com.sun.jna.ptr.DoubleByReference;
 import com.sun.jna.ptr.IntByReference;
 import com.sun.jna.ptr.PointerByReference;
 import io.camerabridge.bindings.raw.Aravis;
@@ -10,9 +9,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,25 +30,26 @@ public final class Camera implements AutoCloseable {
 
   private final Aravis arv = AravisLibrary.aravis();
   private final ArvCameraHandle handle;
-  private final Object lock = new Object();
-  private final AtomicBoolean closed = new AtomicBoolean();
+  private final CameraAccess access;
   private final Set<Stream> streams = ConcurrentHashMap.newKeySet();
   private final String id;
   private final String vendor;
   private final String model;
   private final String serial;
   private final ControlLostSignal controlLost;
-  private final CameraFeatures features = new CameraFeatures(this);
+  private final CameraFeatures features;
   private final GigeOptions gige;
   private volatile boolean acquiring;
 
   private Camera(ArvCameraHandle handle, String deviceId) {
     this.handle = handle;
-    this.vendor = text(e -> arv.arv_camera_get_vendor_name(handle, e));
-    this.model = text(e -> arv.arv_camera_get_model_name(handle, e));
-    this.serial = text(e -> arv.arv_camera_get_device_serial_number(handle, e));
+    this.vendor = text(handle, e -> arv.arv_camera_get_vendor_name(handle, e));
+    this.model = text(handle, e -> arv.arv_camera_get_model_name(handle, e));
+    this.serial = text(handle, e -> arv.arv_camera_get_device_serial_number(handle, e));
     this.id = deviceId;
-    this.gige = arv.arv_camera_is_gv_device(handle) ? new GigeOptions(this) : null;
+    this.access = new CameraAccess(handle, deviceId);
+    this.features = new CameraFeatures(access);
+    this.gige = arv.arv_camera_is_gv_device(handle) ? new GigeOptions(this, access) : null;
     this.controlLost = new ControlLostSignal(id, arv.arv_camera_get_device(handle));
   }
 
@@ -169,10 +169,10 @@ public final class Camera implements AutoCloseable {
   /** Bounds of offsets and size for the current state (they depend on each other). */
   public Region.Bounds regionBounds() {
     return new Region.Bounds(
-        intBounds("x offset", arv::arv_camera_get_x_offset_bounds),
-        intBounds("y offset", arv::arv_camera_get_y_offset_bounds),
-        intBounds("width", arv::arv_camera_get_width_bounds),
-        intBounds("height", arv::arv_camera_get_height_bounds));
+        access.intBounds("x offset", arv::arv_camera_get_x_offset_bounds),
+        access.intBounds("y offset", arv::arv_camera_get_y_offset_bounds),
+        access.intBounds("width", arv::arv_camera_get_width_bounds),
+        access.intBounds("height", arv::arv_camera_get_height_bounds));
   }
 
   /** Current binning. */
@@ -209,7 +209,7 @@ public final class Camera implements AutoCloseable {
 
   /** Frame-rate bounds in Hz. */
   public DoubleRange frameRateBounds() {
-    return doubleBounds("frame rate", arv::arv_camera_get_frame_rate_bounds);
+    return access.doubleBounds("frame rate", arv::arv_camera_get_frame_rate_bounds);
   }
 
   /** Exposure time. */
@@ -231,7 +231,7 @@ public final class Camera implements AutoCloseable {
 
   /** Exposure bounds in microseconds. */
   public DoubleRange exposureBoundsMicros() {
-    return doubleBounds("exposure", arv::arv_camera_get_exposure_time_bounds);
+    return access.doubleBounds("exposure", arv::arv_camera_get_exposure_time_bounds);
   }
 
   /** Gain in the camera's unit (usually dB). */
@@ -249,7 +249,7 @@ public final class Camera implements AutoCloseable {
 
   /** Gain bounds. */
   public DoubleRange gainBounds() {
-    return doubleBounds("gain", arv::arv_camera_get_gain_bounds);
+    return access.doubleBounds("gain", arv::arv_camera_get_gain_bounds);
   }
 
   /** Configures the FrameStart trigger (all other trigger selectors are switched off). */
@@ -316,8 +316,10 @@ public final class Camera implements AutoCloseable {
    * must be set before; stream properties come from {@code options}.
    */
   public Stream createStream(StreamOptions options) {
-    synchronized (lock) {
-      ensureOpen();
+    synchronized (access.lock()) {
+      if (access.isClosed()) {
+        throw new IllegalStateException("Camera " + id + " is closed");
+      }
       Stream stream = Stream.create(this, handle, options);
       streams.add(stream);
       return stream;
@@ -345,20 +347,20 @@ public final class Camera implements AutoCloseable {
 
   /** Whether {@link #close()} was called. */
   public boolean isClosed() {
-    return closed.get();
+    return access.isClosed();
   }
 
   /** Stops acquisition, closes streams, disconnects signals, releases the camera. Idempotent. */
   @Override
   public void close() {
-    if (!closed.compareAndSet(false, true)) {
+    if (!access.markClosed()) {
       return;
     }
     for (Stream s : List.copyOf(streams)) {
       s.close();
     }
     stopAcquisitionForTeardown();
-    synchronized (lock) {
+    synchronized (access.lock()) {
       controlLost.disconnect();
       AravisLibrary.gobject().g_object_unref(handle);
     }
@@ -378,7 +380,7 @@ public final class Camera implements AutoCloseable {
   }
 
   Object lock() {
-    return lock;
+    return access.lock();
   }
 
   /** Stops acquisition before a stream goes away; failures are logged, never thrown. */
@@ -390,7 +392,7 @@ public final class Camera implements AutoCloseable {
     if (controlLost.isLost()) {
       return; // every register write would just time out
     }
-    synchronized (lock) {
+    synchronized (access.lock()) {
       try {
         GErrors.run(
             () -> "Stopping acquisition on " + id, e -> arv.arv_camera_stop_acquisition(handle, e));
@@ -400,53 +402,17 @@ public final class Camera implements AutoCloseable {
     }
   }
 
-  <T> T call(Supplier<String> operation, BiFunction<ArvCameraHandle, PointerByReference, T> fn) {
-    synchronized (lock) {
-      ensureOpen();
-      return GErrors.call(operation, e -> fn.apply(handle, e));
-    }
+  private <T> T call(
+      Supplier<String> operation, BiFunction<ArvCameraHandle, PointerByReference, T> fn) {
+    return access.call(operation, fn);
   }
 
-  void run(Supplier<String> operation, BiConsumer<ArvCameraHandle, PointerByReference> fn) {
-    synchronized (lock) {
-      ensureOpen();
-      GErrors.run(operation, e -> fn.accept(handle, e));
-    }
+  private void run(Supplier<String> operation, BiConsumer<ArvCameraHandle, PointerByReference> fn) {
+    access.run(operation, fn);
   }
 
-  private void ensureOpen() {
-    if (closed.get()) {
-      throw new IllegalStateException("Camera " + id + " is closed");
-    }
-  }
-
-  private String text(java.util.function.Function<PointerByReference, String> read) {
-    String s = GErrors.call(() -> "Reading the identity of a camera", read);
+  private static String text(ArvCameraHandle handle, Function<PointerByReference, String> read) {
+    String s = GErrors.call(() -> "Reading the identity of camera " + handle, read);
     return s == null ? "" : s;
-  }
-
-  private IntRange intBounds(String what, IntBoundsCall fn) {
-    IntByReference min = new IntByReference();
-    IntByReference max = new IntByReference();
-    run(() -> "Reading " + what + " bounds of " + id, (c, e) -> fn.call(c, min, max, e));
-    return new IntRange(min.getValue(), max.getValue());
-  }
-
-  private DoubleRange doubleBounds(String what, DoubleBoundsCall fn) {
-    DoubleByReference min = new DoubleByReference();
-    DoubleByReference max = new DoubleByReference();
-    run(() -> "Reading " + what + " bounds of " + id, (c, e) -> fn.call(c, min, max, e));
-    return new DoubleRange(min.getValue(), max.getValue());
-  }
-
-  @FunctionalInterface
-  private interface IntBoundsCall {
-    void call(ArvCameraHandle c, IntByReference min, IntByReference max, PointerByReference e);
-  }
-
-  @FunctionalInterface
-  private interface DoubleBoundsCall {
-    void call(
-        ArvCameraHandle c, DoubleByReference min, DoubleByReference max, PointerByReference e);
   }
 }

@@ -12,10 +12,10 @@ import java.util.List;
  * FEATURE_NOT_FOUND; wrong type: WRONG_FEATURE).
  */
 public final class CameraFeatures {
-  private final Camera camera;
+  private final CameraAccess camera;
   private final Aravis arv = AravisLibrary.aravis();
 
-  CameraFeatures(Camera camera) {
+  CameraFeatures(CameraAccess camera) {
     this.camera = camera;
   }
 

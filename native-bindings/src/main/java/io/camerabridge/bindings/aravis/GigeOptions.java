@@ -10,11 +10,13 @@ import java.time.Duration;
  * while the camera has no open stream.
  */
 public final class GigeOptions {
-  private final Camera camera;
+  private final Camera owner;
+  private final CameraAccess camera;
   private final Aravis arv = AravisLibrary.aravis();
   private volatile boolean packetSocketEnabled = true;
 
-  GigeOptions(Camera camera) {
+  GigeOptions(Camera owner, CameraAccess camera) {
+    this.owner = owner;
     this.camera = camera;
   }
 
@@ -100,7 +102,7 @@ public final class GigeOptions {
   }
 
   private void requireNoStream(String what) {
-    if (camera.hasOpenStream()) {
+    if (owner.hasOpenStream()) {
       throw new IllegalStateException(
           "The "
               + what

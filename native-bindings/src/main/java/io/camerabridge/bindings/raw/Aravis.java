@@ -29,7 +29,9 @@ public interface Aravis
         ArvSystemFunctions,
         ArvCameraFunctions,
         ArvCameraFeatureFunctions,
+        ArvCameraControlFunctions,
         ArvCameraGvFunctions,
+        ArvChunkFunctions,
         ArvDeviceFunctions,
         ArvStreamFunctions,
         ArvBufferFunctions {

@@ -87,4 +87,15 @@ class ErrorsTest {
     assertThat(PixelFormat.bitsPerPixel(0x010C0006)).isEqualTo(12);
     assertThat(PixelFormat.fromGenicamName("YUV422Packed")).isEqualTo(PixelFormat.YUV422_PACKED);
   }
+
+  @Test
+  void missingLibraryNamesTheDebianPackage() {
+    String message =
+        AravisLibrary.unavailableMessage(
+            new UnsatisfiedLinkError("libaravis-0.8.so.0: cannot open shared object file"));
+    assertThat(message)
+        .contains("libaravis-0.8.so.0")
+        .contains("cannot open shared object file")
+        .contains("apt-get install libaravis-0.8-0");
+  }
 }

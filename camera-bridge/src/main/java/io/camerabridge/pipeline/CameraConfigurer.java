@@ -1,0 +1,214 @@
+package io.camerabridge.pipeline;
+
+import io.camerabridge.bindings.aravis.Binning;
+import io.camerabridge.bindings.aravis.Camera;
+import io.camerabridge.bindings.aravis.CameraFeatures;
+import io.camerabridge.bindings.aravis.GigeOptions;
+import io.camerabridge.bindings.aravis.Region;
+import io.camerabridge.bindings.aravis.SocketBuffer;
+import io.camerabridge.bindings.aravis.StreamOptions;
+import io.camerabridge.bindings.aravis.Trigger;
+import io.camerabridge.config.CameraConfig;
+import io.camerabridge.config.FeatureValue;
+import io.camerabridge.config.GigeConfig;
+import io.camerabridge.config.TriggerConfig;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Applies a camera's configuration in the documented order: pixel format, binning, region, frame
+ * rate, exposure, gain, trigger, then the extra features in file order. Runs on the camera's
+ * control thread after every (re)open, so a reconnected camera gets exactly the same settings. Each
+ * failure is a {@link CameraSetupException} naming the camera, the feature and the value.
+ */
+final class CameraConfigurer {
+  private static final Logger LOG = LoggerFactory.getLogger(CameraConfigurer.class);
+
+  private final CameraConfig config;
+
+  CameraConfigurer(CameraConfig config) {
+    this.config = config;
+  }
+
+  void apply(Camera camera) {
+    if (config.pixelFormat() != null) {
+      String name = config.pixelFormat().genicamName();
+      step("set PixelFormat to " + name, () -> camera.setPixelFormat(name));
+    }
+    config
+        .sensorBinning()
+        .ifPresent(
+            b ->
+                step(
+                    "set binning to " + b.horizontal() + "x" + b.vertical(),
+                    () -> camera.setBinning(new Binning(b.horizontal(), b.vertical()))));
+    applyRegion(camera);
+    if (config.frameRate() != null) {
+      step(
+          "set AcquisitionFrameRate to " + config.frameRate(),
+          () -> camera.setFrameRate(config.frameRate()));
+    }
+    if (config.exposure() != null) {
+      step("set ExposureTime to " + config.exposure(), () -> camera.setExposure(config.exposure()));
+    }
+    if (config.gain() != null) {
+      step("set Gain to " + config.gain(), () -> camera.setGain(config.gain()));
+    }
+    applyTrigger(camera, config.trigger());
+    CameraFeatures features = camera.features();
+    for (Map.Entry<String, FeatureValue> f : config.features().entrySet()) {
+      step(
+          "set feature " + f.getKey() + " to " + f.getValue(),
+          () -> setFeature(features, f.getKey(), f.getValue().value()));
+    }
+  }
+
+  /**
+   * GigE Vision transport: must run before the stream is created, since Aravis reads the packet
+   * socket choice and the packet size only then. No-op for USB3 and Fake cameras.
+   */
+  void applyGige(Camera camera) {
+    Optional<GigeOptions> options = camera.gige();
+    if (options.isEmpty()) {
+      return;
+    }
+    GigeOptions gige = options.get();
+    GigeConfig wanted = config.gige();
+    step(
+        (wanted.packetSocket() ? "enable" : "disable") + " the packet socket",
+        () -> gige.setPacketSocketEnabled(wanted.packetSocket()));
+    if (wanted.packetSize().isAuto()) {
+      try {
+        int size = gige.negotiatePacketSize();
+        LOG.debug("Camera {}: negotiated GVSP packet size {}", config.id(), size);
+      } catch (RuntimeException e) {
+        LOG.warn(
+            "Camera {}: packet size negotiation failed, keeping {} bytes: {}",
+            config.id(),
+            gige.packetSize(),
+            e.getMessage());
+      }
+    } else {
+      int bytes = wanted.packetSize().bytes();
+      step("set GevSCPSPacketSize to " + bytes, () -> gige.setPacketSize(bytes));
+    }
+    if (wanted.packetDelay() != null) {
+      step(
+          "set GevSCPD (packet delay) to " + wanted.packetDelay(),
+          () -> gige.setPacketDelay(wanted.packetDelay()));
+    }
+  }
+
+  /** The stream's buffer count and GigE receive settings. */
+  StreamOptions streamOptions() {
+    GigeConfig gige = config.gige();
+    StreamOptions.Builder b =
+        StreamOptions.builder()
+            .bufferCount(config.buffers())
+            .socketBuffer(
+                gige.socketBuffer().isAuto()
+                    ? SocketBuffer.automatic()
+                    : SocketBuffer.fixed(gige.socketBuffer().size().bytesAsInt()))
+            .packetResend(gige.packetResend());
+    if (gige.packetTimeout() != null) {
+      b.packetTimeout(gige.packetTimeout());
+    }
+    if (gige.frameRetention() != null) {
+      b.frameRetention(gige.frameRetention());
+    }
+    return b.build();
+  }
+
+  private void applyRegion(Camera camera) {
+    if (config.width() == null
+        && config.height() == null
+        && config.offsetX() == null
+        && config.offsetY() == null) {
+      return;
+    }
+    Region current = read("read the region (Width/Height/OffsetX/OffsetY)", camera::region);
+    Region wanted =
+        new Region(
+            orElse(config.offsetX(), current.x()),
+            orElse(config.offsetY(), current.y()),
+            orElse(config.width(), current.width()),
+            orElse(config.height(), current.height()));
+    step(
+        "set region to "
+            + wanted.width()
+            + "x"
+            + wanted.height()
+            + " at offset ("
+            + wanted.x()
+            + ","
+            + wanted.y()
+            + ")",
+        () -> camera.setRegion(wanted));
+  }
+
+  private void applyTrigger(Camera camera, TriggerConfig trigger) {
+    switch (trigger.mode()) {
+      case FREE_RUN -> step("set TriggerMode to Off", () -> camera.setTrigger(Trigger.off()));
+      case SOFTWARE ->
+          step(
+              "set TriggerMode to On with TriggerSource Software",
+              () -> camera.setTrigger(Trigger.software()));
+      case HARDWARE -> {
+        Trigger.Activation activation = Trigger.Activation.valueOf(trigger.activation().name());
+        step(
+            "set TriggerMode to On with TriggerSource "
+                + trigger.source()
+                + " and TriggerActivation "
+                + activation.genicamName(),
+            () -> camera.setTrigger(Trigger.hardware(trigger.source(), activation)));
+        if (trigger.delay() != null) {
+          step("set TriggerDelay to " + trigger.delay(), () -> setDelay(camera, trigger.delay()));
+        }
+      }
+    }
+  }
+
+  private static void setDelay(Camera camera, Duration delay) {
+    CameraFeatures features = camera.features();
+    double micros = delay.toNanos() / 1000.0;
+    // SFNC names it TriggerDelay; older GigE cameras (and Aravis's fake) call it TriggerDelayAbs.
+    String name = features.isAvailable("TriggerDelay") ? "TriggerDelay" : "TriggerDelayAbs";
+    features.setFloat(name, micros);
+  }
+
+  private static void setFeature(CameraFeatures features, String name, Object value) {
+    if (value instanceof Boolean b) {
+      features.setBoolean(name, b);
+    } else if (value instanceof Long l) {
+      features.setInteger(name, l);
+    } else if (value instanceof Double d) {
+      features.setFloat(name, d);
+    } else {
+      features.setString(name, value.toString());
+    }
+  }
+
+  private void step(String what, Runnable action) {
+    try {
+      action.run();
+    } catch (RuntimeException e) {
+      throw new CameraSetupException(config.id(), "cannot " + what, e);
+    }
+  }
+
+  private <T> T read(String what, Supplier<T> action) {
+    try {
+      return action.get();
+    } catch (RuntimeException e) {
+      throw new CameraSetupException(config.id(), "cannot " + what, e);
+    }
+  }
+
+  private static int orElse(Integer value, int fallback) {
+    return value == null ? fallback : value;
+  }
+}

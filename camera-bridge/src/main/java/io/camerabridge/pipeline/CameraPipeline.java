@@ -1,0 +1,378 @@
+package io.camerabridge.pipeline;
+
+import io.camerabridge.bindings.aravis.Camera;
+import io.camerabridge.config.CameraConfig;
+import io.camerabridge.config.TriggerMode;
+import io.camerabridge.frame.FrameLeases;
+import io.camerabridge.metrics.CameraGauges;
+import io.camerabridge.metrics.FrameMetrics;
+import io.camerabridge.metrics.StreamStatistics;
+import io.camerabridge.ops.CameraHealth;
+import io.camerabridge.ops.CameraState;
+import io.camerabridge.ops.logging.RateLimitedLog;
+import io.camerabridge.pekat.PekatClient;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One camera from open to close, for the life of the process: opens and configures it, streams its
+ * frames to the analyzer, and when the camera is lost (no frame within {@code frameTimeout}, or
+ * Aravis's control-lost signal) tears the session down and reopens it with back-off, for ever. A
+ * camera absent at start is retried the same way; the service runs meanwhile.
+ *
+ * <p>Threads: every camera call runs on this camera's control thread ({@code camera-<id>}), which
+ * also runs the frame watchdog and the software trigger; frames are popped on the session's frame
+ * thread ({@code frames-<id>}), which never blocks on the network or the camera. Tearing down a
+ * dead GigE camera blocks ~10 s: that happens on the control thread, never on the frame thread.
+ *
+ * <p>Lifecycle ({@code Managed} style): {@link #start()} returns at once; shutdown is split into
+ * the phases the service runs for all cameras in order: {@link #stopAcquisition}, {@link #drain},
+ * {@link #closeResults}, {@link #release}.
+ */
+public final class CameraPipeline {
+  private static final Logger LOG = LoggerFactory.getLogger(CameraPipeline.class);
+  private static final Duration BACKOFF_INITIAL = Duration.ofMillis(500);
+  private static final Duration BACKOFF_MAX = Duration.ofSeconds(5);
+  private static final Duration WATCHDOG_PERIOD = Duration.ofMillis(250);
+
+  private final CameraConfig config;
+  private final PipelineParts parts;
+  private final ScheduledExecutorService control;
+  private final Backoff backoff = new Backoff(BACKOFF_INITIAL, BACKOFF_MAX);
+  private final RateLimitedLog openFailures =
+      new RateLimitedLog(LoggerFactory.getLogger(CameraPipeline.class), Duration.ofMinutes(1));
+  private final AtomicBoolean stopping = new AtomicBoolean();
+  private volatile CameraState state = CameraState.STARTING;
+  private volatile CameraSession session;
+  private volatile boolean everConnected;
+  private volatile long controlHeartbeat = System.nanoTime();
+  private ScheduledFuture<?> watchdog;
+  private ScheduledFuture<?> trigger;
+
+  /**
+   * @param config the camera's configuration
+   * @param parts the collaborators built for this camera (client, metrics, results)
+   */
+  public CameraPipeline(CameraConfig config, PipelineParts parts) {
+    this.config = config;
+    this.parts = parts;
+    this.control =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "camera-" + config.id());
+              t.setDaemon(true);
+              return t;
+            });
+  }
+
+  /** The camera's configured id. */
+  public String id() {
+    return config.id();
+  }
+
+  /** Starts opening the camera on its control thread; returns at once. */
+  public void start() {
+    control.execute(this::connect);
+    control.scheduleWithFixedDelay(
+        () -> controlHeartbeat = System.nanoTime(), 1, 1, TimeUnit.SECONDS);
+  }
+
+  /**
+   * How long the control thread has not run its heartbeat: large only while a camera call blocks (a
+   * dead GigE camera's tear-down takes ~10 s) or the thread is wedged.
+   */
+  public long controlSilenceNanos() {
+    return stopping.get() ? 0 : System.nanoTime() - controlHeartbeat;
+  }
+
+  /** Where the pipeline is in its life. */
+  public CameraState state() {
+    return state;
+  }
+
+  /** Totals for status lines. */
+  public PipelineStats stats() {
+    return parts.stats();
+  }
+
+  /** The health snapshot {@code /health} and the watchdog read; thread-safe, non-blocking. */
+  public CameraHealth health() {
+    return new CameraHealth(
+        config.id(),
+        config.enabled(),
+        state,
+        lastFrameAgeSeconds(),
+        parts.analyzer().isReachable(),
+        config.trigger().mode() == TriggerMode.HARDWARE);
+  }
+
+  /** The gauges of this camera; suppliers read the current session, so they survive reconnects. */
+  public CameraGauges gauges() {
+    return new CameraGauges(
+        parts.leases()::outstanding,
+        () -> {
+          CameraSession s = session;
+          return s == null ? 0 : s.freeBuffers();
+        },
+        () -> state == CameraState.STREAMING,
+        this::lastFrameAgeSeconds,
+        () -> parts.analyzer().isReachable(),
+        this::streamStatistics);
+  }
+
+  /** Frames wrapped for the analyzer and not yet given back (should reach 0 when idle). */
+  public FrameLeases leases() {
+    return parts.leases();
+  }
+
+  private double lastFrameAgeSeconds() {
+    long last = parts.lastFrameNanos().get();
+    return last == Long.MIN_VALUE ? Double.NaN : (System.nanoTime() - last) / 1e9;
+  }
+
+  private StreamStatistics streamStatistics() {
+    CameraSession s = session;
+    return parts.streamTotals().current(s == null ? null : s.statistics());
+  }
+
+  // ---- control thread -------------------------------------------------------------------------
+
+  private void connect() {
+    if (stopping.get()) {
+      return;
+    }
+    try {
+      CameraSession opened = CameraSession.open(config, parts, this::onControlLost);
+      session = opened;
+      state = CameraState.STREAMING;
+      backoff.reset();
+      parts.lastFrameNanos().set(System.nanoTime());
+      if (everConnected) {
+        parts.metrics().cameraReconnected();
+        parts.stats().reconnects.increment();
+        LOG.info("Camera {}: reconnected to {}; streaming again", config.id(), opened.describe());
+      } else {
+        LOG.info("Camera {}: streaming from {}", config.id(), opened.describe());
+      }
+      everConnected = true;
+      startTimers(opened);
+    } catch (RuntimeException e) {
+      Duration delay = backoff.next();
+      state = everConnected ? CameraState.RECONNECTING : CameraState.STARTING;
+      openFailures.warn(
+          config.id() + "/open",
+          "Camera {}: not available ({}); retrying every {} at most",
+          config.id(),
+          e.getMessage(),
+          BACKOFF_MAX);
+      control.schedule(this::connect, delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+  }
+
+  private void startTimers(CameraSession s) {
+    config
+        .frameWatchdog()
+        .ifPresent(
+            timeout ->
+                watchdog =
+                    control.scheduleWithFixedDelay(
+                        () -> checkFrames(s, timeout),
+                        WATCHDOG_PERIOD.toMillis(),
+                        WATCHDOG_PERIOD.toMillis(),
+                        TimeUnit.MILLISECONDS));
+    if (config.trigger().mode() == TriggerMode.SOFTWARE && config.trigger().rate() != null) {
+      long periodNanos = (long) (1e9 / config.trigger().rate());
+      trigger =
+          control.scheduleAtFixedRate(
+              () -> fireTrigger(s), periodNanos, periodNanos, TimeUnit.NANOSECONDS);
+    }
+  }
+
+  private void cancelTimers() {
+    if (watchdog != null) {
+      watchdog.cancel(false);
+      watchdog = null;
+    }
+    if (trigger != null) {
+      trigger.cancel(false);
+      trigger = null;
+    }
+  }
+
+  private void checkFrames(CameraSession s, Duration timeout) {
+    long age = System.nanoTime() - parts.lastFrameNanos().get();
+    if (session == s && age > timeout.toNanos()) {
+      lose(s, "no complete frame for " + Duration.ofNanos(age).toMillis() + " ms");
+    }
+  }
+
+  private void fireTrigger(CameraSession s) {
+    if (session != s) {
+      return;
+    }
+    try {
+      s.softwareTrigger();
+    } catch (RuntimeException e) {
+      // A lost camera fails here too; the frame watchdog decides when it is gone.
+      openFailures.warn(
+          config.id() + "/trigger",
+          "Camera {}: software trigger failed: {}",
+          config.id(),
+          e.getMessage());
+    }
+  }
+
+  /** Aravis's control-lost signal, on Aravis's thread: hand over to the control thread. */
+  private void onControlLost(CameraSession s) {
+    if (!stopping.get()) {
+      control.execute(() -> lose(s, "Aravis reported control lost"));
+    }
+  }
+
+  private void lose(CameraSession s, String why) {
+    if (session != s || stopping.get()) {
+      return;
+    }
+    LOG.warn("Camera {}: lost ({}); reconnecting", config.id(), why);
+    state = CameraState.RECONNECTING;
+    cancelTimers();
+    session = null;
+    parts.streamTotals().retire(s.statistics());
+    s.close();
+    control.schedule(this::connect, backoff.next().toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  // ---- shutdown phases ------------------------------------------------------------------------
+
+  /**
+   * Phase 1: no more frames. Stops the trigger, the watchdog and the frame thread, then tells the
+   * camera to stop acquiring. Waits at most {@code timeout} for the control thread.
+   */
+  public void stopAcquisition(Duration timeout) {
+    stopping.set(true);
+    runOnControl(
+        () -> {
+          cancelTimers();
+          CameraSession s = session;
+          if (s != null) {
+            s.stopAcquisition();
+          }
+        },
+        timeout);
+  }
+
+  /** Phase 2: lets the analyzer finish frames in flight for up to {@code timeout}. */
+  public void drain(Duration timeout) {
+    parts.client().close(timeout);
+  }
+
+  /** Phase 3: writes out and closes the journal and the NG image saver. */
+  public void closeResults(Duration timeout) {
+    parts.closeResults(timeout);
+  }
+
+  /**
+   * Phase 4: every buffer is back; closes the stream, then the camera, and ends the control thread.
+   * Waits at most {@code timeout}.
+   */
+  public void release(Duration timeout) {
+    runOnControl(
+        () -> {
+          CameraSession s = session;
+          session = null;
+          if (s != null) {
+            s.close();
+          }
+          state = CameraState.STOPPED;
+        },
+        timeout);
+    control.shutdownNow();
+    state = CameraState.STOPPED;
+    long outstanding = parts.leases().outstanding();
+    if (outstanding != 0) {
+      LOG.warn("Camera {}: {} frame(s) were still out at shutdown", config.id(), outstanding);
+    }
+  }
+
+  /** All four phases, for one camera on its own (tests, tools). */
+  public void stop(Duration drain) {
+    stopAcquisition(Duration.ofSeconds(15));
+    drain(drain);
+    closeResults(Duration.ofSeconds(5));
+    release(Duration.ofSeconds(15));
+  }
+
+  private void runOnControl(Runnable task, Duration timeout) {
+    try {
+      control.submit(task).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      // Already shut down.
+    } catch (java.util.concurrent.TimeoutException e) {
+      LOG.warn(
+          "Camera {}: the camera did not answer within {} during shutdown; going on",
+          config.id(),
+          timeout);
+    } catch (java.util.concurrent.ExecutionException e) {
+      LOG.warn("Camera {}: shutdown step failed: {}", config.id(), e.getCause().toString());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * Runs {@code action} on the control thread with the open camera (e.g. to change a feature while
+   * streaming). Completes exceptionally when no camera is open or the action fails. The change is
+   * not re-applied after a reconnect: the configuration is.
+   */
+  public CompletableFuture<Void> withCamera(Consumer<Camera> action) {
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    try {
+      control.execute(
+          () -> {
+            CameraSession s = session;
+            if (s == null) {
+              done.completeExceptionally(
+                  new IllegalStateException("camera " + config.id() + " is not open"));
+              return;
+            }
+            try {
+              action.accept(s.camera());
+              done.complete(null);
+            } catch (RuntimeException e) {
+              done.completeExceptionally(e);
+            }
+          });
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      done.completeExceptionally(e);
+    }
+    return done;
+  }
+
+  /** The camera's current session, if streaming (tests read the camera's settings through it). */
+  Optional<CameraSession> session() {
+    return Optional.ofNullable(session);
+  }
+
+  @Override
+  public String toString() {
+    return "CameraPipeline[" + config.id() + ", " + state.label() + "]";
+  }
+
+  /** The client this pipeline sends to. */
+  PekatClient client() {
+    return parts.client();
+  }
+
+  FrameMetrics metrics() {
+    return parts.metrics();
+  }
+}

@@ -1,0 +1,238 @@
+package io.camerabridge.pipeline;
+
+import io.camerabridge.bindings.aravis.ArvFrame;
+import io.camerabridge.bindings.aravis.BufferStatus;
+import io.camerabridge.bindings.aravis.Camera;
+import io.camerabridge.bindings.aravis.Stream;
+import io.camerabridge.bindings.aravis.StreamStatistics;
+import io.camerabridge.config.CameraConfig;
+import java.time.Duration;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One opened camera with its stream and frame thread: what a reconnect replaces as a whole (Aravis
+ * objects never recover after control is lost). Created and closed on the camera's control thread;
+ * only the frame thread touches the stream otherwise.
+ */
+final class CameraSession implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(CameraSession.class);
+  private static final Duration POP_TIMEOUT = Duration.ofMillis(200);
+
+  private final CameraConfig config;
+  private final Camera camera;
+  private final Stream stream;
+  private final FrameLoop loop;
+  private final Thread frameThread;
+  private boolean acquisitionStopped;
+  private boolean closed;
+
+  private CameraSession(CameraConfig config, Camera camera, Stream stream, FrameLoop loop) {
+    this.config = config;
+    this.camera = camera;
+    this.stream = stream;
+    this.loop = loop;
+    this.frameThread = new Thread(loop, "frames-" + config.id());
+    frameThread.setDaemon(true);
+  }
+
+  /**
+   * Opens the camera, applies the whole configuration, creates the stream, starts the frame thread
+   * and then acquisition. On any failure everything opened so far is closed again.
+   *
+   * @param onLost called (on an Aravis thread) when Aravis reports control lost
+   */
+  static CameraSession open(
+      CameraConfig config, PipelineParts parts, Consumer<CameraSession> onLost) {
+    Camera camera;
+    try {
+      camera = Camera.open(config.device());
+    } catch (RuntimeException e) {
+      throw new CameraSetupException(
+          config.id(), "cannot open device '" + config.device() + "'", e);
+    }
+    Stream stream = null;
+    try {
+      CameraConfigurer configurer = new CameraConfigurer(config);
+      configurer.apply(camera);
+      configurer.applyGige(camera);
+      try {
+        stream = camera.createStream(configurer.streamOptions());
+      } catch (RuntimeException e) {
+        throw new CameraSetupException(
+            config.id(), "cannot create the stream with " + config.buffers() + " buffers", e);
+      }
+      CameraSession session =
+          new CameraSession(config, camera, stream, new FrameLoop(config.id(), stream, parts));
+      camera.addControlLostListener(() -> onLost.accept(session));
+      session.frameThread.start();
+      try {
+        camera.startAcquisition();
+      } catch (RuntimeException e) {
+        session.close();
+        throw new CameraSetupException(config.id(), "cannot start acquisition", e);
+      }
+      return session;
+    } catch (RuntimeException e) {
+      if (stream != null) {
+        stream.close();
+      }
+      camera.close();
+      throw e;
+    }
+  }
+
+  /** Device id and model, for log lines. */
+  String describe() {
+    return camera.id() + " (" + camera.vendor() + " " + camera.model() + ")";
+  }
+
+  /** The camera, for reading its settings back (tests, the features command). */
+  Camera camera() {
+    return camera;
+  }
+
+  void softwareTrigger() {
+    camera.softwareTrigger();
+  }
+
+  StreamStatistics statistics() {
+    return stream.isClosed() ? null : stream.statistics();
+  }
+
+  long freeBuffers() {
+    return Math.max(0, stream.bufferCount() - loop.held());
+  }
+
+  /** Stops the frame thread, then the camera's acquisition (a dead camera takes seconds). */
+  void stopAcquisition() {
+    if (acquisitionStopped) {
+      return;
+    }
+    acquisitionStopped = true;
+    loop.stop();
+    try {
+      frameThread.join(POP_TIMEOUT.multipliedBy(10).toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    if (frameThread.isAlive()) {
+      LOG.warn("Camera {}: frame thread did not stop in time", config.id());
+    }
+    try {
+      camera.stopAcquisition();
+    } catch (RuntimeException e) {
+      // Expected when the camera is gone ("write_register timeout").
+      LOG.debug("Camera {}: AcquisitionStop failed: {}", config.id(), e.getMessage());
+    }
+  }
+
+  /**
+   * Stops acquisition, releases the stream, then the camera. Frames still at the analyzer stay
+   * valid; the binding frees each when it is given back.
+   */
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    stopAcquisition();
+    try {
+      stream.close();
+    } finally {
+      camera.close();
+    }
+  }
+
+  /** The loop of the frame thread: pop, classify, convert, dispatch; never blocks elsewhere. */
+  static final class FrameLoop implements Runnable {
+    private final String cameraId;
+    private final Stream stream;
+    private final PipelineParts parts;
+    private volatile boolean running = true;
+
+    FrameLoop(String cameraId, Stream stream, PipelineParts parts) {
+      this.cameraId = cameraId;
+      this.stream = stream;
+      this.parts = parts;
+    }
+
+    void stop() {
+      running = false;
+    }
+
+    /** Frames popped from this stream and not yet given back. */
+    long held() {
+      return parts.leases().outstanding();
+    }
+
+    @Override
+    public void run() {
+      while (running) {
+        try {
+          stream.pop(POP_TIMEOUT).ifPresent(this::handle);
+        } catch (RuntimeException e) {
+          if (running) {
+            LOG.warn("Camera {}: frame loop error: {}", cameraId, e.toString());
+          }
+        }
+      }
+    }
+
+    private void handle(ArvFrame frame) {
+      parts.metrics().frameAcquired();
+      parts.stats().acquired.increment();
+      parts.metrics().frameWaited(nowEpochNanos() - frame.systemTimestampNanos());
+      if (frame.status() != BufferStatus.SUCCESS) {
+        // Incomplete frames are never sent; the buffer goes straight back to the camera.
+        parts.metrics().frameIncomplete(frame.status().name());
+        parts.stats().incomplete.increment();
+        frame.release();
+        return;
+      }
+      parts.lastFrameNanos().set(System.nanoTime());
+      parts.metrics().frameSize(frame.size());
+      FrameConverter.Converted c =
+          parts
+              .converter()
+              .convert(
+                  frame.dataForTransfer(),
+                  frame.width(),
+                  frame.height(),
+                  frame.pixelFormat().genicamName(),
+                  paddingX(frame),
+                  frame.frameId(),
+                  frame.timestampNanos(),
+                  frame.systemTimestampNanos(),
+                  frame::release);
+      if (c.view() == null) {
+        parts.metrics().frameDropped(c.drop());
+        parts.stats().dropped.increment();
+        return;
+      }
+      parts.dispatcher().dispatch(c.view());
+    }
+
+    /**
+     * Row padding, inferred from the payload size: Aravis's per-buffer padding is not exposed by
+     * the binding, and bytes beyond {@code height} whole padded rows are trailing data.
+     */
+    private static int paddingX(ArvFrame frame) {
+      int bpp = Math.max(1, frame.pixelFormat().bitsPerPixel() / 8);
+      long rowBytes = (long) frame.width() * bpp;
+      long extra = frame.size() - rowBytes * frame.height();
+      if (frame.height() <= 0 || extra <= 0 || extra % frame.height() != 0) {
+        return 0;
+      }
+      long perRow = extra / frame.height();
+      return perRow < rowBytes ? (int) perRow : 0;
+    }
+
+    private static long nowEpochNanos() {
+      java.time.Instant now = java.time.Instant.now();
+      return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+    }
+  }
+}

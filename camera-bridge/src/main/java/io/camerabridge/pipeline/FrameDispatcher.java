@@ -1,0 +1,109 @@
+package io.camerabridge.pipeline;
+
+import io.camerabridge.frame.FrameLeases;
+import io.camerabridge.frame.NativeFrameBuf;
+import io.camerabridge.metrics.DropReason;
+import io.camerabridge.metrics.FrameMetrics;
+import io.camerabridge.pekat.PekatClient;
+import io.camerabridge.pekat.RawFrame;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Hands complete frames of one camera to its analyzer, zero-copy. Runs on the frame thread and
+ * never blocks: the client answers at once with {@code Busy} when {@code maxInFlight} frames are
+ * out, and frames are dropped outright while the analyzer is known to be down.
+ *
+ * <p>Ownership: {@link #dispatch} always ends with the frame's give-back running exactly once —
+ * when Netty drops the last reference to the wrapped buffer, or at once on a drop. When NG frames
+ * are saved raw, one extra reference is kept until the verdict is known, so the pixels can be
+ * encoded after the upload; the Aravis buffer goes back to the camera only then.
+ */
+final class FrameDispatcher {
+  private static final Logger LOG = LoggerFactory.getLogger(FrameDispatcher.class);
+
+  private final String cameraId;
+  private final PekatClient client;
+  private final DataTemplate data;
+  private final FrameMetrics metrics;
+  private final PipelineStats stats;
+  private final FrameLeases leases;
+  private final AnalyzerAvailability analyzer;
+  private final OutcomeHandler outcomes;
+  private final Executor resultExecutor;
+  private final boolean keepPixelsForNg;
+
+  FrameDispatcher(
+      String cameraId,
+      PekatClient client,
+      DataTemplate data,
+      FrameMetrics metrics,
+      PipelineStats stats,
+      FrameLeases leases,
+      AnalyzerAvailability analyzer,
+      OutcomeHandler outcomes,
+      Executor resultExecutor,
+      boolean keepPixelsForNg) {
+    this.cameraId = cameraId;
+    this.client = client;
+    this.data = data;
+    this.metrics = metrics;
+    this.stats = stats;
+    this.leases = leases;
+    this.analyzer = analyzer;
+    this.outcomes = outcomes;
+    this.resultExecutor = resultExecutor;
+    this.keepPixelsForNg = keepPixelsForNg;
+  }
+
+  /** Sends the frame or drops it; takes ownership of its give-back in every case. */
+  void dispatch(FrameView frame) {
+    if (!analyzer.mayTry(System.nanoTime())) {
+      drop(frame, DropReason.ANALYZER_DOWN);
+      return;
+    }
+    NativeFrameBuf buf;
+    RawFrame raw;
+    try {
+      buf = leases.wrap(frame.pixels(), frame.giveBack());
+    } catch (IllegalArgumentException e) {
+      LOG.warn(
+          "Camera {}: frame {} cannot be wrapped: {}", cameraId, frame.frameId(), e.getMessage());
+      drop(frame, DropReason.CONVERSION_IMPOSSIBLE);
+      return;
+    }
+    try {
+      raw = new RawFrame(buf, frame.width(), frame.height(), frame.layout());
+    } catch (IllegalArgumentException e) {
+      LOG.warn("Camera {}: frame {} rejected: {}", cameraId, frame.frameId(), e.getMessage());
+      buf.release();
+      metrics.frameDropped(DropReason.CONVERSION_IMPOSSIBLE);
+      stats.dropped.increment();
+      return;
+    }
+    NativeFrameBuf kept = keepPixelsForNg ? (NativeFrameBuf) buf.retain() : null;
+    stats.sent.increment();
+    client
+        .analyze(raw, data.format(cameraId, frame))
+        .whenCompleteAsync(
+            (outcome, error) -> outcomes.handle(frame, outcome, error, kept),
+            this::runOffEventLoop);
+  }
+
+  private void drop(FrameView frame, DropReason reason) {
+    frame.giveBack().run();
+    metrics.frameDropped(reason);
+    stats.dropped.increment();
+  }
+
+  /** Results run on the results thread; if it has stopped (shutdown), inline, so nothing leaks. */
+  private void runOffEventLoop(Runnable task) {
+    try {
+      resultExecutor.execute(task);
+    } catch (RejectedExecutionException e) {
+      task.run();
+    }
+  }
+}

@@ -1,0 +1,183 @@
+package io.camerabridge.pipeline;
+
+import io.camerabridge.config.CameraConfig;
+import io.camerabridge.config.NgImage;
+import io.camerabridge.config.PekatConfig;
+import io.camerabridge.config.ResultsConfig;
+import io.camerabridge.config.SaveNgConfig;
+import io.camerabridge.frame.FrameLeases;
+import io.camerabridge.metrics.FrameMetrics;
+import io.camerabridge.metrics.WriteTarget;
+import io.camerabridge.pekat.ClientResources;
+import io.camerabridge.pekat.PekatClient;
+import io.camerabridge.pekat.PekatEndpoint;
+import io.camerabridge.results.NgImageSaver;
+import io.camerabridge.results.ResultJournal;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Everything one camera's pipeline uses besides the camera itself, built once and kept across
+ * reconnects: the analyzer client, the results outputs, the counters and the frame path.
+ */
+public final class PipelineParts {
+  /** While the analyzer is down, one real frame per this interval checks whether it is back. */
+  static final Duration ANALYZER_PROBE_INTERVAL = Duration.ofMillis(500);
+
+  private final PekatClient client;
+  private final FrameMetrics metrics;
+  private final PipelineStats stats = new PipelineStats();
+  private final FrameLeases leases = new FrameLeases();
+  private final AnalyzerAvailability analyzer = new AnalyzerAvailability(ANALYZER_PROBE_INTERVAL);
+  private final AtomicLong lastFrameNanos = new AtomicLong(Long.MIN_VALUE);
+  private final StreamTotals streamTotals = new StreamTotals();
+  private final Optional<ResultJournal> journal;
+  private final Optional<NgImageSaver> ngSaver;
+  private final FrameConverter converter;
+  private final FrameDispatcher dispatcher;
+  private final java.util.concurrent.atomic.LongAdder copies =
+      new java.util.concurrent.atomic.LongAdder();
+
+  private PipelineParts(
+      CameraConfig config, PekatClient client, FrameMetrics metrics, Executor results) {
+    this.client = client;
+    this.metrics = metrics;
+    ResultsConfig rc = config.results();
+    this.journal =
+        rc.journalFile()
+            .map(
+                file ->
+                    new ResultJournal(
+                        file,
+                        rc.journalMaxSize().bytes(),
+                        rc.journalKeep(),
+                        () -> metrics.writeFailed(WriteTarget.JOURNAL)));
+    this.ngSaver =
+        rc.saveNgFrames()
+            .map(
+                ng ->
+                    new NgImageSaver(
+                        ng.dir(),
+                        config.id(),
+                        ng.maxDisk().bytes(),
+                        () -> metrics.writeFailed(WriteTarget.NG_IMAGE)));
+    NgImage ngImage = rc.saveNgFrames().map(SaveNgConfig::image).orElse(NgImage.RAW);
+    // Raw NG images need the pixels after the verdict; annotated ones come from PEKAT, unless
+    // PEKAT was not asked for an image, in which case the raw frame is the fallback.
+    boolean keepPixels =
+        rc.saveNgFrames().isPresent()
+            && (ngImage == NgImage.RAW || !config.pekat().responseType().returnsImage());
+    OutcomeHandler outcomes =
+        new OutcomeHandler(config.id(), metrics, stats, analyzer, journal, ngSaver, ngImage);
+    this.converter =
+        new FrameConverter(
+            config.id(), config.convertRgbToBgr(), config.pekat().maxInFlight(), copies);
+    this.dispatcher =
+        new FrameDispatcher(
+            config.id(),
+            client,
+            new DataTemplate(config.pekat().data()),
+            metrics,
+            stats,
+            leases,
+            analyzer,
+            outcomes,
+            results,
+            keepPixels);
+  }
+
+  /**
+   * Builds the parts of one camera.
+   *
+   * @param resources the shared Netty event loops
+   * @param metrics the camera's hot-path recorder
+   * @param results the thread that handles analyzer outcomes (off the event loop)
+   */
+  public static PipelineParts create(
+      CameraConfig config, ClientResources resources, FrameMetrics metrics, Executor results) {
+    return create(config, PekatClient.open(endpoint(config.pekat()), resources), metrics, results);
+  }
+
+  /**
+   * Builds the parts of one camera around a client the caller opened, e.g. {@code bench e2e}, which
+   * observes the real client's timings. The parts own the client from now on, also when this
+   * throws.
+   *
+   * @param client a client for {@link #endpoint(PekatConfig) endpoint(config.pekat())}
+   */
+  public static PipelineParts create(
+      CameraConfig config, PekatClient client, FrameMetrics metrics, Executor results) {
+    try {
+      return new PipelineParts(config, client, metrics, results);
+    } catch (RuntimeException e) {
+      client.close();
+      throw e;
+    }
+  }
+
+  /** The client endpoint for a camera's PEKAT settings. */
+  public static PekatEndpoint endpoint(PekatConfig pekat) {
+    PekatEndpoint.Builder b =
+        PekatEndpoint.builder(pekat.url())
+            .responseType(pekat.responseType())
+            .contextPlacement(pekat.contextPlacement())
+            .requestTimeout(pekat.timeout())
+            .connectTimeout(
+                pekat.connectTimeout().compareTo(pekat.timeout()) > 0
+                    ? pekat.timeout()
+                    : pekat.connectTimeout())
+            .maxInFlight(pekat.maxInFlight())
+            .maxResponseBytes(pekat.maxResponseSize().bytesAsInt());
+    pekat.key().ifPresent(b::apiKey);
+    pekat.trustedCa().ifPresent(b::caFile);
+    return b.build();
+  }
+
+  void closeResults(Duration timeout) {
+    journal.ifPresent(j -> j.close(timeout));
+    ngSaver.ifPresent(s -> s.close(timeout));
+  }
+
+  PekatClient client() {
+    return client;
+  }
+
+  FrameMetrics metrics() {
+    return metrics;
+  }
+
+  PipelineStats stats() {
+    return stats;
+  }
+
+  FrameLeases leases() {
+    return leases;
+  }
+
+  AnalyzerAvailability analyzer() {
+    return analyzer;
+  }
+
+  AtomicLong lastFrameNanos() {
+    return lastFrameNanos;
+  }
+
+  StreamTotals streamTotals() {
+    return streamTotals;
+  }
+
+  FrameConverter converter() {
+    return converter;
+  }
+
+  FrameDispatcher dispatcher() {
+    return dispatcher;
+  }
+
+  /** Frames copied (padding compacted or RGB swapped) since start. */
+  public long copies() {
+    return copies.sum();
+  }
+}

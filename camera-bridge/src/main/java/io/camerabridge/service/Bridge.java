@@ -1,0 +1,238 @@
+package io.camerabridge.service;
+
+import io.camerabridge.bindings.systemd.SystemdNotifier;
+import io.camerabridge.config.BridgeConfig;
+import io.camerabridge.config.CameraConfig;
+import io.camerabridge.config.TriggerMode;
+import io.camerabridge.metrics.BridgeMetrics;
+import io.camerabridge.ops.CameraHealth;
+import io.camerabridge.ops.CameraState;
+import io.camerabridge.ops.HealthSource;
+import io.camerabridge.ops.StatusServer;
+import io.camerabridge.ops.Watchdog;
+import io.camerabridge.pekat.ClientResources;
+import io.camerabridge.pipeline.CameraPipeline;
+import io.camerabridge.pipeline.PipelineParts;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole service: built from a validated configuration, started in dependency order (metrics →
+ * status server → client event loops → results thread → camera pipelines → watchdog), stopped in
+ * the written order of {@link #stop()}. Also the {@link HealthSource} of {@code /health} and of
+ * systemd's STATUS line.
+ */
+public final class Bridge implements HealthSource {
+  private static final Logger LOG = LoggerFactory.getLogger(Bridge.class);
+  private static final Duration CAMERA_STOP_TIMEOUT = Duration.ofSeconds(15);
+  private static final Duration RESULTS_TIMEOUT = Duration.ofSeconds(5);
+
+  private final BridgeConfig config;
+  private final SystemdNotifier notifier;
+  private final AtomicBoolean started = new AtomicBoolean();
+  private final AtomicBoolean stopped = new AtomicBoolean();
+  private final List<CameraPipeline> pipelines = new ArrayList<>();
+  private BridgeMetrics metrics;
+  private StatusServer status;
+  private ClientResources client;
+  private ExecutorService results;
+  private Watchdog watchdog;
+  private volatile Map<String, CameraPipeline> byId = Map.of();
+
+  /**
+   * @param config a configuration that passed {@code check-config}
+   * @param notifier systemd notifications ({@link SystemdNotifier#disabled()} outside systemd)
+   */
+  public Bridge(BridgeConfig config, SystemdNotifier notifier) {
+    this.config = config;
+    this.notifier = notifier;
+  }
+
+  /**
+   * Starts everything and returns; cameras open in the background (an absent camera is retried for
+   * ever). Sends READY=1 when the pipelines are running.
+   *
+   * @throws RuntimeException when a shared part cannot start (e.g. the metrics port is taken); what
+   *     was started is stopped again
+   */
+  public void start() {
+    if (!started.compareAndSet(false, true)) {
+      throw new IllegalStateException("already started");
+    }
+    try {
+      metrics = new BridgeMetrics();
+      if (config.metrics().enabled()) {
+        status =
+            new StatusServer(
+                new InetSocketAddress(config.metrics().host(), config.metrics().port()),
+                metrics.registry(),
+                this);
+        status.start();
+      }
+      client = ClientResources.create(1);
+      results = newResultsThread();
+      for (CameraConfig camera : config.enabledCameras()) {
+        PipelineParts parts =
+            PipelineParts.create(camera, client, metrics.forCamera(camera.id()), results);
+        CameraPipeline pipeline = new CameraPipeline(camera, parts);
+        metrics.bindCamera(camera.id(), pipeline.gauges());
+        pipelines.add(pipeline);
+      }
+      byId =
+          pipelines.stream()
+              .collect(Collectors.toUnmodifiableMap(CameraPipeline::id, Function.identity()));
+      pipelines.forEach(CameraPipeline::start);
+      watchdog = new Watchdog(notifier, new LivenessCheck(client, pipelines), this);
+      watchdog.start();
+      if (status != null) {
+        status.markReady();
+      }
+      notifier.ready();
+      LOG.info(
+          "camera-bridge started: {} camera(s){}",
+          pipelines.size(),
+          status == null ? "" : ", metrics at http://" + hostPort(status.address()) + "/metrics");
+    } catch (RuntimeException e) {
+      stop();
+      throw e;
+    }
+  }
+
+  /**
+   * Stops the service in the documented order; idempotent, safe from a shutdown hook:
+   *
+   * <ol>
+   *   <li>STOPPING=1 to systemd, {@code /ready} turns 503;
+   *   <li>stop acquisition on every camera (trigger, watchdog, frame threads, AcquisitionStop);
+   *   <li>drain requests in flight, for at most {@code shutdown.drainTimeout} in total;
+   *   <li>flush and close the journals and NG savers;
+   *   <li>every buffer is back: close each stream, then its camera;
+   *   <li>stop the client event loops, the status server and the metrics registry.
+   * </ol>
+   *
+   * Logging is stopped last by the caller ({@link ShutdownSequence}).
+   */
+  public void stop() {
+    if (!stopped.compareAndSet(false, true)) {
+      return;
+    }
+    notifier.stopping();
+    if (status != null) {
+      status.markNotReady();
+    }
+    if (watchdog != null) {
+      watchdog.close();
+    }
+    LOG.info("camera-bridge stopping");
+    for (CameraPipeline p : pipelines) {
+      p.stopAcquisition(CAMERA_STOP_TIMEOUT);
+    }
+    long deadline = System.nanoTime() + config.shutdown().drainTimeout().toNanos();
+    for (CameraPipeline p : pipelines) {
+      p.drain(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+    }
+    if (results != null) {
+      results.shutdown();
+      awaitQuietly(results, RESULTS_TIMEOUT);
+    }
+    for (CameraPipeline p : pipelines) {
+      p.closeResults(RESULTS_TIMEOUT);
+    }
+    for (CameraPipeline p : pipelines) {
+      p.release(CAMERA_STOP_TIMEOUT);
+    }
+    if (client != null) {
+      client.close();
+    }
+    if (status != null) {
+      status.close();
+    }
+    if (metrics != null) {
+      metrics.close();
+    }
+    LOG.info("camera-bridge stopped");
+  }
+
+  @Override
+  public List<CameraHealth> cameras() {
+    List<CameraHealth> out = new ArrayList<>();
+    Map<String, CameraPipeline> running = byId;
+    for (CameraConfig camera : config.cameras()) {
+      CameraPipeline p = running.get(camera.id());
+      out.add(
+          p != null
+              ? p.health()
+              : new CameraHealth(
+                  camera.id(),
+                  camera.enabled(),
+                  camera.enabled() ? CameraState.STARTING : CameraState.STOPPED,
+                  Double.NaN,
+                  false,
+                  camera.trigger().mode() == TriggerMode.HARDWARE));
+    }
+    return out;
+  }
+
+  /** The running pipelines, in configuration order. */
+  public List<CameraPipeline> pipelines() {
+    return List.copyOf(pipelines);
+  }
+
+  /** Where {@code /metrics} and {@code /health} are served, when enabled. */
+  public Optional<InetSocketAddress> statusAddress() {
+    return Optional.ofNullable(status).map(StatusServer::address);
+  }
+
+  /** The metrics of this service. */
+  public BridgeMetrics metrics() {
+    return metrics;
+  }
+
+  /** The configuration this service runs. */
+  public BridgeConfig config() {
+    return config;
+  }
+
+  static String hostPort(InetSocketAddress a) {
+    String host = a.getAddress() == null ? a.getHostString() : a.getAddress().getHostAddress();
+    return (host.contains(":") ? "[" + host + "]" : host) + ":" + a.getPort();
+  }
+
+  private static ExecutorService newResultsThread() {
+    // Unbounded in type, bounded in fact: at most maxInFlight outcomes per camera are pending.
+    return new ThreadPoolExecutor(
+        1,
+        1,
+        0,
+        TimeUnit.SECONDS,
+        new LinkedBlockingQueue<>(),
+        r -> {
+          Thread t = new Thread(r, "results");
+          t.setDaemon(true);
+          return t;
+        });
+  }
+
+  private static void awaitQuietly(ExecutorService executor, Duration timeout) {
+    try {
+      if (!executor.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        LOG.warn("Result handling did not finish within {}", timeout);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

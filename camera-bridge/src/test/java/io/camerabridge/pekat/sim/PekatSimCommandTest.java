@@ -1,0 +1,99 @@
+package io.camerabridge.pekat.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.camerabridge.cli.ExitCodes;
+import io.camerabridge.cli.Main;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class PekatSimCommandTest {
+
+  private record Run(int status, String out, String err) {}
+
+  private static Run run(String... args) {
+    CommandLine cli = Main.newCommandLine();
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    cli.setOut(new PrintWriter(out));
+    cli.setErr(new PrintWriter(err));
+    int status = cli.execute(args);
+    return new Run(status, out.toString(), err.toString());
+  }
+
+  private static PekatSimCommand parse(String... args) {
+    PekatSimCommand command = new PekatSimCommand();
+    new CommandLine(command).parseArgs(args);
+    return command;
+  }
+
+  @Test
+  void helpTeachesWithAnExampleAndListsTheFaults() {
+    Run run = run("pekat-sim", "--help");
+
+    assertThat(run.status()).isZero();
+    assertThat(run.out())
+        .contains("Example")
+        .contains("--latency")
+        .contains("--lanes")
+        .contains("--processing")
+        .contains("--fault")
+        .contains("refuse-connections")
+        .contains(PekatSimCommand.API_KEY_ENV);
+  }
+
+  @Test
+  void optionsBuildTheSimulatorTheyDescribe() {
+    try (PekatSimulator sim =
+        parse(
+                "--port",
+                "0",
+                "--latency",
+                "10ms..40ms",
+                "--lanes",
+                "2",
+                "--processing",
+                "off",
+                "--fault",
+                "http-500",
+                "--api-key",
+                "k-123")
+            .build()) {
+      assertThat(sim.latency())
+          .isEqualTo(Latency.between(Duration.ofMillis(10), Duration.ofMillis(40)));
+      assertThat(sim.processing()).isEqualTo(Processing.OFF);
+      assertThat(sim.fault()).isEqualTo(Fault.HTTP_500);
+      assertThat(sim.describe())
+          .contains("lanes 2")
+          .contains("api key required")
+          .doesNotContain("k-123");
+    }
+  }
+
+  @Test
+  void badValuesAreUsageErrorsThatSayWhatIsAccepted() {
+    Run latency = run("pekat-sim", "--port", "0", "--latency", "fast");
+    Run fault = run("pekat-sim", "--port", "0", "--fault", "explode");
+    Run processing = run("pekat-sim", "--port", "0", "--processing", "maybe");
+
+    assertThat(latency.status()).isEqualTo(ExitCodes.USAGE);
+    assertThat(latency.err()).contains("--latency: 'fast' is not a duration").contains("500ms");
+    assertThat(fault.status()).isEqualTo(ExitCodes.USAGE);
+    assertThat(fault.err()).contains("--fault").contains("http-500");
+    assertThat(processing.status()).isEqualTo(ExitCodes.USAGE);
+    assertThat(processing.err()).contains("on, off or discard");
+  }
+
+  @Test
+  void portInUseFailsWithAClearMessage() {
+    try (PekatSimulator taken = PekatSimulator.builder().build().start()) {
+      Run run = run("pekat-sim", "--port", String.valueOf(taken.port()));
+
+      assertThat(run.status()).isEqualTo(ExitCodes.FAILURE);
+      assertThat(run.err()).contains("cannot listen on 127.0.0.1:" + taken.port());
+    }
+  }
+}

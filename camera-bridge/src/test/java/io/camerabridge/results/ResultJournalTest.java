@@ -1,0 +1,105 @@
+package io.camerabridge.results;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camerabridge.pekat.AnalysisResult.Verdict;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ResultJournalTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final LongAdder failures = new LongAdder();
+
+  @TempDir Path dir;
+
+  @Test
+  void writesOneValidJsonLinePerRecordAndFlushesOnClose() throws IOException {
+    Path file = dir.resolve("sub/cam.jsonl");
+    ResultJournal journal = new ResultJournal(file, 1 << 20, 3, failures::increment);
+    String context = "{\n  \"result\": false,\n  \"detectedRectangles\": [{\"x\": 1}]\n}";
+    for (int i = 0; i < 100; i++) {
+      journal.append(record(65400 + i, i % 2 == 0 ? Verdict.OK : Verdict.NG, context));
+    }
+    journal.close(Duration.ofSeconds(10));
+
+    List<String> lines = Files.readAllLines(file);
+    assertThat(lines).hasSize(100);
+    JsonNode first = JSON.readTree(lines.get(0));
+    assertThat(first.get("camera").asText()).isEqualTo("cam");
+    assertThat(first.get("frameId").asLong()).isEqualTo(65400);
+    assertThat(first.get("verdict").asText()).isEqualTo("OK");
+    assertThat(first.get("timingsMs").get("latency").asDouble()).isEqualTo(12.5);
+    assertThat(first.get("context").get("detectedRectangles").get(0).get("x").asInt()).isEqualTo(1);
+    assertThat(JSON.readTree(lines.get(1)).get("verdict").asText()).isEqualTo("NG");
+    assertThat(failures.sum()).isZero();
+  }
+
+  @Test
+  void rotatesBySizeAndKeepsAtMostMaxFiles() throws IOException {
+    Path file = dir.resolve("cam.jsonl");
+    ResultJournal journal = new ResultJournal(file, 2_000, 3, failures::increment);
+    for (int i = 0; i < 200; i++) {
+      journal.append(record(i, Verdict.OK, null));
+    }
+    journal.close(Duration.ofSeconds(10));
+
+    List<Path> files;
+    try (Stream<Path> s = Files.list(dir)) {
+      files = s.sorted().toList();
+    }
+    assertThat(files).containsExactly(file, dir.resolve("cam.jsonl.1"), dir.resolve("cam.jsonl.2"));
+    List<Long> ids = new ArrayList<>();
+    for (Path p :
+        List.of(file.resolveSibling("cam.jsonl.2"), file.resolveSibling("cam.jsonl.1"), file)) {
+      assertThat(Files.size(p)).isLessThanOrEqualTo(2_000);
+      for (String line : Files.readAllLines(p)) {
+        ids.add(JSON.readTree(line).get("frameId").asLong());
+      }
+    }
+    // The newest records survive, in order, with nothing torn.
+    assertThat(ids).isSorted().endsWith(199L);
+  }
+
+  @Test
+  void unwritableLocationIsCountedNotThrown() throws IOException {
+    Path blocker = dir.resolve("not-a-dir");
+    Files.writeString(blocker, "x");
+    ResultJournal journal =
+        new ResultJournal(blocker.resolve("cam.jsonl"), 1 << 20, 2, failures::increment);
+    journal.append(record(1, Verdict.OK, null));
+    journal.append(record(2, Verdict.NG, null));
+    await().atMost(Duration.ofSeconds(10)).until(() -> failures.sum() == 2);
+    journal.close(Duration.ofSeconds(10));
+  }
+
+  @Test
+  void closeIsIdempotentAndLaterAppendsAreCounted() {
+    ResultJournal journal =
+        new ResultJournal(dir.resolve("c.jsonl"), 1 << 20, 2, failures::increment);
+    journal.close(Duration.ofSeconds(10));
+    journal.close(Duration.ofSeconds(10));
+    journal.append(record(1, Verdict.OK, null));
+    assertThat(failures.sum()).isEqualTo(1);
+  }
+
+  private static FrameRecord record(long frameId, Verdict verdict, String context) {
+    Map<String, Double> timings = new LinkedHashMap<>();
+    timings.put("latency", 12.5);
+    return new FrameRecord(
+        "cam", frameId, 1_000L, 2_000L, Instant.EPOCH, "ok", verdict, timings, context, null);
+  }
+}
