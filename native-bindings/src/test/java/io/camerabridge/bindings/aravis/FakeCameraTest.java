@@ -2,7 +2,10 @@ package io.camerabridge.bindings.aravis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /** Aravis's in-process Fake camera through the safe layer. */
 class FakeCameraTest {
@@ -162,5 +166,35 @@ class FakeCameraTest {
       assertThat(camera.payloadSize())
           .isEqualTo(640L * 480 * camera.pixelFormat().bitsPerPixel() / 8);
     }
+  }
+
+  @Test
+  void frameDroppedWithoutReleaseIsReportedAsLeak() {
+    ch.qos.logback.classic.Logger logger =
+        (ch.qos.logback.classic.Logger) LoggerFactory.getLogger(LeakReporter.class);
+    ListAppender<ILoggingEvent> appender = new ListAppender<>();
+    appender.start();
+    logger.addAppender(appender);
+    try (Camera camera = Camera.open("Fake_1")) {
+      camera.setFrameRate(200);
+      try (Stream stream = camera.createStream(StreamOptions.builder().bufferCount(3).build())) {
+        camera.startAcquisition();
+        popAndDrop(stream);
+        await()
+            .atMost(Duration.ofSeconds(20))
+            .until(
+                () -> {
+                  System.gc();
+                  return appender.list.stream()
+                      .anyMatch(e -> e.getFormattedMessage().startsWith("ArvFrame "));
+                });
+      }
+    } finally {
+      logger.detachAppender(appender);
+    }
+  }
+
+  private static void popAndDrop(Stream stream) {
+    assertThat(stream.pop(Duration.ofSeconds(5))).isPresent();
   }
 }
