@@ -4,6 +4,7 @@ import com.sun.jna.Pointer;
 import com.sun.jna.ptr.LongByReference;
 import io.camerabridge.bindings.raw.Aravis;
 import io.camerabridge.bindings.raw.ArvBufferHandle;
+import java.lang.ref.Cleaner;
 import java.nio.ByteBuffer;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -34,6 +35,7 @@ public final class ArvFrame implements AutoCloseable {
   private final int y;
   private final int pixelFormatCode;
   private final ByteBuffer view;
+  private final Cleaner.Cleanable leakWatch;
 
   ArvFrame(Stream stream, ArvBufferHandle buffer) {
     Aravis arv = AravisLibrary.aravis();
@@ -56,6 +58,8 @@ public final class ArvFrame implements AutoCloseable {
         data == null || size.getValue() == 0
             ? ByteBuffer.allocateDirect(0)
             : data.getByteBuffer(0, size.getValue());
+    AtomicBoolean flag = released;
+    this.leakWatch = LeakReporter.watch(this, flag::get, "ArvFrame " + frameId + " of " + stream);
   }
 
   /** How the buffer was completed; only SUCCESS carries a whole frame. */
@@ -161,6 +165,7 @@ public final class ArvFrame implements AutoCloseable {
       return false;
     }
     stream.giveBack(buffer);
+    leakWatch.clean();
     return true;
   }
 

@@ -4,6 +4,7 @@ import com.sun.jna.ptr.IntByReference;
 import com.sun.jna.ptr.PointerByReference;
 import io.camerabridge.bindings.raw.Aravis;
 import io.camerabridge.bindings.raw.ArvCameraHandle;
+import java.lang.ref.Cleaner;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -39,6 +40,7 @@ public final class Camera implements AutoCloseable {
   private final ControlLostSignal controlLost;
   private final CameraFeatures features;
   private final GigeOptions gige;
+  private final Cleaner.Cleanable leakWatch;
   private volatile boolean acquiring;
 
   private Camera(ArvCameraHandle handle, String deviceId) {
@@ -51,6 +53,8 @@ public final class Camera implements AutoCloseable {
     this.features = new CameraFeatures(access);
     this.gige = arv.arv_camera_is_gv_device(handle) ? new GigeOptions(this, access) : null;
     this.controlLost = new ControlLostSignal(id, arv.arv_camera_get_device(handle));
+    CameraAccess a = access;
+    this.leakWatch = LeakReporter.watch(this, a::isClosed, "Camera " + deviceId);
   }
 
   /**
@@ -364,6 +368,7 @@ public final class Camera implements AutoCloseable {
       controlLost.disconnect();
       AravisLibrary.gobject().g_object_unref(handle);
     }
+    leakWatch.clean();
   }
 
   @Override

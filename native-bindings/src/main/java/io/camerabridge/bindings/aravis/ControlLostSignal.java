@@ -5,6 +5,8 @@ import com.sun.jna.Pointer;
 import io.camerabridge.bindings.raw.ArvDeviceHandle;
 import io.camerabridge.bindings.raw.ControlLostCallback;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -29,6 +31,10 @@ final class ControlLostSignal {
             return t;
           });
 
+  // Connected handlers stay reachable even if their Camera is dropped without close(): native
+  // code may still emit the signal, and a collected JNA callback crashes the VM.
+  private static final Set<ControlLostSignal> CONNECTED = ConcurrentHashMap.newKeySet();
+
   private final String deviceId;
   private final ArvDeviceHandle device;
   private final AtomicBoolean lost = new AtomicBoolean();
@@ -43,6 +49,7 @@ final class ControlLostSignal {
     this.handlerId =
         AravisLibrary.gobject()
             .g_signal_connect_data(device, "control-lost", callback, null, null, 0);
+    CONNECTED.add(this);
   }
 
   boolean isLost() {
@@ -63,6 +70,7 @@ final class ControlLostSignal {
   /** Disconnects the handler; call before the device's last unref. */
   void disconnect() {
     AravisLibrary.gobject().g_signal_handler_disconnect(device, handlerId);
+    CONNECTED.remove(this);
   }
 
   private void onSignal(Pointer emitter, Pointer userData) {

@@ -6,6 +6,7 @@ import io.camerabridge.bindings.raw.ArvBufferHandle;
 import io.camerabridge.bindings.raw.ArvCameraHandle;
 import io.camerabridge.bindings.raw.ArvStreamHandle;
 import io.camerabridge.bindings.raw.GObject;
+import java.lang.ref.Cleaner;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -39,12 +40,15 @@ public final class Stream implements AutoCloseable {
   private final int bufferCount;
   private final long bufferSize;
   private final boolean gige;
+  private final Cleaner.Cleanable leakWatch;
 
   private Stream(Camera camera, ArvStreamHandle handle, int bufferCount, long bufferSize) {
     this.camera = camera;
     this.handle = handle;
     this.bufferCount = bufferCount;
     this.bufferSize = bufferSize;
+    AtomicBoolean flag = closing;
+    this.leakWatch = LeakReporter.watch(this, flag::get, "Stream of " + camera.id());
     this.gige =
         AravisLibrary.gobject().g_type_check_instance_is_a(handle, arv.arv_gv_stream_get_type());
   }
@@ -178,6 +182,7 @@ public final class Stream implements AutoCloseable {
         AravisLibrary.gobject().g_object_unref(handle);
       }
       camera.streamClosed(this);
+      leakWatch.clean();
     }
   }
 

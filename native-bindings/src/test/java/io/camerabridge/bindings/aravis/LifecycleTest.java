@@ -51,6 +51,7 @@ class LifecycleTest {
   }
 
   private static void cycle(int i) {
+    ArvFrame kept;
     try (Camera camera = Camera.open("Fake_1")) {
       camera.setPixelFormat(PixelFormat.MONO8);
       camera.setRegion(new Region(0, 0, 512, 512));
@@ -63,11 +64,10 @@ class LifecycleTest {
         }
       }
       // Every other cycle keeps a frame past close: it must be freed on release, not leaked.
-      ArvFrame kept = i % 2 == 0 ? stream.pop(Duration.ofSeconds(5)).orElseThrow() : null;
-      camera.close(); // closes the stream too
-      if (kept != null) {
-        assertThat(kept.release()).isTrue();
-      }
+      kept = i % 2 == 0 ? stream.pop(Duration.ofSeconds(5)).orElseThrow() : null;
+    } // closing the camera closes the stream too
+    if (kept != null) {
+      assertThat(kept.release()).isTrue();
     }
   }
 }
