@@ -13,6 +13,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.regex.Matcher;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.testcontainers.containers.Container.ExecResult;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.output.Slf4jLogConsumer;
 import org.testcontainers.containers.startupcheck.OneShotStartupCheckStrategy;
@@ -131,6 +133,9 @@ class ContainerImageIT {
         await("/health answers 200 (every camera streaming)")
             .atMost(START_TIMEOUT)
             .until(() -> get(status.resolve("/health")).statusCode(), code -> code == 200);
+        ExecResult probe =
+            bridge.execInContainer("bash", "-c", composeHealthProbe(status.getPort()));
+        assertThat(probe.getExitCode()).as("compose health probe: %s", probe).isZero();
         PrometheusText metrics =
             await("frames acquired and analysed, seen in /metrics")
                 .atMost(START_TIMEOUT)
@@ -157,6 +162,22 @@ class ContainerImageIT {
   private static double verdicts(PrometheusText metrics) {
     return metrics.sum("camerabridge_results_total", CAMERA_LABEL, "outcome=\"ok\"")
         + metrics.sum("camerabridge_results_total", CAMERA_LABEL, "outcome=\"ng\"");
+  }
+
+  /**
+   * The health check command of {@code docker/compose.yaml}, aimed at {@code port} instead of the
+   * default 9400: the image has no HTTP client, so the probe must work with what the image has.
+   */
+  private static String composeHealthProbe(int port) throws IOException {
+    Path compose = Path.of(System.getProperty("camerabridge.root"), "docker/compose.yaml");
+    String probe =
+        Files.readAllLines(compose).stream()
+            .map(String::strip)
+            .filter(line -> line.startsWith("- exec 3<>/dev/tcp/127.0.0.1/9400 "))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no /dev/tcp health probe in " + compose))
+            .substring(2);
+    return probe.replace("/9400 ", "/" + port + " ");
   }
 
   /** The status server's base URI, from the bridge's start-up line (the port is picked at run). */

