@@ -427,18 +427,25 @@ class PekatClientTest {
   void theApiKeyNeverReachesLogsOutcomesOrToString() throws Exception {
     String key = "s3cr3t-K3Y-value";
     try (LogCapture logs = new LogCapture()) {
-      // The server echoes the request target, as a traceback would.
+      // The server echoes the request target, as a traceback would, and drops the second request
+      // on the first connection so the retry path (which logs the target) runs too.
       RawHttpServer server =
           server(
-              (request, out) ->
-                  RawHttpServer.status(
-                          500, "Internal Server Error", "failed for " + request.target())
-                      .respond(request, out));
+              (request, out) -> {
+                if (request.connection() == 1 && request.indexOnConnection() == 2) {
+                  return After.CLOSE;
+                }
+                return RawHttpServer.status(
+                        500, "Internal Server Error", "failed for " + request.target())
+                    .respond(request, out);
+              });
       PekatEndpoint endpoint = PekatEndpoint.builder(server.uri()).apiKey(ApiKey.of(key)).build();
       PekatClient client = client(endpoint);
       List<AnalysisOutcome> outcomes = new ArrayList<>();
       outcomes.add(outcomeOf(client.analyze(TestFrame.small(leases).frame, "d")));
       assertThat(server.nextRequest().query()).containsEntry("api_key", key);
+      outcomes.add(outcomeOf(client.analyze(TestFrame.small(leases).frame, "d")));
+      assertThat(server.connectionCount()).isEqualTo(2);
       client.close();
       outcomes.add(outcomeOf(client.analyze(TestFrame.small(leases).frame, "d")));
       PekatClient refused =
@@ -454,8 +461,23 @@ class PekatClientTest {
         assertThat(outcome.toString()).doesNotContain(key);
       }
       assertThat(endpoint.toString()).doesNotContain(key);
-      assertThat(logs.texts()).isNotEmpty().noneMatch(line -> line.contains(key));
+      assertThat(logs.texts())
+          .anyMatch(line -> line.contains("retrying") && line.contains("api_key=[redacted]"))
+          .noneMatch(line -> line.contains(key));
     }
+  }
+
+  @Test
+  void anAlreadyReleasedBufferIsAnOutcomeNotAnException() throws Exception {
+    RawHttpServer server = server(RawHttpServer.json(OK_CONTEXT));
+    TestFrame frame = TestFrame.small(leases);
+    frame.buf.release();
+
+    AnalysisOutcome outcome = outcomeOf(client(server.uri()).analyze(frame.frame, null));
+
+    assertThat(outcome).isInstanceOf(AnalysisOutcome.IoError.class);
+    assertThat(frame.releases).hasValue(1);
+    assertThat(server.receivedSoFar()).isEmpty();
   }
 
   @Test
