@@ -172,6 +172,8 @@ class PekatSimulatorFaultTest {
   void refuseConnectionsClosesTheListenerAndClearingReopensTheSamePort() throws Exception {
     int port = pekat.port();
     try (RawHttp idle = connect()) {
+      idle.send("GET", "/ping", null);
+      assertThat(idle.read(false).status()).isEqualTo(200);
       pekat.setFault(Fault.REFUSE_CONNECTIONS);
 
       assertThatThrownBy(() -> new Socket("127.0.0.1", port).close())
