@@ -102,6 +102,11 @@ public final class Camera implements AutoCloseable {
     return features;
   }
 
+  /** The serialised handle access, for other safe-layer classes (the feature tree). */
+  CameraAccess access() {
+    return access;
+  }
+
   /** GigE Vision transport options; empty for USB3 and Fake cameras. */
   public Optional<GigeOptions> gige() {
     return Optional.ofNullable(gige);
