@@ -29,8 +29,9 @@ import picocli.CommandLine.Option;
       "  curl -s --data-binary @frame.raw -H 'Content-Type: application/octet-stream' \\",
       "    'http://127.0.0.1:8000/analyze_raw_image?width=640&height=480'",
       "",
-      "Faults (--fault): none, http-500, bad-request-traceback, malformed-json, truncated-body,",
-      "close-before-response, close-mid-response, hang, refuse-connections, wrong-content-length.",
+      "Faults (--fault): none, flow-error, http-500, bad-request-traceback, malformed-json,",
+      "truncated-body, close-before-response, close-mid-response, hang, refuse-connections,",
+      "wrong-content-length.",
       "Details: docs/pekat-simulator.md."
     })
 public final class PekatSimCommand implements Callable<Integer> {
