@@ -137,6 +137,11 @@ public final class NettyPekatClient implements PekatClient {
   private CompletionStage<AnalysisOutcome> submit(
       ByteBuf body, java.util.function.Supplier<RequestFactory.Target> target) {
     long start = System.nanoTime();
+    if (body.refCnt() == 0) {
+      return done(
+          new AnalysisOutcome.IoError(
+              "the frame buffer was already released before analyze (caller bug)", ended(start)));
+    }
     if (closed.get()) {
       ReferenceCountUtil.safeRelease(body);
       return done(new AnalysisOutcome.IoError("client is closed", ended(start)));
