@@ -75,6 +75,8 @@ class FakeCameraTest {
             assertThat(frame.height()).isEqualTo(480);
             assertThat(frame.pixelFormat()).isEqualTo(PixelFormat.MONO8);
             assertThat(frame.size()).isEqualTo(307200);
+            assertThat(frame.paddingX()).isZero();
+            assertThat(frame.paddingY()).isZero();
             ByteBuffer data = frame.data();
             assertThat(data.isDirect()).isTrue();
             assertThat(data.remaining()).isEqualTo(307200);
