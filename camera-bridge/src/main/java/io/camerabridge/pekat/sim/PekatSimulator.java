@@ -206,8 +206,9 @@ public final class PekatSimulator implements AutoCloseable {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
+    // Lanes first: a lane waiting out its latency is interrupted and answers nothing, and one still
+    // analysing can hand its answer to an event loop that is still running.
     try {
-      server.close();
       List<Runnable> abandoned = lanes.shutdownNow();
       for (Runnable task : abandoned) {
         ((SimRouter.LaneTask) task).abandon();
@@ -218,6 +219,7 @@ public final class PekatSimulator implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } finally {
+      server.close();
       lastImage.close();
       LOG.info("PEKAT simulator stopped");
       stopped.complete(null);
