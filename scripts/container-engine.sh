@@ -216,7 +216,8 @@ cmd_start() {
 }
 
 cmd_stop() {
-  [ -f "$PID_FILE" ] || return 0 # not started by us: nothing of ours to stop
+  # Only root can have started the service (see cmd_start); nothing else is ours to stop.
+  [ "$(id -u)" -eq 0 ] && [ -f "$PID_FILE" ] || return 0
   # Containers of a test JVM that died are left running (Ryuk is off); remove them first.
   podman ps -a -q --filter label=org.testcontainers=true | xargs -r podman rm -f --volumes >/dev/null 2>&1 || true
   podman image prune -a -f --filter label=org.testcontainers=true >/dev/null 2>&1 || true
