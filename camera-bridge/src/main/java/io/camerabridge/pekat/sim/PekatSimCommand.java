@@ -29,8 +29,9 @@ import picocli.CommandLine.Option;
       "  curl -s --data-binary @frame.raw -H 'Content-Type: application/octet-stream' \\",
       "    'http://127.0.0.1:8000/analyze_raw_image?width=640&height=480'",
       "",
-      "Faults (--fault): none, http-500, bad-request-traceback, malformed-json, truncated-body,",
-      "close-before-response, close-mid-response, hang, refuse-connections, wrong-content-length.",
+      "Faults (--fault): none, flow-error, http-500, bad-request-traceback, malformed-json,",
+      "truncated-body, close-before-response, close-mid-response, hang, refuse-connections,",
+      "wrong-content-length.",
       "Details: docs/pekat-simulator.md."
     })
 public final class PekatSimCommand implements Callable<Integer> {
@@ -92,9 +93,8 @@ public final class PekatSimCommand implements Callable<Integer> {
 
   @Option(
       names = "--checksum",
-      defaultValue = "on",
       paramLabel = "on|off",
-      description = "CRC32C of every body in the request log (default: ${DEFAULT-VALUE}).")
+      description = "CRC32C of every body in the request log (default: on, off with discard).")
   String checksum;
 
   @Option(
@@ -164,7 +164,12 @@ public final class PekatSimCommand implements Callable<Integer> {
     option("--latency", () -> b.latency(Latency.parse(latency)));
     option("--lanes", () -> b.lanes(lanes));
     option("--processing", () -> b.processing(Processing.fromCliName(processing)));
-    option("--checksum", () -> b.checksums(onOff(checksum)));
+    // Discard is the benchmark mode: it should cost the simulator as little as possible.
+    option(
+        "--checksum",
+        () ->
+            b.checksums(
+                checksum != null ? onOff(checksum) : !processing.equalsIgnoreCase("discard")));
     option("--fault", () -> b.fault(Fault.fromCliName(fault)));
     option("--threshold", () -> b.brightThreshold(threshold));
     option("--pekat-version", () -> b.pekatVersion(pekatVersion));

@@ -576,6 +576,27 @@ class PekatSimulatorTest {
   }
 
   @Test
+  void closingWhileAnImageIsProcessedDropsTheConnection() throws Exception {
+    PekatSimulator sim =
+        PekatSimulator.builder().latency(Latency.fixed(Duration.ofSeconds(60))).build().start();
+    HttpRequest request =
+        HttpRequest.newBuilder(sim.baseUri().resolve(raw(W, H)))
+            .POST(HttpRequest.BodyPublishers.ofByteArray(Images.gray(W, H)))
+            .build();
+    CompletableFuture<HttpResponse<byte[]>> answer =
+        http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
+    org.awaitility.Awaitility.await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> sim.stats().peakProcessing() == 1);
+
+    sim.close();
+
+    assertThat(sim.stopped()).isDone();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> answer.get(10, TimeUnit.SECONDS))
+        .hasCauseInstanceOf(IOException.class);
+  }
+
+  @Test
   void putIsAcceptedAsAnAliasOfPost() throws Exception {
     HttpRequest request =
         HttpRequest.newBuilder(pekat.baseUri().resolve(raw(W, H)))
