@@ -71,7 +71,16 @@ public final class ConfigLoader {
     SourceIndex index = new SourceIndex();
     Problems problems = new Problems(name, index);
     BridgeConfig config = null;
-    if (TextCheck.isText(yaml, problems) && scan(yaml, index, problems) && problems.isEmpty()) {
+    if (yaml.length() > MAX_FILE_SIZE) {
+      problems.file(
+          "the text has "
+              + yaml.length()
+              + " characters, more than the "
+              + MAX_FILE_SIZE
+              + " a configuration may have");
+    } else if (TextCheck.isText(yaml, problems)
+        && scan(yaml, index, problems)
+        && problems.isEmpty()) {
       config = bind(yaml, problems);
       if (config != null) {
         new ConfigValidator(problems).validate(config);

@@ -48,7 +48,9 @@ final class CameraBridgeImage {
         new ImageFromDockerfile("localhost/camera-bridge-it:" + UUID.randomUUID(), true)
             .withDockerfilePath("docker/Dockerfile")
             .withFileFromPath("docker/Dockerfile", dockerfile)
-            .withFileFromPath("docker/camera-bridge", root.resolve("docker/camera-bridge"))
+            .withFileFromPath(
+                "camera-bridge/src/deb/bin/camera-bridge",
+                root.resolve("camera-bridge/src/deb/bin/camera-bridge"))
             .withFileFromPath("camera-bridge/target/camera-bridge.jar", jar);
     String baseImage = System.getProperty("camerabridge.baseImage");
     if (baseImage != null && !baseImage.isBlank()) {

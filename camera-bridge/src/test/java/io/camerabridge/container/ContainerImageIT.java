@@ -16,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -193,14 +194,19 @@ class ContainerImageIT {
         HttpResponse.BodyHandlers.ofString());
   }
 
-  /** Runs {@code script} with sh instead of the entrypoint and waits for it to exit with 0. */
+  /**
+   * Runs {@code script} with sh instead of the entrypoint and waits for it to exit with 0. On the
+   * host network like every container here: the tier then needs no container network stack (bridge,
+   * firewall rules) on the CI machine.
+   */
   private static GenericContainer<?> oneShot(String script, GenericContainer<?> container) {
     return container
+        .withNetworkMode("host")
         .withCreateContainerCmdModifier(cmd -> cmd.withEntrypoint("sh", "-c", script))
         .withStartupCheckStrategy(new OneShotStartupCheckStrategy().withTimeout(ONE_SHOT_TIMEOUT));
   }
 
-  private static java.util.concurrent.Future<String> image() {
+  private static Future<String> image() {
     return CameraBridgeImage.get();
   }
 

@@ -1,6 +1,7 @@
 package io.camerabridge.bindings.aravis;
 
 import com.sun.jna.Pointer;
+import com.sun.jna.ptr.IntByReference;
 import com.sun.jna.ptr.LongByReference;
 import io.camerabridge.bindings.raw.Aravis;
 import io.camerabridge.bindings.raw.ArvBufferHandle;
@@ -34,6 +35,8 @@ public final class ArvFrame implements AutoCloseable {
   private final int x;
   private final int y;
   private final int pixelFormatCode;
+  private final int paddingX;
+  private final int paddingY;
   private final ByteBuffer view;
   private final Cleaner.Cleanable leakWatch;
 
@@ -52,6 +55,13 @@ public final class ArvFrame implements AutoCloseable {
     this.x = image ? arv.arv_buffer_get_image_x(buffer) : 0;
     this.y = image ? arv.arv_buffer_get_image_y(buffer) : 0;
     this.pixelFormatCode = image ? arv.arv_buffer_get_image_pixel_format(buffer) : 0;
+    IntByReference px = new IntByReference();
+    IntByReference py = new IntByReference();
+    if (image) {
+      arv.arv_buffer_get_image_padding(buffer, px, py);
+    }
+    this.paddingX = px.getValue();
+    this.paddingY = py.getValue();
     LongByReference size = new LongByReference();
     Pointer data = arv.arv_buffer_get_data(buffer, size);
     this.view =
@@ -115,6 +125,16 @@ public final class ArvFrame implements AutoCloseable {
   /** Raw Aravis pixel-format code (0 if not an image). */
   public int pixelFormatCode() {
     return pixelFormatCode;
+  }
+
+  /** Padding bytes at the end of each image row (0 for packed rows and non-images). */
+  public int paddingX() {
+    return paddingX;
+  }
+
+  /** Padding bytes after the last image row (0 for non-images). */
+  public int paddingY() {
+    return paddingY;
   }
 
   /** Bytes received (the payload, for complete frames). */

@@ -338,7 +338,8 @@ public final class Camera implements AutoCloseable {
   /**
    * Registers a listener for loss of control (camera gone or taken over), called once on a shared
    * daemon thread, immediately if already lost. The camera and its streams never recover: close
-   * them and open again.
+   * them and open again. That thread serves every camera: hand slow work (closing a dead camera
+   * takes seconds) to a thread of your own.
    */
   public void addControlLostListener(Runnable listener) {
     controlLost.addListener(listener);

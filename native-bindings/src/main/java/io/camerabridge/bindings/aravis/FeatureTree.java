@@ -1,11 +1,13 @@
 package io.camerabridge.bindings.aravis;
 
+import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.PointerByReference;
+import io.camerabridge.bindings.raw.Aravis;
 import io.camerabridge.bindings.raw.ArvDeviceHandle;
-import io.camerabridge.bindings.raw.ArvGcFunctions;
+import io.camerabridge.bindings.raw.ArvGcNodeHandle;
 import io.camerabridge.bindings.raw.GError;
-import io.camerabridge.bindings.raw.GLib;
+import io.camerabridge.bindings.raw.GObject;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -21,13 +23,13 @@ public final class FeatureTree {
   private static final int MAX_DEPTH = 16;
   private static final String[] ACCESS = {"RO", "WO", "RW"};
 
-  private final ArvGcFunctions gc = ArvGcFunctions.INSTANCE;
-  private final ArvGcFunctions.TypeCheck types = ArvGcFunctions.TypeCheck.INSTANCE;
-  private final Pointer genicam;
+  private final Aravis gc = AravisLibrary.aravis();
+  private final GObject types = AravisLibrary.gobject();
+  private final ArvGcNodeHandle genicam;
   private final List<FeatureInfo> out = new ArrayList<>();
   private final Set<String> seen = new HashSet<>();
 
-  private FeatureTree(Pointer genicam) {
+  private FeatureTree(ArvGcNodeHandle genicam) {
     this.genicam = genicam;
   }
 
@@ -39,7 +41,7 @@ public final class FeatureTree {
         throw new IllegalStateException("Camera " + access.id() + " is closed");
       }
       ArvDeviceHandle device = AravisLibrary.aravis().arv_camera_get_device(access.handle());
-      Pointer genicam = ArvGcFunctions.INSTANCE.arv_device_get_genicam(device);
+      ArvGcNodeHandle genicam = AravisLibrary.aravis().arv_device_get_genicam(device);
       if (genicam == null) {
         throw new IllegalStateException("Camera " + access.id() + " has no GenICam description");
       }
@@ -53,7 +55,7 @@ public final class FeatureTree {
     if (depth > MAX_DEPTH || !seen.add(name)) {
       return;
     }
-    Pointer node = gc.arv_gc_get_node(genicam, name);
+    ArvGcNodeHandle node = gc.arv_gc_get_node(genicam, name);
     if (node == null) {
       return;
     }
@@ -64,7 +66,7 @@ public final class FeatureTree {
       }
       for (Pointer item = gc.arv_gc_category_get_features(node);
           item != null;
-          item = item.getPointer(com.sun.jna.Native.POINTER_SIZE)) {
+          item = item.getPointer(Native.POINTER_SIZE)) {
         Pointer child = item.getPointer(0);
         if (child != null) {
           visit(child.getString(0), depth + 1);
@@ -75,7 +77,7 @@ public final class FeatureTree {
     out.add(describe(name, depth, node));
   }
 
-  private FeatureInfo describe(String name, int depth, Pointer node) {
+  private FeatureInfo describe(String name, int depth, ArvGcNodeHandle node) {
     String type = typeOf(node);
     int mode = gc.arv_gc_feature_node_get_actual_access_mode(node);
     String access = mode >= 0 && mode < ACCESS.length ? ACCESS[mode] : "";
@@ -90,7 +92,7 @@ public final class FeatureTree {
       return new FeatureInfo(
           name, depth, type, access, available, Optional.empty(), Optional.empty());
     }
-    Pointer value = gc.arv_gc_feature_node_get_value_as_string(node, error);
+    String value = gc.arv_gc_feature_node_get_value_as_string(node, error);
     if (error.getValue() != null) {
       String message = new GError(error.getValue()).messageText();
       clear(error);
@@ -98,16 +100,10 @@ public final class FeatureTree {
           name, depth, type, access, true, Optional.empty(), Optional.of(message));
     }
     return new FeatureInfo(
-        name,
-        depth,
-        type,
-        access,
-        true,
-        Optional.ofNullable(value).map(v -> v.getString(0)),
-        Optional.empty());
+        name, depth, type, access, true, Optional.ofNullable(value), Optional.empty());
   }
 
-  private String typeOf(Pointer node) {
+  private String typeOf(ArvGcNodeHandle node) {
     if (is(node, gc.arv_gc_enumeration_get_type())) {
       return "Enumeration";
     }
@@ -132,7 +128,7 @@ public final class FeatureTree {
     return "Node";
   }
 
-  private boolean is(Pointer node, long type) {
+  private boolean is(ArvGcNodeHandle node, long type) {
     return types.g_type_check_instance_is_a(node, type);
   }
 
@@ -142,7 +138,7 @@ public final class FeatureTree {
 
   private static void clear(PointerByReference error) {
     if (error.getValue() != null) {
-      GLib.INSTANCE.g_error_free(error.getValue());
+      AravisLibrary.glib().g_error_free(error.getValue());
       error.setValue(null);
     }
   }

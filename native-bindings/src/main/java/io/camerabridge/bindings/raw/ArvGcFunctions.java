@@ -1,47 +1,44 @@
 package io.camerabridge.bindings.raw;
 
-import com.sun.jna.Library;
-import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.PointerByReference;
 
 /**
- * The GenICam node tree of Aravis 0.8 ({@code arvgc.h}, {@code arvgcnode.h}, {@code
+ * The GenICam node tree of Aravis 0.8 ({@code arvdevice.h}, {@code arvgc.h}, {@code
  * arvgccategory.h}, {@code arvgcfeaturenode.h}), for walking every feature a device offers. All
- * pointers are transfer none: the tree belongs to the device and lives as long as it does.
+ * results are transfer none: the tree belongs to the device and lives as long as it does. The
+ * {@code ArvGc} document is passed as an {@link ArvGcNodeHandle} too (both are GObjects).
  */
-public interface ArvGcFunctions extends Library {
-  /** Bound to the same library as {@link Aravis}. */
-  ArvGcFunctions INSTANCE = Native.load(Aravis.LIBRARY, ArvGcFunctions.class);
-
+public interface ArvGcFunctions {
   /** {@code ArvGc *arv_device_get_genicam(ArvDevice *device)}: transfer none. */
-  Pointer arv_device_get_genicam(ArvDeviceHandle device);
+  ArvGcNodeHandle arv_device_get_genicam(ArvDeviceHandle device);
+
+  /** {@code ArvGcNode *arv_gc_get_node(ArvGc *genicam, const char *name)}: nullable. */
+  ArvGcNodeHandle arv_gc_get_node(ArvGcNodeHandle genicam, String name);
 
   /**
-   * {@code ArvGcNode *arv_gc_get_node(ArvGc *genicam, const char *name)}: transfer none, nullable.
+   * {@code const GSList *arv_gc_category_get_features(ArvGcCategory *category)}: a list of {@code
+   * const char *} feature names ({@code GSList}: data pointer at 0, next pointer after it).
    */
-  Pointer arv_gc_get_node(Pointer genicam, String name);
+  Pointer arv_gc_category_get_features(ArvGcNodeHandle category);
 
   /**
-   * {@code const GSList *arv_gc_category_get_features(ArvGcCategory *category)}: transfer none; a
-   * list of {@code const char *} feature names.
+   * {@code ArvGcAccessMode arv_gc_feature_node_get_actual_access_mode(ArvGcFeatureNode *)}: RO 0,
+   * WO 1, RW 2, undefined -1.
    */
-  Pointer arv_gc_category_get_features(Pointer category);
-
-  /** {@code ArvGcAccessMode arv_gc_feature_node_get_actual_access_mode(ArvGcFeatureNode *)}. */
-  int arv_gc_feature_node_get_actual_access_mode(Pointer node);
+  int arv_gc_feature_node_get_actual_access_mode(ArvGcNodeHandle node);
 
   /** {@code gboolean arv_gc_feature_node_is_available(ArvGcFeatureNode *, GError **)}. */
-  boolean arv_gc_feature_node_is_available(Pointer node, PointerByReference error);
+  boolean arv_gc_feature_node_is_available(ArvGcNodeHandle node, PointerByReference error);
 
   /** {@code gboolean arv_gc_feature_node_is_implemented(ArvGcFeatureNode *, GError **)}. */
-  boolean arv_gc_feature_node_is_implemented(Pointer node, PointerByReference error);
+  boolean arv_gc_feature_node_is_implemented(ArvGcNodeHandle node, PointerByReference error);
 
   /**
    * {@code const char *arv_gc_feature_node_get_value_as_string(ArvGcFeatureNode *, GError **)}:
-   * transfer none, valid until the next call on the node.
+   * transfer none, valid until the next call on the node (JNA copies it at once).
    */
-  Pointer arv_gc_feature_node_get_value_as_string(Pointer node, PointerByReference error);
+  String arv_gc_feature_node_get_value_as_string(ArvGcNodeHandle node, PointerByReference error);
 
   /** {@code GType arv_gc_category_get_type(void)}. */
   long arv_gc_category_get_type();
@@ -66,11 +63,4 @@ public interface ArvGcFunctions extends Library {
 
   /** {@code GType arv_gc_register_get_type(void)} (an interface). */
   long arv_gc_register_get_type();
-
-  /** {@code gboolean g_type_check_instance_is_a(GTypeInstance *instance, GType type)} (GObject). */
-  interface TypeCheck extends Library {
-    TypeCheck INSTANCE = Native.load(GObject.LIBRARY, TypeCheck.class);
-
-    boolean g_type_check_instance_is_a(Pointer instance, long type);
-  }
 }

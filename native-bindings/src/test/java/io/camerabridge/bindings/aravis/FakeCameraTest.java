@@ -62,7 +62,8 @@ class FakeCameraTest {
       assertThat(camera.region()).isEqualTo(new Region(0, 0, 640, 480));
       assertThat(camera.payloadSize()).isEqualTo(307200);
 
-      try (Stream stream = camera.createStream(StreamOptions.builder().bufferCount(4).build())) {
+      try (Stream stream =
+          camera.createStream(StreamOptions.builder().bufferCount(4).realtimePriority(5).build())) {
         assertThat(stream.isGigE()).isFalse();
         assertThat(stream.bufferSize()).isEqualTo(307200);
         camera.startAcquisition();
@@ -74,6 +75,8 @@ class FakeCameraTest {
             assertThat(frame.height()).isEqualTo(480);
             assertThat(frame.pixelFormat()).isEqualTo(PixelFormat.MONO8);
             assertThat(frame.size()).isEqualTo(307200);
+            assertThat(frame.paddingX()).isZero();
+            assertThat(frame.paddingY()).isZero();
             ByteBuffer data = frame.data();
             assertThat(data.isDirect()).isTrue();
             assertThat(data.remaining()).isEqualTo(307200);
@@ -82,6 +85,7 @@ class FakeCameraTest {
           }
         }
         assertThat(ids).isSorted().doesNotHaveDuplicates();
+        assertThat(stream.isReceiverRealtime()).as("INIT ran before the first frame").isPresent();
         camera.stopAcquisition();
         StreamStatistics stats = stream.statistics();
         assertThat(stats.completedBuffers()).isGreaterThanOrEqualTo(10);

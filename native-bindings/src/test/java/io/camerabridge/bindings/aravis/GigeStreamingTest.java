@@ -49,15 +49,24 @@ class GigeStreamingTest {
       camera.setFrameRate(30);
       assertThat(camera.payloadSize()).isEqualTo(2_304_000);
 
-      // 16 MiB asked, the kernel grants up to net.core.rmem_max: headroom on a loaded CI host.
+      // Headroom for a loaded host: 16 MiB asked (the kernel grants up to net.core.rmem_max), a
+      // simulator descheduled mid-frame gets 1 s instead of 100 ms to send the rest, and the
+      // receiving thread runs SCHED_RR where the process may (root, CAP_SYS_NICE).
       StreamOptions options =
           StreamOptions.builder()
               .bufferCount(10)
               .socketBuffer(SocketBuffer.fixed(16 << 20))
+              .frameRetention(Duration.ofSeconds(1))
+              .realtimePriority(10)
               .build();
       try (Stream stream = camera.createStream(options)) {
         assertThat(stream.isGigE()).isTrue();
         assertThat(stream.gvProperty("socket-buffer-size")).isEqualTo(16 << 20);
+        // GigE streams start their thread inside create_stream, so the outcome is known now.
+        assertThat(stream.isReceiverRealtime()).isPresent();
+        if (stream.isReceiverRealtime().get()) {
+          assertThat(NativeThreads.schedulingPolicies("arv_gv_stream")).containsOnly(2); // RR
+        }
         camera.startAcquisition();
         List<Long> ids = new ArrayList<>();
         int complete = 0;
@@ -172,6 +181,7 @@ class GigeStreamingTest {
 
   @Test
   void lostPacketsShowInFrameStatusAndStatistics() throws Exception {
+    fake.close(); // one simulator at a time: without root only 127.0.0.1 is available
     try (FakeGvCameraProcess lossy =
             FakeGvCameraProcess.builder().lostPacketsPerThousand(20).start();
         Camera camera = Camera.open(lossy.address().getHostAddress())) {
