@@ -91,7 +91,7 @@ public final class ClientBenchCommand implements Callable<Integer> {
 
   @Option(
       names = "--warmup",
-      defaultValue = "200",
+      defaultValue = "500",
       description = "Unmeasured warm-up frames per target (${DEFAULT-VALUE})")
   private long warmupFrames;
 

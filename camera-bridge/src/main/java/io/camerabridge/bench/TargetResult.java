@@ -14,6 +14,7 @@ final class TargetResult {
   private long frames;
   private long wallNanos;
   private long processCpuNanos;
+  private long javaThreadsCpuNanos;
   private long serverCpuNanos;
   private long heapBytesAll;
   private long heapBytesServer;
@@ -28,6 +29,7 @@ final class TargetResult {
     frames += run.frames();
     wallNanos += usage.wallNanos();
     processCpuNanos += usage.processCpuNanos();
+    javaThreadsCpuNanos += usage.javaThreadsCpuNanos();
     serverCpuNanos += usage.serverCpuNanos();
     heapBytesAll += usage.heapBytesAllThreads();
     heapBytesServer += usage.heapBytesServerThreads();
@@ -65,9 +67,18 @@ final class TargetResult {
     return processCpuNanos / 1e9 / frames;
   }
 
-  /** CPU seconds per frame without the in-process analyzer's threads. */
+  /**
+   * CPU seconds per frame of the Java threads that are not the in-process analyzer's: the sender's
+   * own threads (driver, Netty event loop, JDK client threads). JIT compilation and GC, which serve
+   * client and server alike, are in {@link #cpuSecondsPerFrame()} only.
+   */
   double clientCpuSecondsPerFrame() {
-    return (processCpuNanos - serverCpuNanos) / 1e9 / frames;
+    return (javaThreadsCpuNanos - serverCpuNanos) / 1e9 / frames;
+  }
+
+  /** CPU seconds per frame of the JVM's own threads (JIT compilers, garbage collector). */
+  double jvmCpuSecondsPerFrame() {
+    return (processCpuNanos - javaThreadsCpuNanos) / 1e9 / frames;
   }
 
   /** Heap bytes allocated per frame by all JVM threads, the in-process analyzer's included. */
