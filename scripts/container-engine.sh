@@ -193,7 +193,7 @@ stop_service() {
 
 cmd_start() {
   if foreign_engine; then
-    say "a Docker engine answers (${DOCKER_HOST:-unix:///var/run/docker.sock}); Testcontainers uses it"
+    say "using the engine at ${DOCKER_HOST:-unix:///var/run/docker.sock} (nothing to prepare)"
     return 0
   fi
   if [ "$(id -u)" -ne 0 ]; then
@@ -216,9 +216,10 @@ cmd_start() {
 }
 
 cmd_stop() {
-  [ -f "$PID_FILE" ] || return 0 # not started by us: nothing of ours to stop
+  # Only root can have started the service (see cmd_start); nothing else is ours to stop.
+  [ "$(id -u)" -eq 0 ] && [ -f "$PID_FILE" ] || return 0
   # Containers of a test JVM that died are left running (Ryuk is off); remove them first.
-  podman ps -a -q --filter label=org.testcontainers=true | xargs -r podman rm -f >/dev/null 2>&1 || true
+  podman ps -a -q --filter label=org.testcontainers=true | xargs -r podman rm -f --volumes >/dev/null 2>&1 || true
   podman image prune -a -f --filter label=org.testcontainers=true >/dev/null 2>&1 || true
   stop_service
 }

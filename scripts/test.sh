@@ -8,3 +8,5 @@ cd "$(dirname "$0")/.."
 trap '[ -x scripts/container-engine.sh ] && scripts/container-engine.sh stop || true' EXIT
 mvn -B verify "$@"
 ./scripts/check-container-test-ran.sh
+# The Debian package the build made: install it, check --version and check-config, purge it.
+./scripts/check-deb.sh

@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
       RunCommand.class,
       CheckConfigCommand.class,
       DevicesCommand.class,
+      FeaturesCommand.class,
       DemoCommand.class,
       PekatSimCommand.class,
       BenchCommand.class

@@ -1,5 +1,7 @@
 package io.camerabridge.config;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,7 +25,8 @@ public record BridgeConfig(
     metrics = metrics == null ? new MetricsConfig(null, null) : metrics;
     shutdown = shutdown == null ? new ShutdownConfig(null) : shutdown;
     logging = logging == null ? new LoggingConfig(null, null, null) : logging;
-    cameras = cameras == null ? List.of() : List.copyOf(cameras);
+    // Not List.copyOf: an empty "- " entry binds as null and must reach the validator.
+    cameras = cameras == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(cameras));
   }
 
   /** The cameras with {@code enabled: true}. */

@@ -88,15 +88,11 @@ public record CameraConfig(
   }
 
   private static Duration defaultFrameTimeout(TriggerConfig trigger, Double frameRate) {
-    Double rate =
-        switch (trigger.mode()) {
-          case HARDWARE -> null;
-          case SOFTWARE -> trigger.rate();
-          case FREE_RUN -> frameRate;
-        };
     if (trigger.mode() == TriggerMode.HARDWARE) {
+      // Line triggers may pause for as long as the line stands still.
       return Duration.ZERO;
     }
+    Double rate = trigger.mode() == TriggerMode.SOFTWARE ? trigger.rate() : frameRate;
     if (rate == null || !(rate > 0) || rate.isInfinite()) {
       return MIN_DEFAULT_FRAME_TIMEOUT;
     }

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
@@ -84,24 +83,20 @@ public final class CheckConfigCommand implements Callable<Integer> {
 
   /** {@code OK: 2 cameras (a, b)}, with disabled cameras named separately. */
   static String summary(BridgeConfig config) {
-    List<CameraConfig> cameras = config.cameras();
-    String enabled =
-        cameras.stream()
-            .filter(CameraConfig::enabled)
-            .map(CameraConfig::id)
-            .collect(Collectors.joining(", "));
-    String disabled =
-        cameras.stream()
-            .filter(c -> !c.enabled())
-            .map(CameraConfig::id)
-            .collect(Collectors.joining(", "));
-    long count = cameras.stream().filter(CameraConfig::enabled).count();
+    List<String> enabled = ids(config, true);
+    List<String> disabled = ids(config, false);
+    String cameras = enabled.size() == 1 ? " camera" : " cameras";
     return "OK: "
-        + count
-        + (count == 1 ? " camera" : " cameras")
-        + " ("
-        + enabled
-        + ")"
-        + (disabled.isEmpty() ? "" : "; disabled: " + disabled);
+        + enabled.size()
+        + cameras
+        + (enabled.isEmpty() ? " enabled" : " (" + String.join(", ", enabled) + ")")
+        + (disabled.isEmpty() ? "" : "; disabled: " + String.join(", ", disabled));
+  }
+
+  private static List<String> ids(BridgeConfig config, boolean enabled) {
+    return config.cameras().stream()
+        .filter(c -> c.enabled() == enabled)
+        .map(CameraConfig::id)
+        .toList();
   }
 }

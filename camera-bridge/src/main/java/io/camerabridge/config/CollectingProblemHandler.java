@@ -1,6 +1,7 @@
 package io.camerabridge.config;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JavaType;
@@ -29,7 +30,7 @@ final class CollectingProblemHandler extends DeserializationProblemHandler {
       String propertyName)
       throws IOException {
     Problems problems = problems(ctxt);
-    String path = YamlPaths.of(p.getParsingContext());
+    String path = unknownKeyPath(ctxt, p, propertyName);
     Collection<Object> known = deserializer.getKnownPropertyNames();
     List<String> names = known == null ? List.of() : known.stream().map(Object::toString).toList();
     Optional<String> guess = Suggestions.closest(propertyName, names);
@@ -120,6 +121,23 @@ final class CollectingProblemHandler extends DeserializationProblemHandler {
       throws IOException {
     problems(ctxt).bindingError(ctxt.getParser(), t.getMessage());
     return null;
+  }
+
+  /**
+   * Records bind through their constructor, so Jackson buffers unknown keys and replays them from a
+   * token buffer after the closing brace, where the buffer's contexts no longer describe the
+   * document. The real parser then sits on that closing brace, whose context is the record's
+   * parent: the record's own path. Only when the unknown key follows every constructor property
+   * does Jackson hand over the real parser at the value.
+   */
+  private static String unknownKeyPath(DeserializationContext ctxt, JsonParser p, String key) {
+    JsonParser document = ctxt.getParser();
+    if (p != document) {
+      return YamlPaths.child(YamlPaths.of(document.getParsingContext()), key);
+    }
+    JsonStreamContext context = p.getParsingContext();
+    boolean atContainer = p.currentToken() != null && p.currentToken().isStructStart();
+    return YamlPaths.of(atContainer ? context.getParent() : context);
   }
 
   private static Problems problems(DeserializationContext ctxt) {

@@ -118,7 +118,7 @@ final class ConfigDeserializers {
       return new URI(text.strip());
     } catch (URISyntaxException e) {
       throw new IllegalArgumentException(
-          TokenText.quote(text.strip())
+          TokenText.quote(TokenText.withoutCredentials(text.strip()))
               + " is not a valid URL ("
               + e.getReason().toLowerCase(Locale.ROOT)
               + " at character "

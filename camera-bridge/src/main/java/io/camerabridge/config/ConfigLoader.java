@@ -6,6 +6,8 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
@@ -69,7 +71,16 @@ public final class ConfigLoader {
     SourceIndex index = new SourceIndex();
     Problems problems = new Problems(name, index);
     BridgeConfig config = null;
-    if (TextCheck.isText(yaml, problems) && scan(yaml, index, problems) && problems.isEmpty()) {
+    if (yaml.length() > MAX_FILE_SIZE) {
+      problems.file(
+          "the text has "
+              + yaml.length()
+              + " characters, more than the "
+              + MAX_FILE_SIZE
+              + " a configuration may have");
+    } else if (TextCheck.isText(yaml, problems)
+        && scan(yaml, index, problems)
+        && problems.isEmpty()) {
       config = bind(yaml, problems);
       if (config != null) {
         new ConfigValidator(problems).validate(config);
@@ -161,6 +172,8 @@ public final class ConfigLoader {
         .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
         .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
         .addModule(ConfigDeserializers.module())
+        .withCoercionConfigDefaults(
+            c -> c.setCoercion(CoercionInputShape.EmptyString, CoercionAction.AsNull))
         .addHandler(new CollectingProblemHandler())
         .build();
   }

@@ -78,7 +78,7 @@ final class PekatValidator {
       problems.check(
           path,
           "'"
-              + url
+              + TokenText.withoutCredentials(url.toString())
               + "' "
               + problem
               + ": write the PEKAT project's address, e.g. http://127.0.0.1:8000");

@@ -33,6 +33,14 @@ final class TokenText {
     return "'" + shown + "'";
   }
 
+  /**
+   * A URL as it may be shown in a message: a user, password or query (where an {@code api_key}
+   * could sit) is replaced by an ellipsis.
+   */
+  static String withoutCredentials(String url) {
+    return url.replaceAll("//[^/@?#]*@", "//…@").replaceAll("[?#].*", "?…");
+  }
+
   /** What a target type expects, e.g. {@code a whole number}. */
   static String expected(JavaType type) {
     Class<?> raw = type.getRawClass();

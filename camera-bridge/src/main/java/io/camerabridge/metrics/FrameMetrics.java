@@ -51,14 +51,24 @@ public interface FrameMetrics {
 
   /**
    * Like {@link #recordExchange(ExchangeOutcome, long, long, long)}, by outcome name ({@code "ok"},
-   * {@code "timeout"}, ...).
+   * {@code "timeout"}, ...), as the PEKAT client's outcomes name themselves. Its {@code "busy"}
+   * outcome is not an exchange (nothing reached the network): it counts as {@link
+   * #frameDropped(DropReason) dropped} for {@link DropReason#ANALYZER_BUSY}.
    *
-   * @throws IllegalArgumentException for a name that is not an {@link ExchangeOutcome}
+   * @throws IllegalArgumentException for a name that is neither {@code busy} nor an {@link
+   *     ExchangeOutcome}, so that the {@code outcome} tag stays bounded
    */
   default void recordExchange(
       String outcome, long uploadNanos, long analysisNanos, long endToEndNanos) {
+    if (BUSY.equals(outcome)) {
+      frameDropped(DropReason.ANALYZER_BUSY);
+      return;
+    }
     recordExchange(ExchangeOutcome.fromTag(outcome), uploadNanos, analysisNanos, endToEndNanos);
   }
+
+  /** The PEKAT client's name for "every connection busy, frame not sent". */
+  String BUSY = "busy";
 
   /** The camera was lost and has been opened again. */
   void cameraReconnected();

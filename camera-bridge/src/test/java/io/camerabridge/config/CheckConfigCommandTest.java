@@ -84,6 +84,22 @@ class CheckConfigCommandTest {
   }
 
   @Test
+  void aFileWithEveryCameraDisabledIsValidAndSaysSo() throws IOException {
+    Path file =
+        Files.writeString(
+            dir.resolve("off.yaml"),
+            VALID
+                .replace("device: CAM-1", "device: CAM-1\n    enabled: false")
+                .replace("device: CAM-2", "device: CAM-2\n    enabled: false"));
+
+    int status = run(Map.of("KEY", "k"), file.toString());
+
+    assertThat(status).isEqualTo(ExitCodes.OK);
+    assertThat(out.toString())
+        .isEqualTo("OK: 0 cameras enabled; disabled: line1-top, line1-side, spare\n");
+  }
+
+  @Test
   void missingFileIsAUsageError() {
     int status = run(Map.of(), dir.resolve("nope.yaml").toString());
 

@@ -22,6 +22,7 @@ final class BridgeConfigFile {
 
   private BridgeConfigFile() {}
 
+  /** Writes the config into {@code dir}; {@code metricsPort} 0 lets the bridge pick one. */
   static Path write(Path dir, InetAddress camera, URI pekat, int metricsPort) throws IOException {
     String yaml =
         """

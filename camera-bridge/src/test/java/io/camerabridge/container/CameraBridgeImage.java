@@ -3,6 +3,7 @@ package io.camerabridge.container;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.UUID;
 import org.testcontainers.images.builder.ImageFromDockerfile;
 
 /**
@@ -43,10 +44,13 @@ final class CameraBridgeImage {
     Path dockerfile = root.resolve("docker/Dockerfile");
     assertThat(dockerfile).isRegularFile();
     ImageFromDockerfile built =
-        new ImageFromDockerfile("localhost/camera-bridge-it", true)
+        // A tag of its own per test JVM: concurrent runs on one engine must not swap images.
+        new ImageFromDockerfile("localhost/camera-bridge-it:" + UUID.randomUUID(), true)
             .withDockerfilePath("docker/Dockerfile")
             .withFileFromPath("docker/Dockerfile", dockerfile)
-            .withFileFromPath("docker/camera-bridge", root.resolve("docker/camera-bridge"))
+            .withFileFromPath(
+                "camera-bridge/src/deb/bin/camera-bridge",
+                root.resolve("camera-bridge/src/deb/bin/camera-bridge"))
             .withFileFromPath("camera-bridge/target/camera-bridge.jar", jar);
     String baseImage = System.getProperty("camerabridge.baseImage");
     if (baseImage != null && !baseImage.isBlank()) {

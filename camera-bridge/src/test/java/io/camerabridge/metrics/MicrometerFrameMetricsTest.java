@@ -126,6 +126,22 @@ class MicrometerFrameMetricsTest {
   }
 
   @Test
+  void clientBusyOutcomeCountsAsADropNotAnExchange() {
+    metrics.recordExchange("busy", 1, 1, 1);
+    metrics.recordExchange("no_verdict", 1, 2, 3);
+
+    assertThat(
+            registry
+                .get("camerabridge.frames.dropped")
+                .tag("reason", "analyzer_busy")
+                .counter()
+                .count())
+        .isEqualTo(1);
+    assertThat(result("no_verdict")).isEqualTo(1);
+    assertThat(registry.find("camerabridge.results").tag("outcome", "busy").counter()).isNull();
+  }
+
+  @Test
   void twoRecordersForOneCameraShareMeters() {
     FrameMetrics again = new MicrometerFrameMetrics(registry, "top");
     metrics.frameAcquired();

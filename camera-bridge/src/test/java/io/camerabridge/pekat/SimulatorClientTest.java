@@ -94,7 +94,7 @@ class SimulatorClientTest {
     DetectedRectangle r = result.rectangles().get(0);
     assertThat(new double[] {r.x(), r.y(), r.width(), r.height()}).containsExactly(32, 16, 16, 16);
     assertThat(result.contextJson()).contains("\"data\":\"part-42\"");
-    PekatClientTest.assertReleasedOnce(frame);
+    ClientTestBase.assertReleasedOnce(frame);
   }
 
   @Test
@@ -177,7 +177,7 @@ class SimulatorClientTest {
     AnalysisOutcome outcome = analyze(frame);
 
     assertThat(outcome.name()).isEqualTo(expected);
-    PekatClientTest.assertReleasedOnce(frame);
+    ClientTestBase.assertReleasedOnce(frame);
 
     pekat.setFault(Fault.NONE);
     assertThat(analyze(defective(RawLayout.GRAY8)).name()).isEqualTo("ng");
@@ -193,6 +193,6 @@ class SimulatorClientTest {
     assertThat(analyze(frame).name()).isEqualTo("ng");
 
     assertThat(pekat.stats().count(Endpoint.ANALYZE_RAW_IMAGE)).isEqualTo(3);
-    PekatClientTest.assertReleasedOnce(frame);
+    ClientTestBase.assertReleasedOnce(frame);
   }
 }

@@ -76,7 +76,30 @@ final class Exchange {
     }
     Duration timeout = client.endpoint().requestTimeout();
     deadline = client.loop().schedule(this::onDeadline, timeout.toNanos(), TimeUnit.NANOSECONDS);
-    attempt(false);
+    guarded(() -> attempt(false));
+  }
+
+  /**
+   * Runs a step of the exchange so that a bug (ours or a caller's, such as an already released
+   * buffer) ends the exchange with an outcome instead of leaving it to the deadline.
+   */
+  private void guarded(Runnable step) {
+    try {
+      step.run();
+    } catch (RuntimeException e) {
+      log.error("PEKAT request to {} failed unexpectedly", client.endpoint().baseUrl(), e);
+      Channel ch = channel;
+      Channel pending = connecting;
+      if (ch != null) {
+        detach(ch);
+        ch.close();
+      }
+      if (pending != null) {
+        pending.close();
+      }
+      String reason = "internal error: " + client.describe(e);
+      finish(t -> new AnalysisOutcome.IoError(reason, t));
+    }
   }
 
   private void attempt(boolean freshConnection) {
@@ -88,7 +111,7 @@ final class Exchange {
     }
     ChannelFuture connect = client.pool().connect();
     connecting = connect.channel();
-    connect.addListener(f -> onConnected(connect));
+    connect.addListener(f -> guarded(() -> onConnected(connect)));
   }
 
   private void onConnected(ChannelFuture connect) {
@@ -110,7 +133,7 @@ final class Exchange {
       send(ch, false);
       return;
     }
-    tls.handshakeFuture().addListener(f -> onHandshake(ch, f));
+    tls.handshakeFuture().addListener(f -> guarded(() -> onHandshake(ch, f)));
   }
 
   private void onHandshake(Channel ch, Future<?> handshake) {
@@ -135,7 +158,14 @@ final class Exchange {
     responseStarted = false;
     firstWrittenNanos = NOT_REACHED;
     lastWrittenNanos = NOT_REACHED;
-    ch.pipeline().get(ExchangeHandler.class).bind(this);
+    ExchangeHandler handler = ch.pipeline().get(ExchangeHandler.class);
+    if (handler == null) {
+      // Closed and torn down between connect (or pool) and now: fail like any closed connection.
+      ch.close();
+      onTransportFailure(ch, null);
+      return;
+    }
+    handler.bind(this);
     HttpRequest head = client.requests().head(target, body.readableBytes());
     ch.write(head)
         .addListener(
@@ -237,11 +267,13 @@ final class Exchange {
     if (reused && !responseStarted && attempts == 1) {
       // The classic keep-alive race: the server closed an idle connection as we reused it.
       // Nothing was answered, so one retry on a fresh connection is safe.
+      // Target.toString() masks the API key.
       log.debug(
-          "Reused connection to {} failed before any response byte; retrying once on a new"
+          "Reused connection to {} failed before any response byte; retrying {} once on a new"
               + " connection",
-          client.endpoint().baseUrl());
-      attempt(true);
+          client.endpoint().baseUrl(),
+          target);
+      guarded(() -> attempt(true));
       return;
     }
     String reason = transportFailureReason(cause);
@@ -300,7 +332,10 @@ final class Exchange {
   }
 
   private void detach(Channel ch) {
-    ch.pipeline().get(ExchangeHandler.class).unbind();
+    ExchangeHandler handler = ch.pipeline().get(ExchangeHandler.class);
+    if (handler != null) {
+      handler.unbind();
+    }
     channel = null;
   }
 
@@ -324,6 +359,9 @@ final class Exchange {
             System.nanoTime());
     try {
       body.release();
+    } catch (RuntimeException e) {
+      // Only a caller that released a buffer it had handed over gets here.
+      log.error("Frame buffer was released by someone else while the client owned it", e);
     } finally {
       client.exchangeFinished(this);
       future.complete(outcome.apply(timings));

@@ -1,6 +1,5 @@
 package io.camerabridge.pekat.netty;
 
-import io.camerabridge.pekat.ApiKey;
 import io.camerabridge.pekat.ContextPlacement;
 import io.camerabridge.pekat.PekatEndpoint;
 import io.camerabridge.pekat.RawFrame;
@@ -26,7 +25,8 @@ final class RequestFactory {
     boolean defaultPort = endpoint.port() == (endpoint.isHttps() ? 443 : 80);
     String host = endpoint.host();
     this.hostHeader = defaultPort ? host : host + ":" + endpoint.port();
-    this.optionsQuery = options(endpoint.apiKey().map(ApiKey::reveal).orElse(null));
+    this.optionsQuery =
+        options(endpoint.apiKey().map(key -> QueryEncoding.encode(key.reveal())).orElse(null));
     this.redactedOptionsQuery = options(endpoint.apiKey().isPresent() ? Redactor.MASK : null);
   }
 
@@ -75,10 +75,11 @@ final class RequestFactory {
     return query.length() == 0 ? path : path + "?" + query;
   }
 
-  private String options(String apiKey) {
+  /** The endpoint's own parameters; {@code apiKeyParam} is already encoded (or the mask). */
+  private String options(String apiKeyParam) {
     StringBuilder query = new StringBuilder();
-    if (apiKey != null) {
-      appendParam(query, "api_key=" + QueryEncoding.encode(apiKey));
+    if (apiKeyParam != null) {
+      appendParam(query, "api_key=" + apiKeyParam);
     }
     appendParam(query, "response_type=" + endpoint.responseType().wireName());
     if (endpoint.responseType().returnsImage()

@@ -41,7 +41,8 @@ final class AnalyzeService {
    *
    * @throws InterruptedException if the simulator closes while the lane waits out the latency
    */
-  Result analyze(Endpoint endpoint, QueryParams query, ByteBuf body, long receivedNanos)
+  Result analyze(
+      Endpoint endpoint, QueryParams query, ByteBuf body, long receivedNanos, boolean flowError)
       throws InterruptedException {
     long start = System.nanoTime();
     Duration latency = controls.latency().sample();
@@ -56,7 +57,8 @@ final class AnalyzeService {
               : body.retain();
       bytes = pixels.readableBytes();
       crc = controls.checksums() ? OptionalLong.of(crc32c(pixels)) : OptionalLong.empty();
-      SimResponse response = process(endpoint, query, pixels, start, latency, receivedNanos);
+      SimResponse response =
+          process(endpoint, query, pixels, new Clock(start, latency, receivedNanos), flowError);
       result = new Result(response, Outcome.OK, bytes, crc);
     } catch (InvalidImageException e) {
       result = new Result(SimResponse.text(400, e.getMessage()), Outcome.REJECTED, bytes, crc);
@@ -69,23 +71,25 @@ final class AnalyzeService {
     return result;
   }
 
+  /** When the request arrived, when its lane started, and the latency it must spend. */
+  private record Clock(long startNanos, Duration latency, long receivedNanos) {}
+
   private SimResponse process(
-      Endpoint endpoint,
-      QueryParams query,
-      ByteBuf pixels,
-      long start,
-      Duration latency,
-      long receivedNanos)
+      Endpoint endpoint, QueryParams query, ByteBuf pixels, Clock clock, boolean flowError)
       throws InvalidImageException {
     ResponseType type = responseType(query.get("response_type"));
     Frame frame = frame(endpoint, query, pixels);
     Processing processing = controls.processing();
     String data = query.has("data") ? query.get("data") : "";
     Analysis analysis = processing == Processing.ON ? analyzer.analyze(frame) : null;
-    double processingSeconds = seconds(Math.max(System.nanoTime() - start, latency.toNanos()));
+    long now = System.nanoTime();
+    long latencyNanos = clock.latency().toNanos();
+    double processingSeconds = seconds(Math.max(now - clock.startNanos(), latencyNanos));
     double completeSeconds =
         seconds(
-            Math.max(System.nanoTime() - receivedNanos, start - receivedNanos + latency.toNanos()));
+            Math.max(
+                now - clock.receivedNanos(),
+                clock.startNanos() - clock.receivedNanos() + latencyNanos));
     ContextJson.Timing timing = new ContextJson.Timing(processingSeconds, completeSeconds);
     ObjectNode context =
         switch (processing) {
@@ -95,6 +99,9 @@ final class AnalyzeService {
               ContextJson.unanalysed(
                   frame.width(), frame.height(), data, analyzer.threshold(), timing);
         };
+    if (flowError && processing != Processing.OFF) {
+      ContextJson.flowError(context);
+    }
     // A decoded file lives in its own heap array; only raw pixels need the body kept alive.
     lastImage.store(
         frame,

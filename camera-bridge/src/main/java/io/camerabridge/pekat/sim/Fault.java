@@ -10,6 +10,12 @@ import java.util.Locale;
 public enum Fault {
   /** Normal operation. */
   NONE("normal answers"),
+  /**
+   * HTTP 200 whose context reports a failed flow, as PEKAT does when a module throws: {@code error}
+   * true, an {@code errors} entry, a traceback in {@code stderr}, {@code result} false, no
+   * rectangles. (Processing off has no flow to fail: the bare context is unchanged.)
+   */
+  FLOW_ERROR("HTTP 200 with error: true, errors, stderr and result false in the context"),
   /** HTTP 500 with a one-line text body. */
   HTTP_500("HTTP 500 Internal Server Error, text body"),
   /** HTTP 400 whose text body is a Python traceback, as PEKAT sends for an undecodable image. */

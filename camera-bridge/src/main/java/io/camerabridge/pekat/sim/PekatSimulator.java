@@ -115,6 +115,7 @@ public final class PekatSimulator implements AutoCloseable {
     Objects.requireNonNull(fault, "fault");
     controls.faultPlan(fault == Fault.NONE ? FaultPlan.NONE : new FaultPlan(fault, -1));
     applyListenerState(fault);
+    LOG.info("PEKAT simulator fault: {}", fault.cliName());
   }
 
   /** Injects {@code fault} into the next {@code requests} analyze requests, then clears it. */
@@ -128,6 +129,8 @@ public final class PekatSimulator implements AutoCloseable {
     }
     controls.faultPlan(fault == Fault.NONE ? FaultPlan.NONE : new FaultPlan(fault, requests));
     applyListenerState(fault);
+    LOG.info(
+        "PEKAT simulator fault: {} for the next {} analyze requests", fault.cliName(), requests);
   }
 
   private void applyListenerState(Fault fault) {
@@ -148,6 +151,7 @@ public final class PekatSimulator implements AutoCloseable {
 
   public void setLatency(Latency latency) {
     controls.latency(latency);
+    LOG.info("PEKAT simulator latency: {}", latency);
   }
 
   public Latency latency() {
@@ -156,6 +160,7 @@ public final class PekatSimulator implements AutoCloseable {
 
   public void setProcessing(Processing processing) {
     controls.processing(processing);
+    LOG.info("PEKAT simulator processing: {}", processing.cliName());
   }
 
   public Processing processing() {
@@ -201,8 +206,9 @@ public final class PekatSimulator implements AutoCloseable {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
+    // Lanes first: a lane waiting out its latency is interrupted and answers nothing, and one still
+    // analysing can hand its answer to an event loop that is still running.
     try {
-      server.close();
       List<Runnable> abandoned = lanes.shutdownNow();
       for (Runnable task : abandoned) {
         ((SimRouter.LaneTask) task).abandon();
@@ -213,6 +219,7 @@ public final class PekatSimulator implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } finally {
+      server.close();
       lastImage.close();
       LOG.info("PEKAT simulator stopped");
       stopped.complete(null);

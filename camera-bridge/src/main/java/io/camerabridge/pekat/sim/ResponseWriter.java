@@ -45,7 +45,7 @@ final class ResponseWriter {
   static ChannelFuture write(
       ChannelHandlerContext ctx, SimResponse r, Fault fault, boolean head, boolean keepAlive) {
     return switch (fault) {
-      case NONE, REFUSE_CONNECTIONS -> full(ctx, r, head, keepAlive, r.body().length);
+      case NONE, REFUSE_CONNECTIONS, FLOW_ERROR -> full(ctx, r, head, keepAlive, r.body().length);
       case HTTP_500 ->
           full(
               ctx,

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -90,7 +91,11 @@ final class SimHandler extends ChannelInboundHandlerAdapter {
   private Completion completion(ChannelHandlerContext ctx, Exchange exchange) {
     return (response, outcome, fault, bytes, crc) -> {
       if (!ctx.executor().inEventLoop()) {
-        ctx.executor().execute(() -> finish(ctx, exchange, response, outcome, fault, bytes, crc));
+        try {
+          ctx.executor().execute(() -> finish(ctx, exchange, response, outcome, fault, bytes, crc));
+        } catch (RejectedExecutionException e) {
+          // The simulator is closing: the connection is going away with its event loop.
+        }
       } else {
         finish(ctx, exchange, response, outcome, fault, bytes, crc);
       }

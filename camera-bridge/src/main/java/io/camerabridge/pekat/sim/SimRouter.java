@@ -111,7 +111,11 @@ final class SimRouter {
               try {
                 r =
                     service.analyze(
-                        exchange.endpoint(), query, request.content(), exchange.receivedNanos());
+                        exchange.endpoint(),
+                        query,
+                        request.content(),
+                        exchange.receivedNanos(),
+                        fault == Fault.FLOW_ERROR);
               } finally {
                 stats.processingEnded();
                 stats.analyzeAnswered();
@@ -247,7 +251,7 @@ final class SimRouter {
         switch (fault) {
           case HTTP_500 -> 500;
           case BAD_REQUEST_TRACEBACK -> 400;
-          case MALFORMED_JSON -> 200;
+          case MALFORMED_JSON, FLOW_ERROR -> 200;
           case CLOSE_BEFORE_RESPONSE, HANG -> 0;
           default -> response.status();
         };

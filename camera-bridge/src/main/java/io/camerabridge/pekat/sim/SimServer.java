@@ -39,6 +39,7 @@ final class SimServer implements AutoCloseable {
   private final EventLoopGroup workers;
   private final ServerBootstrap bootstrap;
   private final ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
+  private volatile boolean refusing;
   private Channel listener;
   private InetSocketAddress address;
 
@@ -61,7 +62,13 @@ final class SimServer implements AutoCloseable {
                 new ChannelInitializer<SocketChannel>() {
                   @Override
                   protected void initChannel(SocketChannel ch) {
+                    // Added before the check, and refusing is set before the group is closed: a
+                    // connection accepted while the listener stops is closed by one or the other.
                     connections.add(ch);
+                    if (refusing) {
+                      ch.close();
+                      return;
+                    }
                     ch.pipeline()
                         .addLast(
                             new HttpServerCodec(
@@ -80,6 +87,7 @@ final class SimServer implements AutoCloseable {
    * @throws UncheckedIOException naming the address when the port cannot be bound
    */
   synchronized InetSocketAddress listen(String host, int port) {
+    refusing = false;
     try {
       listener = bootstrap.bind(host, port).sync().channel();
     } catch (InterruptedException e) {
@@ -102,6 +110,7 @@ final class SimServer implements AutoCloseable {
 
   /** Closes the listening socket and every open connection: new connections are refused. */
   synchronized void stopListening() {
+    refusing = true;
     if (listener != null) {
       listener.close().syncUninterruptibly();
       listener = null;

@@ -41,8 +41,10 @@ class PekatSimCommandTest {
         .contains("--lanes")
         .contains("--processing")
         .contains("--fault")
-        .contains("refuse-connections")
         .contains(PekatSimCommand.API_KEY_ENV);
+    for (Fault fault : Fault.values()) {
+      assertThat(run.out()).contains(fault.cliName());
+    }
   }
 
   @Test

@@ -76,6 +76,21 @@ class PekatSimulatorFaultTest {
   }
 
   @Test
+  void flowErrorIsA200WhoseContextReportsTheError() throws Exception {
+    pekat.setFault(Fault.FLOW_ERROR);
+
+    RawHttp.Response response = analyzeOnce();
+
+    assertThat(response.status()).isEqualTo(200);
+    com.fasterxml.jackson.databind.JsonNode context = new ObjectMapper().readTree(response.body());
+    assertThat(context.get("error").asBoolean()).isTrue();
+    assertThat(context.get("errors")).isNotEmpty();
+    assertThat(context.get("stderr").asText()).contains("Traceback");
+    assertThat(context.get("result").asBoolean()).isFalse();
+    assertThat(pekat.stats().last().orElseThrow().outcome()).isEqualTo(Outcome.FAULT);
+  }
+
+  @Test
   void badRequestCarriesATraceback() throws Exception {
     pekat.setFault(Fault.BAD_REQUEST_TRACEBACK);
 
@@ -172,6 +187,8 @@ class PekatSimulatorFaultTest {
   void refuseConnectionsClosesTheListenerAndClearingReopensTheSamePort() throws Exception {
     int port = pekat.port();
     try (RawHttp idle = connect()) {
+      idle.send("GET", "/ping", null);
+      assertThat(idle.read(false).status()).isEqualTo(200);
       pekat.setFault(Fault.REFUSE_CONNECTIONS);
 
       assertThatThrownBy(() -> new Socket("127.0.0.1", port).close())

@@ -576,6 +576,70 @@ class PekatSimulatorTest {
   }
 
   @Test
+  void closingWhileAnImageIsProcessedDropsTheConnection() throws Exception {
+    PekatSimulator sim =
+        PekatSimulator.builder().latency(Latency.fixed(Duration.ofSeconds(60))).build().start();
+    HttpRequest request =
+        HttpRequest.newBuilder(sim.baseUri().resolve(raw(W, H)))
+            .POST(HttpRequest.BodyPublishers.ofByteArray(Images.gray(W, H)))
+            .build();
+    CompletableFuture<HttpResponse<byte[]>> answer =
+        http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
+    org.awaitility.Awaitility.await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> sim.stats().peakProcessing() == 1);
+
+    sim.close();
+
+    assertThat(sim.stopped()).isDone();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> answer.get(10, TimeUnit.SECONDS))
+        .hasCauseInstanceOf(IOException.class);
+  }
+
+  @Test
+  void fullSizeBgrFrameComesBackAsAPngOfTheSameSize() throws Exception {
+    int w = 1920;
+    int h = 1200;
+    byte[] frame = Images.bgr(w, h, 960, 600, 64, 48);
+
+    HttpResponse<byte[]> response =
+        post(pekat, raw(w, h) + "&response_type=annotated_image&context_in_body", frame);
+
+    int imageLen = Integer.parseInt(response.headers().firstValue("ImageLen").orElseThrow());
+    BufferedImage png = Images.decode(Arrays.copyOf(response.body(), imageLen));
+    assertThat(List.of(png.getWidth(), png.getHeight())).containsExactly(w, h);
+    JsonNode rect =
+        json(Arrays.copyOfRange(response.body(), imageLen, response.body().length))
+            .get("detectedRectangles")
+            .get(0);
+    assertThat(List.of(rect.get("x").asInt(), rect.get("y").asInt(), rect.get("width").asInt()))
+        .containsExactly(960, 600, 64);
+    assertThat(pekat.stats().last().orElseThrow().crc32c()).hasValue(Images.crc32c(frame));
+  }
+
+  @Test
+  void manyClientsAtOnceEachGetTheirOwnAnswer() throws Exception {
+    try (PekatSimulator sim = PekatSimulator.builder().lanes(2).build().start()) {
+      List<CompletableFuture<HttpResponse<byte[]>>> answers = new java.util.ArrayList<>();
+      for (int i = 0; i < 24; i++) {
+        // Client i paints a square in cell column i: its answer must name that column.
+        HttpRequest request =
+            HttpRequest.newBuilder(sim.baseUri().resolve(raw(W, H) + "&data=" + i))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(Images.gray(W, H, i * 8 % W, 8, 8, 8)))
+                .build();
+        answers.add(http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()));
+      }
+      for (int i = 0; i < answers.size(); i++) {
+        JsonNode context = json(answers.get(i).get(20, TimeUnit.SECONDS).body());
+        assertThat(context.get("data").asText()).isEqualTo(String.valueOf(i));
+        assertThat(context.get("detectedRectangles").get(0).get("x").asInt()).isEqualTo(i * 8 % W);
+      }
+      assertThat(sim.stats().peakProcessing()).isLessThanOrEqualTo(2);
+      assertThat(sim.stats().count(Endpoint.ANALYZE_RAW_IMAGE, Outcome.OK)).isEqualTo(24);
+    }
+  }
+
+  @Test
   void putIsAcceptedAsAnAliasOfPost() throws Exception {
     HttpRequest request =
         HttpRequest.newBuilder(pekat.baseUri().resolve(raw(W, H)))

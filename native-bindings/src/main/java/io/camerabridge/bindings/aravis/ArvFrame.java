@@ -1,9 +1,11 @@
 package io.camerabridge.bindings.aravis;
 
 import com.sun.jna.Pointer;
+import com.sun.jna.ptr.IntByReference;
 import com.sun.jna.ptr.LongByReference;
 import io.camerabridge.bindings.raw.Aravis;
 import io.camerabridge.bindings.raw.ArvBufferHandle;
+import java.lang.ref.Cleaner;
 import java.nio.ByteBuffer;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -33,7 +35,10 @@ public final class ArvFrame implements AutoCloseable {
   private final int x;
   private final int y;
   private final int pixelFormatCode;
+  private final int paddingX;
+  private final int paddingY;
   private final ByteBuffer view;
+  private final Cleaner.Cleanable leakWatch;
 
   ArvFrame(Stream stream, ArvBufferHandle buffer) {
     Aravis arv = AravisLibrary.aravis();
@@ -50,12 +55,21 @@ public final class ArvFrame implements AutoCloseable {
     this.x = image ? arv.arv_buffer_get_image_x(buffer) : 0;
     this.y = image ? arv.arv_buffer_get_image_y(buffer) : 0;
     this.pixelFormatCode = image ? arv.arv_buffer_get_image_pixel_format(buffer) : 0;
+    IntByReference px = new IntByReference();
+    IntByReference py = new IntByReference();
+    if (image) {
+      arv.arv_buffer_get_image_padding(buffer, px, py);
+    }
+    this.paddingX = px.getValue();
+    this.paddingY = py.getValue();
     LongByReference size = new LongByReference();
     Pointer data = arv.arv_buffer_get_data(buffer, size);
     this.view =
         data == null || size.getValue() == 0
             ? ByteBuffer.allocateDirect(0)
             : data.getByteBuffer(0, size.getValue());
+    AtomicBoolean flag = released;
+    this.leakWatch = LeakReporter.watch(this, flag::get, "ArvFrame " + frameId + " of " + stream);
   }
 
   /** How the buffer was completed; only SUCCESS carries a whole frame. */
@@ -113,6 +127,16 @@ public final class ArvFrame implements AutoCloseable {
     return pixelFormatCode;
   }
 
+  /** Padding bytes at the end of each image row (0 for packed rows and non-images). */
+  public int paddingX() {
+    return paddingX;
+  }
+
+  /** Padding bytes after the last image row (0 for non-images). */
+  public int paddingY() {
+    return paddingY;
+  }
+
   /** Bytes received (the payload, for complete frames). */
   public int size() {
     return view.capacity();
@@ -161,6 +185,7 @@ public final class ArvFrame implements AutoCloseable {
       return false;
     }
     stream.giveBack(buffer);
+    leakWatch.clean();
     return true;
   }
 

@@ -4,6 +4,7 @@ import com.sun.jna.ptr.IntByReference;
 import com.sun.jna.ptr.PointerByReference;
 import io.camerabridge.bindings.raw.Aravis;
 import io.camerabridge.bindings.raw.ArvCameraHandle;
+import java.lang.ref.Cleaner;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -39,6 +40,7 @@ public final class Camera implements AutoCloseable {
   private final ControlLostSignal controlLost;
   private final CameraFeatures features;
   private final GigeOptions gige;
+  private final Cleaner.Cleanable leakWatch;
   private volatile boolean acquiring;
 
   private Camera(ArvCameraHandle handle, String deviceId) {
@@ -51,6 +53,8 @@ public final class Camera implements AutoCloseable {
     this.features = new CameraFeatures(access);
     this.gige = arv.arv_camera_is_gv_device(handle) ? new GigeOptions(this, access) : null;
     this.controlLost = new ControlLostSignal(id, arv.arv_camera_get_device(handle));
+    CameraAccess a = access;
+    this.leakWatch = LeakReporter.watch(this, a::isClosed, "Camera " + deviceId);
   }
 
   /**
@@ -96,6 +100,11 @@ public final class Camera implements AutoCloseable {
   /** Feature access by GenICam name. */
   public CameraFeatures features() {
     return features;
+  }
+
+  /** The serialised handle access, for other safe-layer classes (the feature tree). */
+  CameraAccess access() {
+    return access;
   }
 
   /** GigE Vision transport options; empty for USB3 and Fake cameras. */
@@ -329,7 +338,8 @@ public final class Camera implements AutoCloseable {
   /**
    * Registers a listener for loss of control (camera gone or taken over), called once on a shared
    * daemon thread, immediately if already lost. The camera and its streams never recover: close
-   * them and open again.
+   * them and open again. That thread serves every camera: hand slow work (closing a dead camera
+   * takes seconds) to a thread of your own.
    */
   public void addControlLostListener(Runnable listener) {
     controlLost.addListener(listener);
@@ -356,14 +366,22 @@ public final class Camera implements AutoCloseable {
     if (!access.markClosed()) {
       return;
     }
+    // Disconnect first: an emission in progress holds a reference to the device, and if the last
+    // unref below raced it, the device would be finalised on Aravis's heartbeat thread, which then
+    // joins itself (GLib aborts: "Resource deadlock avoided"). Without handlers GLib skips further
+    // emissions, and the seconds the streams take to close let any emission in flight finish.
+    synchronized (access.lock()) {
+      controlLost.disconnect();
+    }
     for (Stream s : List.copyOf(streams)) {
       s.close();
     }
     stopAcquisitionForTeardown();
+    controlLost.awaitEmissionsDone(Duration.ofSeconds(2));
     synchronized (access.lock()) {
-      controlLost.disconnect();
       AravisLibrary.gobject().g_object_unref(handle);
     }
+    leakWatch.clean();
   }
 
   @Override

@@ -6,6 +6,7 @@ import io.camerabridge.bindings.raw.ArvBufferHandle;
 import io.camerabridge.bindings.raw.ArvCameraHandle;
 import io.camerabridge.bindings.raw.ArvStreamHandle;
 import io.camerabridge.bindings.raw.GObject;
+import java.lang.ref.Cleaner;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -39,12 +40,22 @@ public final class Stream implements AutoCloseable {
   private final int bufferCount;
   private final long bufferSize;
   private final boolean gige;
+  private final Cleaner.Cleanable leakWatch;
+  private final ReceiverPriority priority;
 
-  private Stream(Camera camera, ArvStreamHandle handle, int bufferCount, long bufferSize) {
+  private Stream(
+      Camera camera,
+      ArvStreamHandle handle,
+      ReceiverPriority priority,
+      int bufferCount,
+      long bufferSize) {
     this.camera = camera;
     this.handle = handle;
+    this.priority = priority;
     this.bufferCount = bufferCount;
     this.bufferSize = bufferSize;
+    AtomicBoolean flag = closing;
+    this.leakWatch = LeakReporter.watch(this, flag::get, "Stream of " + camera.id());
     this.gige =
         AravisLibrary.gobject().g_type_check_instance_is_a(handle, arv.arv_gv_stream_get_type());
   }
@@ -57,12 +68,24 @@ public final class Stream implements AutoCloseable {
             GErrors.call(
                 () -> "Reading the payload size of " + camera.id(),
                 e -> arv.arv_camera_get_payload(cameraHandle, e)));
-    // No callback: frames are popped by the consumer, so no Java code runs on Aravis's thread.
-    ArvStreamHandle handle =
-        GErrors.call(
-            () -> "Creating the stream of " + camera.id(),
-            e -> arv.arv_camera_create_stream(cameraHandle, null, null, e));
-    Stream stream = new Stream(camera, handle, options.bufferCount(), payload);
+    // Frames are popped by the consumer; the only callback (optional) acts once, at thread start.
+    ReceiverPriority priority =
+        options.realtimePriority() == null
+            ? null
+            : new ReceiverPriority(options.realtimePriority(), "Stream of " + camera.id());
+    ArvStreamHandle handle;
+    try {
+      handle =
+          GErrors.call(
+              () -> "Creating the stream of " + camera.id(),
+              e -> arv.arv_camera_create_stream(cameraHandle, priority, null, e));
+    } catch (RuntimeException e) {
+      if (priority != null) {
+        priority.unpin();
+      }
+      throw e;
+    }
+    Stream stream = new Stream(camera, handle, priority, options.bufferCount(), payload);
     try {
       if (stream.gige) {
         GvStreamTuning.apply(handle, options);
@@ -72,7 +95,11 @@ public final class Stream implements AutoCloseable {
       }
       return stream;
     } catch (RuntimeException e) {
+      stream.closing.set(true);
+      stream.gate.close();
       AravisLibrary.gobject().g_object_unref(handle);
+      stream.unpinCallback();
+      stream.leakWatch.clean();
       throw e;
     }
   }
@@ -126,6 +153,17 @@ public final class Stream implements AutoCloseable {
     return gige;
   }
 
+  /**
+   * Whether the receiving thread runs with the realtime priority asked for in {@link
+   * StreamOptions#realtimePriority()}: empty if none was asked or the thread has not started yet.
+   */
+  public Optional<Boolean> isReceiverRealtime() {
+    if (priority == null || priority.outcome() == ReceiverPriority.Outcome.PENDING) {
+      return Optional.empty();
+    }
+    return Optional.of(priority.outcome() == ReceiverPriority.Outcome.RAISED);
+  }
+
   /** Whether {@link #close()} was called. */
   public boolean isClosed() {
     return gate.isClosed();
@@ -177,7 +215,9 @@ public final class Stream implements AutoCloseable {
       synchronized (camera.lock()) {
         AravisLibrary.gobject().g_object_unref(handle);
       }
+      unpinCallback();
       camera.streamClosed(this);
+      leakWatch.clean();
     }
   }
 
@@ -218,6 +258,12 @@ public final class Stream implements AutoCloseable {
       return arv.arv_stream_timeout_pop_buffer(handle, timeoutMicros);
     } finally {
       gate.exit();
+    }
+  }
+
+  private void unpinCallback() {
+    if (priority != null) {
+      priority.unpin();
     }
   }
 

@@ -21,6 +21,7 @@ public final class StreamOptions {
   private final Duration frameRetention;
   private final Boolean packetResend;
   private final Double packetRequestRatio;
+  private final Integer realtimePriority;
 
   private StreamOptions(Builder b) {
     this.bufferCount = b.bufferCount;
@@ -30,6 +31,7 @@ public final class StreamOptions {
     this.frameRetention = b.frameRetention;
     this.packetResend = b.packetResend;
     this.packetRequestRatio = b.packetRequestRatio;
+    this.realtimePriority = b.realtimePriority;
   }
 
   /** {@value #DEFAULT_BUFFER_COUNT} buffers, automatic socket buffer, other Aravis defaults. */
@@ -77,6 +79,11 @@ public final class StreamOptions {
     return packetRequestRatio;
   }
 
+  /** SCHED_RR priority (1..99) for the receiving thread, or null to leave it at normal. */
+  public Integer realtimePriority() {
+    return realtimePriority;
+  }
+
   @Override
   public String toString() {
     return "StreamOptions[buffers="
@@ -93,6 +100,8 @@ public final class StreamOptions {
         + packetResend
         + ", packetRequestRatio="
         + packetRequestRatio
+        + ", realtimePriority="
+        + realtimePriority
         + "]";
   }
 
@@ -105,6 +114,7 @@ public final class StreamOptions {
     private Duration frameRetention;
     private Boolean packetResend;
     private Double packetRequestRatio;
+    private Integer realtimePriority;
 
     private Builder() {}
 
@@ -153,6 +163,20 @@ public final class StreamOptions {
         throw new IllegalArgumentException("Packet request ratio must be 0..2, was " + ratio);
       }
       this.packetRequestRatio = ratio;
+      return this;
+    }
+
+    /**
+     * Runs Aravis's receiving thread with SCHED_RR {@code priority} (1..99), so a busy host cannot
+     * starve it into dropping packets (Aravis {@code arv_make_thread_realtime}). Needs root,
+     * CAP_SYS_NICE or an rtprio limit; refused otherwise, with a warning. Works for every stream
+     * type.
+     */
+    public Builder realtimePriority(int priority) {
+      if (priority < 1 || priority > 99) {
+        throw new IllegalArgumentException("Realtime priority must be 1..99, was " + priority);
+      }
+      this.realtimePriority = priority;
       return this;
     }
 

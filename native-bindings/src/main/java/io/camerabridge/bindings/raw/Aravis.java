@@ -32,6 +32,7 @@ public interface Aravis
         ArvCameraControlFunctions,
         ArvCameraGvFunctions,
         ArvChunkFunctions,
+        ArvGcFunctions,
         ArvDeviceFunctions,
         ArvStreamFunctions,
         ArvBufferFunctions {

@@ -86,4 +86,22 @@ public interface ArvCameraFeatureFunctions {
   /** {@code gboolean arv_camera_is_feature_implemented(ArvCamera *, const char *, GError **)}. */
   boolean arv_camera_is_feature_implemented(
       ArvCameraHandle camera, String feature, PointerByReference error);
+
+  /** {@code double arv_camera_get_float_increment(ArvCamera *, const char *, GError **)}. */
+  double arv_camera_get_float_increment(
+      ArvCameraHandle camera, String feature, PointerByReference error);
+
+  /**
+   * {@code gint64 *arv_camera_dup_available_enumerations(ArvCamera *, const char *, guint *n,
+   * GError **)}: entry values; transfer full, {@code g_free} it.
+   */
+  Pointer arv_camera_dup_available_enumerations(
+      ArvCameraHandle camera, String feature, IntByReference n, PointerByReference error);
+
+  /**
+   * {@code const char **arv_camera_dup_available_enumerations_as_display_names(ArvCamera *, const
+   * char *, guint *n, GError **)}: transfer container.
+   */
+  Pointer arv_camera_dup_available_enumerations_as_display_names(
+      ArvCameraHandle camera, String feature, IntByReference n, PointerByReference error);
 }

@@ -234,4 +234,12 @@ public interface ArvCameraFunctions {
 
   /** {@code guint arv_camera_get_payload(ArvCamera *, GError **)}: bytes per buffer. */
   int arv_camera_get_payload(ArvCameraHandle camera, PointerByReference error);
+
+  /** {@code const char **arv_camera_dup_available_triggers(ArvCamera *, guint *n, GError **)}. */
+  Pointer arv_camera_dup_available_triggers(
+      ArvCameraHandle camera, IntByReference n, PointerByReference error);
+
+  /** {@code ArvBuffer *arv_camera_acquisition(ArvCamera *, guint64 timeout_us, GError **)}. */
+  ArvBufferHandle arv_camera_acquisition(
+      ArvCameraHandle camera, long timeoutMicros, PointerByReference error);
 }

@@ -70,4 +70,13 @@ public interface ArvCameraGvFunctions {
    */
   void arv_gv_stream_get_statistics(
       ArvStreamHandle gvStream, LongByReference nResentPackets, LongByReference nMissingPackets);
+
+  /** {@code int arv_camera_gv_get_current_stream_channel(ArvCamera *, GError **)}. */
+  int arv_camera_gv_get_current_stream_channel(ArvCameraHandle camera, PointerByReference e);
+
+  /** {@code gboolean arv_camera_gv_is_multipart_supported(ArvCamera *, GError **)}. */
+  boolean arv_camera_gv_is_multipart_supported(ArvCameraHandle camera, PointerByReference e);
+
+  /** {@code void arv_camera_gv_set_multipart(ArvCamera *, gboolean enable, GError **)}. */
+  void arv_camera_gv_set_multipart(ArvCameraHandle camera, boolean enable, PointerByReference e);
 }

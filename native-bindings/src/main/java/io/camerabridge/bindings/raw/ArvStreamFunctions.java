@@ -61,4 +61,7 @@ public interface ArvStreamFunctions {
 
   /** {@code gboolean arv_stream_get_emit_signals(ArvStream *)}. */
   boolean arv_stream_get_emit_signals(ArvStreamHandle stream);
+
+  /** {@code double arv_stream_get_info_double_by_name(ArvStream *, const char *name)}. */
+  double arv_stream_get_info_double_by_name(ArvStreamHandle stream, String name);
 }

@@ -2,15 +2,22 @@ package io.camerabridge.bindings.aravis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /** Aravis's in-process Fake camera through the safe layer. */
 class FakeCameraTest {
@@ -55,7 +62,8 @@ class FakeCameraTest {
       assertThat(camera.region()).isEqualTo(new Region(0, 0, 640, 480));
       assertThat(camera.payloadSize()).isEqualTo(307200);
 
-      try (Stream stream = camera.createStream(StreamOptions.builder().bufferCount(4).build())) {
+      try (Stream stream =
+          camera.createStream(StreamOptions.builder().bufferCount(4).realtimePriority(5).build())) {
         assertThat(stream.isGigE()).isFalse();
         assertThat(stream.bufferSize()).isEqualTo(307200);
         camera.startAcquisition();
@@ -67,6 +75,8 @@ class FakeCameraTest {
             assertThat(frame.height()).isEqualTo(480);
             assertThat(frame.pixelFormat()).isEqualTo(PixelFormat.MONO8);
             assertThat(frame.size()).isEqualTo(307200);
+            assertThat(frame.paddingX()).isZero();
+            assertThat(frame.paddingY()).isZero();
             ByteBuffer data = frame.data();
             assertThat(data.isDirect()).isTrue();
             assertThat(data.remaining()).isEqualTo(307200);
@@ -75,6 +85,7 @@ class FakeCameraTest {
           }
         }
         assertThat(ids).isSorted().doesNotHaveDuplicates();
+        assertThat(stream.isReceiverRealtime()).as("INIT ran before the first frame").isPresent();
         camera.stopAcquisition();
         StreamStatistics stats = stream.statistics();
         assertThat(stats.completedBuffers()).isGreaterThanOrEqualTo(10);
@@ -162,5 +173,78 @@ class FakeCameraTest {
       assertThat(camera.payloadSize())
           .isEqualTo(640L * 480 * camera.pixelFormat().bitsPerPixel() / 8);
     }
+  }
+
+  @Test
+  void frameDroppedWithoutReleaseIsReportedAsLeak() {
+    ch.qos.logback.classic.Logger logger =
+        (ch.qos.logback.classic.Logger) LoggerFactory.getLogger(LeakReporter.class);
+    ListAppender<ILoggingEvent> appender = new ListAppender<>();
+    appender.start();
+    logger.addAppender(appender);
+    try (Camera camera = Camera.open("Fake_1")) {
+      camera.setFrameRate(200);
+      try (Stream stream = camera.createStream(StreamOptions.builder().bufferCount(3).build())) {
+        camera.startAcquisition();
+        popAndDrop(stream);
+        await()
+            .atMost(Duration.ofSeconds(20))
+            .until(
+                () -> {
+                  System.gc();
+                  return appender.list.stream()
+                      .anyMatch(e -> e.getFormattedMessage().startsWith("ArvFrame "));
+                });
+      }
+    } finally {
+      logger.detachAppender(appender);
+    }
+  }
+
+  @Test
+  void closingWhileOtherThreadsPopAndReleaseIsSafe() throws Exception {
+    ExecutorService releasers = Executors.newFixedThreadPool(2);
+    AtomicInteger popped = new AtomicInteger();
+    AtomicInteger released = new AtomicInteger();
+    CountDownLatch flowing = new CountDownLatch(50);
+    Camera camera = Camera.open("Fake_1");
+    camera.setRegion(new Region(0, 0, 256, 256));
+    camera.setFrameRate(1000);
+    Stream stream = camera.createStream(StreamOptions.builder().bufferCount(8).build());
+    camera.startAcquisition();
+    Thread consumer =
+        new Thread(
+            () -> {
+              try {
+                while (true) {
+                  ArvFrame frame = stream.pop(Duration.ofMillis(50)).orElse(null);
+                  if (frame != null) {
+                    popped.incrementAndGet();
+                    flowing.countDown();
+                    releasers.execute(
+                        () -> {
+                          if (frame.release()) {
+                            released.incrementAndGet();
+                          }
+                        });
+                  }
+                }
+              } catch (IllegalStateException closed) {
+                // the stream was closed under the consumer: expected exit
+              }
+            },
+            "consumer");
+    consumer.start();
+    assertThat(flowing.await(10, TimeUnit.SECONDS)).isTrue();
+    camera.close();
+    consumer.join(TimeUnit.SECONDS.toMillis(10));
+    releasers.shutdown();
+    assertThat(releasers.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+    assertThat(consumer.isAlive()).isFalse();
+    assertThat(released.get()).isEqualTo(popped.get());
+  }
+
+  private static void popAndDrop(Stream stream) {
+    assertThat(stream.pop(Duration.ofSeconds(5))).isPresent();
   }
 }

@@ -35,6 +35,29 @@ final class NativeThreads {
     return names().stream().filter(n -> n.startsWith("arv_")).toList();
   }
 
+  /** Scheduling policy numbers (0 OTHER, 1 FIFO, 2 RR) of the threads named {@code comm}. */
+  static List<Integer> schedulingPolicies(String comm) {
+    try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+      return tasks
+          .filter(t -> comm.equals(read(t.resolve("comm"))))
+          .map(
+              t -> read(t.resolve("sched")).lines().filter(l -> l.startsWith("policy")).findFirst())
+          .flatMap(java.util.Optional::stream)
+          .map(l -> Integer.parseInt(l.replaceAll("[^0-9]", "")))
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String read(Path p) {
+    try {
+      return Files.readString(p).trim();
+    } catch (IOException e) {
+      return ""; // the thread ended while listing
+    }
+  }
+
   /** Resident set size in KiB ({@code VmRSS} of /proc/self/status). */
   static long residentKib() {
     try {

@@ -67,6 +67,24 @@ public final class ContextJson {
     return context;
   }
 
+  /**
+   * Turns a full context into that of a flow whose module failed: PEKAT still answers 200, with
+   * {@code error} true, the failure in {@code errors} and {@code stderr}, and no verdict of OK.
+   */
+  public static void flowError(ObjectNode context) {
+    context.put("error", true);
+    context.putArray("errors").add("Code module failed: ZeroDivisionError: division by zero");
+    context.put(
+        "stderr",
+        "Traceback (most recent call last):\n"
+            + "  File \"code_module.py\", line 12, in main\n"
+            + "    ratio = area / count\n"
+            + "ZeroDivisionError: division by zero\n"
+            + "(pekat-sim: injected fault flow-error)\n");
+    context.putArray("detectedRectangles");
+    context.put("result", false);
+  }
+
   private static ObjectNode header(int width, int height, String data, Timing timing) {
     ObjectNode context = MAPPER.createObjectNode();
     context.put("processing", true);

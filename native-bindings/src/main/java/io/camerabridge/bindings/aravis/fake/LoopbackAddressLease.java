@@ -77,7 +77,7 @@ final class LoopbackAddressLease implements AutoCloseable {
       if (exclude.contains(candidate)) {
         continue;
       }
-      LoopbackAddressLease lease = tryLease(candidate, assigned.contains(candidate));
+      LoopbackAddressLease lease = tryLease(candidate);
       if (lease != null) {
         return lease;
       }
@@ -88,8 +88,7 @@ final class LoopbackAddressLease implements AutoCloseable {
             + " unused was found for a fake GigE camera");
   }
 
-  private static LoopbackAddressLease tryLease(String candidate, boolean assigned)
-      throws IOException {
+  private static LoopbackAddressLease tryLease(String candidate) throws IOException {
     if (!HELD_IN_THIS_JVM.add(candidate)) {
       return null;
     }
@@ -105,10 +104,12 @@ final class LoopbackAddressLease implements AutoCloseable {
       if (lock == null || !gvcpPortFree(address)) {
         throw new BindException(candidate + " is in use");
       }
-      if (!assigned) {
+      // Re-read under the lock: the previous holder may have removed the address meanwhile.
+      boolean present = loopbackAddresses().contains(candidate);
+      if (!present) {
         ip("add", candidate);
       }
-      return new LoopbackAddressLease(address, channel, lock, !assigned);
+      return new LoopbackAddressLease(address, channel, lock, !present);
     } catch (BindException | OverlappingFileLockException e) {
       if (channel != null) {
         channel.close();

@@ -1,89 +1,41 @@
 package io.camerabridge.pekat;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import io.camerabridge.frame.FrameLeases;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Idle eviction of pooled connections, and https with a private CA file. */
-class ConnectionTest {
+/** https against a TLS server whose certificate comes from a private CA file. */
+class TlsTest extends ClientTestBase {
   private static final char[] PASSWORD = "changeit".toCharArray();
 
-  @RegisterExtension final NettyLeakCheck leakCheck = new NettyLeakCheck();
-
-  static ClientResources resources;
   @TempDir static Path tlsDir;
   static Tls tls;
-  final FrameLeases leases = new FrameLeases();
-  RawHttpServer server;
-  PekatClient client;
 
   @BeforeAll
-  static void startEventLoops() throws Exception {
-    resources = ClientResources.create();
+  static void makeCertificate() throws Exception {
     tls = Tls.selfSigned(tlsDir);
-  }
-
-  @AfterAll
-  static void stopEventLoops() {
-    resources.close();
-  }
-
-  @AfterEach
-  void closeAll() throws Exception {
-    if (client != null) {
-      client.close();
-    }
-    if (server != null) {
-      server.close();
-    }
-    await().atMost(Duration.ofSeconds(10)).until(() -> leases.outstanding() == 0);
-  }
-
-  @Test
-  void closesAnIdleConnectionAfterTheEvictionTime() throws Exception {
-    server = RawHttpServer.start(RawHttpServer.json(PekatClientTest.OK_CONTEXT));
-    client =
-        PekatClient.open(
-            PekatEndpoint.builder(server.uri()).idleEviction(Duration.ofMillis(100)).build(),
-            resources);
-
-    assertThat(analyze().name()).isEqualTo("ok");
-    await("idle connection evicted")
-        .atMost(Duration.ofSeconds(10))
-        .until(() -> server.connectionsClosedByClient() == 1);
-    assertThat(analyze().name()).isEqualTo("ok");
-
-    assertThat(server.connectionCount()).isEqualTo(2);
   }
 
   @Test
   void talksHttpsTrustingTheConfiguredCaFile() throws Exception {
-    server = RawHttpServer.startTls(RawHttpServer.json(PekatClientTest.OK_CONTEXT), tls.server());
-    client =
-        PekatClient.open(
-            PekatEndpoint.builder(server.uri()).caFile(tls.caPem()).build(), resources);
+    RawHttpServer server =
+        closeLater(RawHttpServer.startTls(RawHttpServer.json(OK_CONTEXT), tls.server()));
+    PekatClient client = client(PekatEndpoint.builder(server.uri()).caFile(tls.caPem()).build());
     TestFrame frame = TestFrame.create(leases, 320, 240, RawLayout.BGR8);
 
-    AnalysisOutcome outcome =
-        client.analyze(frame.frame, null).toCompletableFuture().get(20, TimeUnit.SECONDS);
+    AnalysisOutcome outcome = outcomeOf(client.analyze(frame.frame, null));
 
     assertThat(outcome.name()).isEqualTo("ok");
     assertThat(TestFrame.sha256(server.nextRequest().body())).isEqualTo(frame.sha256);
@@ -91,22 +43,16 @@ class ConnectionTest {
 
   @Test
   void untrustedCertificateIsAConnectFailure() throws Exception {
-    server = RawHttpServer.startTls(RawHttpServer.json(PekatClientTest.OK_CONTEXT), tls.server());
-    client = PekatClient.open(PekatEndpoint.builder(server.uri()).build(), resources);
+    RawHttpServer server =
+        closeLater(RawHttpServer.startTls(RawHttpServer.json(OK_CONTEXT), tls.server()));
+    PekatClient client = client(server.uri());
 
-    AnalysisOutcome outcome = analyze();
+    AnalysisOutcome outcome = outcomeOf(client.analyze(TestFrame.small(leases).frame, null));
 
     assertThat(outcome).isInstanceOf(AnalysisOutcome.ConnectFailed.class);
     assertThat(((AnalysisOutcome.ConnectFailed) outcome).reason())
         .contains("TLS handshake")
         .contains("caFile");
-  }
-
-  private AnalysisOutcome analyze() throws Exception {
-    return client
-        .analyze(TestFrame.small(leases).frame, null)
-        .toCompletableFuture()
-        .get(20, TimeUnit.SECONDS);
   }
 
   /** A self-signed certificate for the loopback address, made with the JDK's keytool. */

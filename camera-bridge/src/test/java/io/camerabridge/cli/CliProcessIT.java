@@ -1,0 +1,116 @@
+package io.camerabridge.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camerabridge.bindings.aravis.fake.FakeGvCameraProcess;
+import io.camerabridge.pekat.sim.PekatSimulator;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The shaded jar as a user runs it: {@code demo}, and {@code run} with its exit statuses. */
+class CliProcessIT {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir Path dir;
+
+  @Test
+  void demoRunsTenSecondsAndReportsOkAndNgResults() throws Exception {
+    Process demo =
+        start(dir.resolve("demo.out"), "demo", "--duration", "10s", "--dir", dir.toString());
+    assertThat(demo.waitFor(90, TimeUnit.SECONDS)).as("demo ended").isTrue();
+    String out = Files.readString(dir.resolve("demo.out"));
+    assertThat(demo.exitValue()).as(out).isZero();
+    assertThat(out).contains("/metrics").contains("Summary");
+    assertThat(number(out, "frames acquired (\\d+)")).isPositive();
+    assertThat(number(out, "results: OK (\\d+)")).as(out).isPositive();
+    assertThat(number(out, ", NG (\\d+)")).as(out).isPositive();
+    assertThat(Files.readAllLines(dir.resolve("demo.jsonl"))).isNotEmpty();
+  }
+
+  @Test
+  void runRefusesAnInvalidConfigurationWithStatusTwo() throws Exception {
+    Path config = dir.resolve("bad.yaml");
+    Files.writeString(config, "cameras:\n  - id: a\n    devise: x\n");
+    Process run = start(dir.resolve("run.out"), "run", "--config", config.toString());
+    assertThat(run.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    String out = Files.readString(dir.resolve("run.out"));
+    assertThat(run.exitValue()).as(out).isEqualTo(ExitCodes.USAGE);
+    assertThat(out).contains(config + ":3:").contains("devise").contains("was not started");
+  }
+
+  @Test
+  void sigtermStopsCleanlyWithStatusZeroAndACompleteJournal() throws Exception {
+    try (FakeGvCameraProcess camera =
+            FakeGvCameraProcess.builder()
+                .serial("TERM" + (System.nanoTime() / 1000 % 1_000_000))
+                .start();
+        PekatSimulator sim = PekatSimulator.builder().port(0).build().start()) {
+      Path journal = dir.resolve("term.jsonl");
+      Path config = dir.resolve("run.yaml");
+      Files.writeString(
+          config,
+          String.join(
+              "\n",
+              "metrics: { listen: \"127.0.0.1:0\" }",
+              "shutdown: { drainTimeout: 2s }",
+              "cameras:",
+              "  - id: term",
+              "    device: \"" + camera.deviceId() + "\"",
+              "    pixelFormat: BayerRG8",
+              "    width: 1920",
+              "    height: 1200",
+              "    frameRate: 20",
+              "    pekat: { url: \"" + sim.baseUri() + "\" }",
+              "    results: { journal: \"" + journal + "\" }",
+              ""));
+      Process run = start(dir.resolve("run.out"), "run", "--config", config.toString());
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .until(() -> Files.exists(journal) && Files.readAllLines(journal).size() >= 5);
+
+      long start = System.nanoTime();
+      run.destroy(); // SIGTERM
+      assertThat(run.waitFor(30, TimeUnit.SECONDS)).as("exited after SIGTERM").isTrue();
+      Duration took = Duration.ofNanos(System.nanoTime() - start);
+      String out = Files.readString(dir.resolve("run.out"));
+      assertThat(run.exitValue()).as(out).isZero();
+      // drainTimeout (2 s) + 2 s, plus the JVM's own exit.
+      assertThat(took).isLessThan(Duration.ofSeconds(6));
+      assertThat(out).contains("camera-bridge stopped");
+      for (String line : Files.readAllLines(journal)) {
+        assertThat(JSON.readTree(line).get("frameId")).as(line).isNotNull();
+      }
+    }
+  }
+
+  private static long number(String text, String regex) {
+    Matcher m = Pattern.compile(regex).matcher(text);
+    assertThat(m.find()).as("'%s' in:%n%s", regex, text).isTrue();
+    return Long.parseLong(m.group(1));
+  }
+
+  private static Process start(Path output, String... args) throws IOException {
+    String jar = System.getProperty("camerabridge.jar");
+    assertThat(jar).as("system property camerabridge.jar (set by Failsafe)").isNotBlank();
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-jar");
+    command.add(jar);
+    command.addAll(List.of(args));
+    return new ProcessBuilder(command)
+        .redirectErrorStream(true)
+        .redirectOutput(output.toFile())
+        .start();
+  }
+}

@@ -1,0 +1,213 @@
+package io.camerabridge.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camerabridge.bindings.aravis.fake.FakeGvCameraProcess;
+import io.camerabridge.ops.CameraState;
+import io.camerabridge.pekat.sim.Endpoint;
+import io.camerabridge.pekat.sim.PekatSimulator;
+import io.camerabridge.pekat.sim.RequestRecord;
+import io.camerabridge.pipeline.CameraPipeline;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole service against real processes and sockets: {@code arv-fake-gv-camera-0.8} over
+ * loopback (BayerRG8 1920x1200) → camera-bridge → the PEKAT simulator. Every body the simulator
+ * received must be, byte for byte, the frame the camera produced.
+ */
+class BridgeEndToEndIT {
+  private static final int WIDTH = 1920;
+  private static final int HEIGHT = 1200;
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private static FakeGvCameraProcess camera;
+  private static FakeRamp ramp;
+
+  @TempDir Path dir;
+
+  @BeforeAll
+  static void startCamera() throws Exception {
+    camera = FakeGvCameraProcess.builder().serial(BridgeHarness.serial("E2EA")).start();
+    ramp = FakeRamp.learn(camera.deviceId(), WIDTH, HEIGHT);
+  }
+
+  @AfterAll
+  static void stopCamera() {
+    if (camera != null) {
+      camera.close();
+    }
+  }
+
+  @Test
+  void everyFrameTheSimulatorSawIsTheCamerasFrameAndIsJournaled() throws Exception {
+    try (PekatSimulator sim =
+        PekatSimulator.builder().port(0).checksums(true).recentRequests(2000).build().start()) {
+      String yaml =
+          BridgeHarness.config(
+              BridgeHarness.camera(
+                  "line1", camera.deviceId(), sim.baseUri().toString(), dir, "frameRate: 10"));
+      List<RequestRecord> requests;
+      try (BridgeHarness harness = BridgeHarness.start(dir, yaml)) {
+        await()
+            .atMost(Duration.ofSeconds(60))
+            .until(() -> sim.stats().count(Endpoint.ANALYZE_RAW_IMAGE) >= 15);
+      }
+      requests =
+          sim.stats().recent().stream()
+              .filter(r -> r.endpoint() == Endpoint.ANALYZE_RAW_IMAGE)
+              .toList();
+
+      assertThat(requests).hasSizeGreaterThanOrEqualTo(15);
+      Map<Long, String> verdictByFrame = journal(dir.resolve("line1.jsonl"));
+      for (RequestRecord r : requests) {
+        assertThat(r.query()).containsKey("bayer");
+        assertThat(r.query()).containsEntry("width", "1920").containsEntry("height", "1200");
+        assertThat(r.bodyBytes()).isEqualTo((long) WIDTH * HEIGHT);
+        long frameId = Long.parseLong(r.query().get("data").split("/")[1]);
+        assertThat(r.crc32c())
+            .as("body checksum of frame %d", frameId)
+            .hasValue(ramp.crc32c(frameId, WIDTH, HEIGHT));
+        assertThat(verdictByFrame).as("journal line for frame %d", frameId).containsKey(frameId);
+      }
+      // Nothing was journaled that the simulator did not answer: one line per frame.
+      assertThat(verdictByFrame).hasSize(requests.size());
+      assertThat(verdictByFrame.values()).allMatch(v -> v.equals("OK") || v.equals("NG"));
+    }
+  }
+
+  @Test
+  void twoCamerasStreamIntoTwoProjects() throws Exception {
+    try (FakeGvCameraProcess second =
+            FakeGvCameraProcess.builder().serial(BridgeHarness.serial("E2EB")).start();
+        PekatSimulator simA = PekatSimulator.builder().port(0).build().start();
+        PekatSimulator simB = PekatSimulator.builder().port(0).build().start()) {
+      String yaml =
+          BridgeHarness.config(
+              BridgeHarness.camera(
+                  "cam-a", camera.deviceId(), simA.baseUri().toString(), dir, "frameRate: 5"),
+              BridgeHarness.camera(
+                  "cam-b", second.deviceId(), simB.baseUri().toString(), dir, "frameRate: 5"));
+      try (BridgeHarness harness = BridgeHarness.start(dir, yaml)) {
+        await()
+            .atMost(Duration.ofSeconds(60))
+            .until(
+                () ->
+                    simA.stats().count(Endpoint.ANALYZE_RAW_IMAGE) >= 5
+                        && simB.stats().count(Endpoint.ANALYZE_RAW_IMAGE) >= 5);
+        assertThat(harness.bridge.cameras()).allMatch(c -> c.state() == CameraState.STREAMING);
+      }
+      assertThat(dataPrefixes(simA)).containsOnly("cam-a");
+      assertThat(dataPrefixes(simB)).containsOnly("cam-b");
+    }
+  }
+
+  @Test
+  void softwareTriggerFiresAtTheConfiguredRate() throws Exception {
+    try (PekatSimulator sim = PekatSimulator.builder().port(0).build().start()) {
+      String yaml =
+          BridgeHarness.config(
+              BridgeHarness.camera(
+                  "trig",
+                  camera.deviceId(),
+                  sim.baseUri().toString(),
+                  dir,
+                  "frameRate: 30",
+                  "trigger: { mode: software, rate: 4 }"));
+      try (BridgeHarness harness = BridgeHarness.start(dir, yaml)) {
+        CameraPipeline pipeline = harness.bridge.pipelines().get(0);
+        await()
+            .atMost(Duration.ofSeconds(60))
+            .until(() -> pipeline.stats().snapshot().acquired() >= 3);
+        Map<String, String> settings = new HashMap<>();
+        pipeline
+            .withCamera(
+                c -> {
+                  settings.put("TriggerMode", c.features().getString("TriggerMode"));
+                  settings.put("TriggerSource", c.features().getString("TriggerSource"));
+                })
+            .get();
+        assertThat(settings)
+            .containsEntry("TriggerMode", "On")
+            .containsEntry("TriggerSource", "Software");
+        // Free-running, the camera would send 30 frames a second; triggered, about 4.
+        long before = pipeline.stats().snapshot().acquired();
+        long start = System.nanoTime();
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(() -> pipeline.stats().snapshot().acquired() >= before + 8);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        assertThat(8 / seconds).isBetween(1.0, 8.0);
+      }
+    }
+  }
+
+  @Test
+  void hardwareTriggerSettingsAreAppliedToTheCamera() throws Exception {
+    try (PekatSimulator sim = PekatSimulator.builder().port(0).build().start()) {
+      String yaml =
+          BridgeHarness.config(
+              BridgeHarness.camera(
+                  "hw",
+                  camera.deviceId(),
+                  sim.baseUri().toString(),
+                  dir,
+                  "trigger: { mode: hardware, source: Line0, activation: rising-edge }"));
+      try (BridgeHarness harness = BridgeHarness.start(dir, yaml)) {
+        CameraPipeline pipeline = harness.bridge.pipelines().get(0);
+        await()
+            .atMost(Duration.ofSeconds(60))
+            .until(() -> pipeline.state() == CameraState.STREAMING);
+        Map<String, String> settings = new HashMap<>();
+        pipeline
+            .withCamera(
+                c -> {
+                  settings.put("TriggerMode", c.features().getString("TriggerMode"));
+                  settings.put("TriggerSource", c.features().getString("TriggerSource"));
+                  settings.put("TriggerActivation", c.features().getString("TriggerActivation"));
+                  settings.put("PixelFormat", c.features().getString("PixelFormat"));
+                })
+            .get();
+        assertThat(settings)
+            .containsEntry("TriggerMode", "On")
+            .containsEntry("TriggerSource", "Line0")
+            .containsEntry("TriggerActivation", "RisingEdge")
+            .containsEntry("PixelFormat", "BayerRG8");
+        assertThat(harness.bridge.cameras().get(0).triggered()).isTrue();
+      }
+    }
+  }
+
+  private static List<String> dataPrefixes(PekatSimulator sim) {
+    List<String> out = new ArrayList<>();
+    for (RequestRecord r : sim.stats().recent()) {
+      if (r.endpoint() == Endpoint.ANALYZE_RAW_IMAGE) {
+        out.add(r.query().get("data").split("/")[0]);
+      }
+    }
+    return out;
+  }
+
+  private static Map<Long, String> journal(Path file) throws Exception {
+    Map<Long, String> verdicts = new HashMap<>();
+    for (String line : Files.readAllLines(file)) {
+      JsonNode node = JSON.readTree(line);
+      assertThat(verdicts.put(node.get("frameId").asLong(), node.get("verdict").asText()))
+          .as("one line per frame")
+          .isNull();
+    }
+    return verdicts;
+  }
+}
