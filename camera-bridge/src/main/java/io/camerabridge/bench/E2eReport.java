@@ -32,7 +32,14 @@ final class E2eReport {
             s.buffers()));
     out.append(
         String.format(
-            Locale.ROOT, "measured %.1f s after %s warm-up%n%n", c.seconds(), s.warmup()));
+            Locale.ROOT,
+            "measured %.1f s%s, each after %d s of warm-up%nmachine: %s; load average at the end"
+                + " %s%n%n",
+            c.seconds(),
+            rounds,
+            s.warmup().toSeconds(),
+            r.machine().oneLine(),
+            r.loadAtEnd()));
     out.append(
         String.format(
             Locale.ROOT,

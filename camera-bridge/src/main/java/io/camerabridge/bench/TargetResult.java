@@ -95,6 +95,24 @@ final class TargetResult {
     return latencies.percentiles();
   }
 
+  /**
+   * The median over rounds of this target's frames/s divided by {@code other}'s in the same round.
+   * Adjacent runs share the machine's load of the moment, so on a noisy machine this is steadier
+   * than the ratio of the totals.
+   */
+  double medianRoundRatio(TargetResult other) {
+    int n = Math.min(roundFramesPerSecond.size(), other.roundFramesPerSecond.size());
+    double[] ratios = new double[n];
+    for (int i = 0; i < n; i++) {
+      ratios[i] = roundFramesPerSecond.get(i) / other.roundFramesPerSecond.get(i);
+    }
+    java.util.Arrays.sort(ratios);
+    if (n == 0) {
+      return Double.NaN;
+    }
+    return n % 2 == 1 ? ratios[n / 2] : (ratios[n / 2 - 1] + ratios[n / 2]) / 2;
+  }
+
   List<Double> roundFramesPerSecond() {
     return List.copyOf(roundFramesPerSecond);
   }
