@@ -36,12 +36,15 @@ final class NettyLeakCheck implements BeforeEachCallback, AfterEachCallback {
     assertThat(ResourceLeakDetector.getLevel())
         .as("tests must run with -Dio.netty.leakDetection.level=paranoid")
         .isEqualTo(ResourceLeakDetector.Level.PARANOID);
-    appender.list.clear();
     appender.start();
     detectorLog.addAppender(appender);
     if (!detectorLog.isErrorEnabled()) {
       detectorLog.setLevel(Level.ERROR);
     }
+    // Leaks from earlier tests (other classes share the JVM) are reported now and not blamed on
+    // this one.
+    provokeLeakReports();
+    appender.list.clear();
   }
 
   @Override
