@@ -51,7 +51,10 @@ class CliProcessIT {
 
   @Test
   void sigtermStopsCleanlyWithStatusZeroAndACompleteJournal() throws Exception {
-    try (FakeGvCameraProcess camera = FakeGvCameraProcess.builder().serial("TERM").start();
+    try (FakeGvCameraProcess camera =
+            FakeGvCameraProcess.builder()
+                .serial("TERM" + (System.nanoTime() / 1000 % 1_000_000))
+                .start();
         PekatSimulator sim = PekatSimulator.builder().port(0).build().start()) {
       Path journal = dir.resolve("term.jsonl");
       Path config = dir.resolve("run.yaml");

@@ -48,6 +48,14 @@ final class BridgeHarness implements AutoCloseable {
     return y.toString();
   }
 
+  /**
+   * A fake-camera serial unique to this run: a camera left over from an aborted run (or another
+   * engineer's test on this machine) with the same device id would be opened instead.
+   */
+  static String serial(String prefix) {
+    return prefix + (System.nanoTime() / 1000 % 1_000_000);
+  }
+
   static String config(String... cameras) {
     return "metrics: { listen: \"127.0.0.1:0\" }\n"
         + "shutdown: { drainTimeout: 3s }\n"

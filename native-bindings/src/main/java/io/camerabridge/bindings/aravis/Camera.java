@@ -366,12 +366,19 @@ public final class Camera implements AutoCloseable {
     if (!access.markClosed()) {
       return;
     }
+    // Disconnect first: an emission in progress holds a reference to the device, and if the last
+    // unref below raced it, the device would be finalised on Aravis's heartbeat thread, which then
+    // joins itself (GLib aborts: "Resource deadlock avoided"). Without handlers GLib skips further
+    // emissions, and the seconds the streams take to close let any emission in flight finish.
+    synchronized (access.lock()) {
+      controlLost.disconnect();
+    }
     for (Stream s : List.copyOf(streams)) {
       s.close();
     }
     stopAcquisitionForTeardown();
+    controlLost.awaitEmissionsDone(Duration.ofSeconds(2));
     synchronized (access.lock()) {
-      controlLost.disconnect();
       AravisLibrary.gobject().g_object_unref(handle);
     }
     leakWatch.clean();
