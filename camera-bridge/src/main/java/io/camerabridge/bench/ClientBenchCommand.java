@@ -91,7 +91,7 @@ public final class ClientBenchCommand implements Callable<Integer> {
 
   @Option(
       names = "--warmup",
-      defaultValue = "200",
+      defaultValue = "500",
       description = "Unmeasured warm-up frames per target (${DEFAULT-VALUE})")
   private long warmupFrames;
 
@@ -146,7 +146,14 @@ public final class ClientBenchCommand implements Callable<Integer> {
       out.print(SweepReport.markdown(results));
     }
     if (chart != null) {
-      ChartRenderer.write(chart, chartTitle(results), SweepReport.chartSeries(results));
+      ClientBenchmark.Result first = results.get(0);
+      ChartRenderer.write(
+          chart,
+          chartTitle(results),
+          first.machine().oneLine()
+              + "; load at the end "
+              + results.get(results.size() - 1).loadAtEnd(),
+          SweepReport.chartSeries(results));
       System.err.println("chart written to " + chart.toAbsolutePath());
     }
     out.flush();

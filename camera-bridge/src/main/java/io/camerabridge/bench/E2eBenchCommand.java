@@ -84,6 +84,12 @@ public final class E2eBenchCommand implements Callable<Integer> {
   private int inFlight;
 
   @Option(
+      names = "--rounds",
+      defaultValue = "1",
+      description = "Measured windows, each with a fresh camera and pipeline (${DEFAULT-VALUE})")
+  private int rounds;
+
+  @Option(
       names = "--compare-arv",
       description = "Also run arv-camera-test-0.8 with the same settings and print the ratio")
   private boolean compareArv;
@@ -106,6 +112,7 @@ public final class E2eBenchCommand implements Callable<Integer> {
               warmup,
               buffers,
               inFlight,
+              rounds,
               compareArv);
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());

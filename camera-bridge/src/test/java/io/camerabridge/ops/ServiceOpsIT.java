@@ -93,9 +93,11 @@ class ServiceOpsIT {
         assertThat(all).filteredOn("READY=1"::equals).hasSize(1);
         assertThat(all.indexOf("STOPPING=1")).isGreaterThan(all.lastIndexOf("READY=1"));
 
-        List<String> lines = service.log().lines().toList();
+        // GLib's own messages (Aravis warnings) are written by native code, without a prefix.
+        List<String> lines =
+            service.log().lines().filter(l -> !l.isBlank() && !l.startsWith("(")).toList();
         assertThat(lines)
-            .as("journald format: every line starts with a <N> priority")
+            .as("journald format: every line of camera-bridge's starts with a <N> priority")
             .isNotEmpty()
             .allMatch(l -> l.matches("^<[3-7]>.*"));
         assertThat(lines)
