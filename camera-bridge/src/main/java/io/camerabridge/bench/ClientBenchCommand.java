@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
     name = "client",
     mixinStandardHelpOptions = true,
     description = {
+      "Client path: the zero-copy client against same-process baselines.",
       "Sends synthetic frames held in native memory to analyze_raw_image as fast as the server",
       "allows, over the bridge's client and optionally over baselines in the same process",
       "(alternating rounds), and reports frames/s, MB/s, latency, CPU and heap bytes per frame."

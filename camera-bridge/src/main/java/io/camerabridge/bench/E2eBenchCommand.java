@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
     name = "e2e",
     mixinStandardHelpOptions = true,
     description = {
+      "End to end: fake GigE camera -> the service's pipeline -> simulator.",
       "Streams a fake GigE camera (arv-fake-gv-camera-0.8 on a private loopback address) through",
       "the service's camera pipeline to the in-process PEKAT simulator and reports achieved fps,",
       "frames lost on the camera side and on the bridge side, latency percentiles and CPU per",

@@ -65,10 +65,15 @@ class AnalyzerFaultsIT {
       port = s.getLocalPort();
     }
     parts = parts("http://127.0.0.1:" + port, "1s");
-    for (int i = 0; i < 20; i++) {
-      sendFrame(i);
-    }
-    await().atMost(Duration.ofSeconds(10)).until(() -> dropped("analyzer_down") > 0);
+    // Frames keep coming, as from a camera, while the first connection attempts fail.
+    AtomicInteger next = new AtomicInteger();
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () -> {
+              sendFrame(next.incrementAndGet());
+              return dropped("analyzer_down") > 0;
+            });
     assertThat(parts.analyzer().isReachable()).isFalse();
 
     try (PekatSimulator sim = PekatSimulator.builder().port(port).build().start()) {
