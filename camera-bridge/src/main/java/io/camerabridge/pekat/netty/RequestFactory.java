@@ -25,6 +25,8 @@ final class RequestFactory {
   /** The target of the last frame sent without data; shared by every thread that sends. */
   private volatile Target lastRaw;
 
+  private volatile Head lastHead;
+
   RequestFactory(PekatEndpoint endpoint) {
     this.endpoint = endpoint;
     boolean defaultPort = endpoint.port() == (endpoint.isHttps() ? 443 : 80);
@@ -64,8 +66,16 @@ final class RequestFactory {
     return target(imagePath, new StringBuilder(), data, -1, -1, false);
   }
 
-  /** The head of a POST with a body of {@code contentLength} bytes and no chunking. */
+  /**
+   * The head of a POST with a body of {@code contentLength} bytes and no chunking. Heads are
+   * immutable once built (the encoder only reads them), so the head of a repeated (target, length)
+   * pair is reused.
+   */
   HttpRequest head(Target target, long contentLength) {
+    Head cached = lastHead;
+    if (cached != null && cached.target == target && cached.contentLength == contentLength) {
+      return cached.request;
+    }
     HttpRequest request = new DefaultHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.POST, target.uri);
     request
         .headers()
@@ -73,6 +83,7 @@ final class RequestFactory {
         .set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_OCTET_STREAM)
         .set(HttpHeaderNames.CONTENT_LENGTH, contentLength)
         .set(HttpHeaderNames.USER_AGENT, "camera-bridge");
+    lastHead = new Head(target, contentLength, request);
     return request;
   }
 
@@ -125,6 +136,8 @@ final class RequestFactory {
     }
     query.append(param);
   }
+
+  private record Head(Target target, long contentLength, HttpRequest request) {}
 
   /**
    * A request target; {@link #toString()} masks the API key so it can be logged. Immutable, so one
