@@ -1,5 +1,7 @@
 package io.camerabridge.ops;
 
+import static org.awaitility.Awaitility.await;
+
 import io.camerabridge.bindings.aravis.fake.FakeGvCameraProcess;
 import io.camerabridge.ops.chart.ChartFixtures;
 import io.camerabridge.pekat.sim.Fault;
@@ -15,6 +17,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.core.ConditionTimeoutException;
+import org.awaitility.core.TerminalFailureException;
 
 /**
  * Makes docs/dashboard.png from a real run: the shipped jar streams a fake GigE camera (1024x768
@@ -102,12 +106,14 @@ public final class DashboardRun {
   }
 
   private static void awaitStarted(ServiceProcess service) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (service.statusBase() == null || service.get("/ready").statusCode() != 200) {
-      if (System.nanoTime() > deadline || !service.process().isAlive()) {
-        throw new IllegalStateException("service did not start:\n" + service.log());
-      }
-      TimeUnit.MILLISECONDS.sleep(200);
+    try {
+      await("service ready")
+          .atMost(Duration.ofSeconds(60))
+          .pollInterval(Duration.ofMillis(200))
+          .failFast("service exited", () -> !service.process().isAlive())
+          .until(() -> service.statusBase() != null && service.get("/ready").statusCode() == 200);
+    } catch (ConditionTimeoutException | TerminalFailureException e) {
+      throw new IllegalStateException("service did not start:\n" + service.log(), e);
     }
   }
 }

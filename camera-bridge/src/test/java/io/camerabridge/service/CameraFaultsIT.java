@@ -88,6 +88,62 @@ class CameraFaultsIT {
     }
   }
 
+  @Test
+  void packetLossYieldsIncompleteFramesThatAreCountedAndNeverSent() throws Exception {
+    try (FakeGvCameraProcess lossy =
+            FakeGvCameraProcess.builder()
+                .serial(BridgeHarness.serial("LOSS"))
+                .lostPacketsPerThousand(3)
+                .start();
+        PekatSimulator sim =
+            PekatSimulator.builder().port(0).checksums(true).recentRequests(2000).build().start()) {
+      // Small frames (~200 packets), so that without resends a fair share still arrives whole.
+      FakeRamp ramp = FakeRamp.learn(lossy.deviceId(), 640, 480);
+      String yaml =
+          BridgeHarness.config(
+              BridgeHarness.camera(
+                  "lossy",
+                  lossy.deviceId(),
+                  sim.baseUri().toString(),
+                  dir,
+                  640,
+                  480,
+                  "frameRate: 10",
+                  "frameTimeout: 10s",
+                  "gige: { packetResend: false }"));
+      try (BridgeHarness harness = BridgeHarness.start(dir, yaml)) {
+        CameraPipeline pipeline = harness.bridge.pipelines().get(0);
+        await()
+            .atMost(Duration.ofSeconds(60))
+            .until(
+                () ->
+                    pipeline.stats().snapshot().incomplete() >= 3
+                        && pipeline.stats().snapshot().results() >= 3);
+        io.micrometer.core.instrument.MeterRegistry registry = harness.bridge.metrics().registry();
+        double incomplete =
+            registry
+                .find("camerabridge.frames.incomplete")
+                .tag("camera", "lossy")
+                .counters()
+                .stream()
+                .mapToDouble(io.micrometer.core.instrument.Counter::count)
+                .sum();
+        assertThat(incomplete).isPositive();
+        assertThat(
+                registry.find("camerabridge.stream.missing.packets").tag("camera", "lossy").meter())
+            .as("missing packets exported")
+            .isNotNull();
+      }
+      // Only complete frames reached the analyzer: every body is exactly the camera's frame.
+      for (io.camerabridge.pekat.sim.RequestRecord r : sim.stats().recent()) {
+        if (r.endpoint() == io.camerabridge.pekat.sim.Endpoint.ANALYZE_RAW_IMAGE) {
+          long frameId = Long.parseLong(r.query().get("data").split("/")[1]);
+          assertThat(r.crc32c()).hasValue(ramp.crc32c(frameId, 640, 480));
+        }
+      }
+    }
+  }
+
   private static void assertReconfigured(CameraPipeline pipeline) throws Exception {
     Map<String, Object> settings = new HashMap<>();
     pipeline

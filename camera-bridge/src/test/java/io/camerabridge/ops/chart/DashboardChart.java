@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
+import java.util.function.ToDoubleBiFunction;
 import javax.imageio.ImageIO;
 
 /**
@@ -105,37 +106,45 @@ final class DashboardChart {
 
   private static LineChart.Line rate(
       List<Scrape> scrapes, String name, Color color, String series, Predicate<String> keep) {
-    int n = scrapes.size();
-    double[] xs = new double[n];
-    double[] ys = new double[n];
-    for (int i = 0; i < n; i++) {
-      xs[i] = scrapes.get(i).atSeconds();
-      ys[i] =
-          i < RATE_WINDOW
-              ? Double.NaN
-              : Scrape.rate(scrapes.get(i - RATE_WINDOW), scrapes.get(i), series, keep);
-    }
-    return new LineChart.Line(name, color, xs, ys);
+    return windowed(
+        scrapes, name, color, RATE_WINDOW, (from, to) -> Scrape.rate(from, to, series, keep));
   }
 
   private static LineChart.Line quantile(List<Scrape> scrapes, double q, Color color) {
+    return windowed(
+        scrapes,
+        "p" + Math.round(q * 100),
+        color,
+        LATENCY_WINDOW,
+        (from, to) ->
+            1000
+                * Scrape.quantile(
+                    q,
+                    from,
+                    to,
+                    "camerabridge_frame_end_to_end_seconds_bucket",
+                    s -> s.contains("outcome=\"ok\"") || s.contains("outcome=\"ng\"")));
+  }
+
+  /**
+   * One point per scrape: {@code value} over the {@code window} scrapes ending there, or NaN while
+   * fewer than {@code window} scrapes precede it.
+   */
+  private static LineChart.Line windowed(
+      List<Scrape> scrapes,
+      String name,
+      Color color,
+      int window,
+      ToDoubleBiFunction<Scrape, Scrape> value) {
     int n = scrapes.size();
     double[] xs = new double[n];
     double[] ys = new double[n];
     for (int i = 0; i < n; i++) {
       xs[i] = scrapes.get(i).atSeconds();
       ys[i] =
-          i < LATENCY_WINDOW
-              ? Double.NaN
-              : 1000
-                  * Scrape.quantile(
-                      q,
-                      scrapes.get(i - LATENCY_WINDOW),
-                      scrapes.get(i),
-                      "camerabridge_frame_end_to_end_seconds_bucket",
-                      s -> s.contains("outcome=\"ok\"") || s.contains("outcome=\"ng\""));
+          i < window ? Double.NaN : value.applyAsDouble(scrapes.get(i - window), scrapes.get(i));
     }
-    return new LineChart.Line("p" + Math.round(q * 100), color, xs, ys);
+    return new LineChart.Line(name, color, xs, ys);
   }
 
   /** One rate line per value of {@code label} that ever increased. */
