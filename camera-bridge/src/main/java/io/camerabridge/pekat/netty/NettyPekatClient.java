@@ -104,7 +104,10 @@ public final class NettyPekatClient implements PekatClient {
         ExchangeHandler exchange = new ExchangeHandler();
         p.addLast("response-start", exchange.responseStartMarker());
         HttpDecoderConfig decoderConfig =
-            new HttpDecoderConfig().setMaxHeaderSize(Math.min(MAX_HEADER_BYTES, maxResponseBytes));
+            new HttpDecoderConfig()
+                .setMaxHeaderSize(Math.min(MAX_HEADER_BYTES, maxResponseBytes))
+                .setHeadersFactory(SmallHeadersFactory.HEADERS)
+                .setTrailersFactory(SmallHeadersFactory.TRAILERS);
         // failOnMissingResponse: a connection closed before the response is an error, not silence.
         p.addLast("http", new HttpClientCodec(decoderConfig, false, true));
         p.addLast("aggregate", new HttpObjectAggregator(maxResponseBytes));
