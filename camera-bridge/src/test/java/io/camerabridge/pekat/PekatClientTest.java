@@ -210,6 +210,55 @@ class PekatClientTest extends ClientTestBase {
   }
 
   @Test
+  void aBodyInSeveralChunksIsAssembledWhole() throws Exception {
+    RawHttpServer server = server(chunked(OK_CONTEXT, 7));
+    PekatClient client = client(PekatEndpoint.builder(server.uri()).build());
+    TestFrame frame = TestFrame.small(leases);
+
+    AnalysisOutcome outcome = outcomeOf(client.analyze(frame.frame, null));
+
+    assertThat(outcome).isInstanceOf(AnalysisOutcome.Analyzed.class);
+    assertThat(outcome.name()).isEqualTo("ok");
+    assertThat(((AnalysisOutcome.Analyzed) outcome).result().contextJson()).isEqualTo(OK_CONTEXT);
+    assertReleasedOnce(frame);
+  }
+
+  @Test
+  void aChunkedResponseOverTheCapIsAnError() throws Exception {
+    String big = "{\"result\":true,\"pad\":\"" + "x".repeat(20_000) + "\"}";
+    RawHttpServer server = server(chunked(big, 4096));
+    PekatClient client = client(PekatEndpoint.builder(server.uri()).maxResponseBytes(8192).build());
+    TestFrame frame = TestFrame.small(leases);
+
+    AnalysisOutcome outcome = outcomeOf(client.analyze(frame.frame, null));
+
+    assertThat(outcome).isInstanceOf(AnalysisOutcome.MalformedResponse.class);
+    assertThat(((AnalysisOutcome.MalformedResponse) outcome).reason()).contains("maxResponseBytes");
+    assertReleasedOnce(frame);
+  }
+
+  /** A 200 JSON response without Content-Length, sent as chunks of {@code size} bytes. */
+  private static RawHttpServer.Responder chunked(String json, int size) {
+    byte[] body = json.getBytes(StandardCharsets.UTF_8);
+    return (request, out) -> {
+      out.write(
+          ("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                  + "Transfer-Encoding: chunked\r\n\r\n")
+              .getBytes(StandardCharsets.ISO_8859_1));
+      for (int at = 0; at < body.length; at += size) {
+        int length = Math.min(size, body.length - at);
+        out.write((Integer.toHexString(length) + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+        out.write(body, at, length);
+        out.write("\r\n".getBytes(StandardCharsets.ISO_8859_1));
+        out.flush();
+      }
+      out.write("0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+      out.flush();
+      return After.KEEP_OPEN;
+    };
+  }
+
+  @Test
   void analyzeImagePostsTheEncodedFile() throws Exception {
     RawHttpServer server = server(RawHttpServer.json(OK_CONTEXT));
     byte[] png = PngFixtures.png(8, 8);

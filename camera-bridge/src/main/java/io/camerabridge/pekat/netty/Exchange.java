@@ -9,8 +9,8 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.handler.codec.DecoderException;
 import io.netty.handler.codec.TooLongFrameException;
-import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.ssl.SslHandler;
@@ -194,33 +194,37 @@ final class Exchange {
     responseStarted = true;
   }
 
-  void onResponse(Channel ch, FullHttpResponse response) {
-    try {
-      if (done.get() || channel != ch) {
-        ch.close();
-        return;
-      }
-      responseCompleteNanos = System.nanoTime();
-      detach(ch);
-      if (response.decoderResult().isFailure()) {
-        ch.close();
-        failDecoding(response.decoderResult().cause());
-        return;
-      }
-      ResponseDecoder.Decoded decoded = client.decoder().decode(response);
-      // Only a connection whose request and response both completed is in a known state.
-      if (requestWritten
-          && decoded.wellFormed()
-          && HttpUtil.isKeepAlive(response)
-          && !client.isClosed()) {
-        client.pool().offer(ch);
-      } else {
-        ch.close();
-      }
-      finish(decoded.outcome());
-    } finally {
-      response.release();
+  /** A complete response; {@code content} stays owned (and is released) by the caller. */
+  void onResponse(Channel ch, HttpResponse response, ByteBuf content) {
+    if (done.get() || channel != ch) {
+      ch.close();
+      return;
     }
+    responseCompleteNanos = System.nanoTime();
+    detach(ch);
+    ResponseDecoder.Decoded decoded = client.decoder().decode(response, content);
+    // Only a connection whose request and response both completed is in a known state.
+    if (requestWritten
+        && decoded.wellFormed()
+        && HttpUtil.isKeepAlive(response)
+        && !client.isClosed()) {
+      client.pool().offer(ch);
+    } else {
+      ch.close();
+    }
+    finish(decoded.outcome());
+  }
+
+  /** The response could not be decoded or is larger than the cap. */
+  void onInvalidResponse(Channel ch, Throwable cause) {
+    if (done.get() || channel != ch) {
+      ch.close();
+      return;
+    }
+    responseCompleteNanos = System.nanoTime();
+    detach(ch);
+    ch.close();
+    failDecoding(cause);
   }
 
   void onClosed(Channel ch) {

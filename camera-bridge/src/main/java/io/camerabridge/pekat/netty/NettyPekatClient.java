@@ -15,7 +15,6 @@ import io.netty.channel.EventLoop;
 import io.netty.channel.group.ChannelGroupFuture;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpDecoderConfig;
-import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.ssl.SslContext;
 import io.netty.util.ReferenceCountUtil;
 import java.net.ConnectException;
@@ -101,7 +100,7 @@ public final class NettyPekatClient implements PekatClient {
         ChannelPipeline p = ch.pipeline();
         tls.ifPresent(
             ctx -> p.addLast("tls", ctx.newHandler(ch.alloc(), endpoint.host(), endpoint.port())));
-        ExchangeHandler exchange = new ExchangeHandler();
+        ExchangeHandler exchange = new ExchangeHandler(maxResponseBytes);
         p.addLast("response-start", exchange.responseStartMarker());
         HttpDecoderConfig decoderConfig =
             new HttpDecoderConfig()
@@ -110,7 +109,6 @@ public final class NettyPekatClient implements PekatClient {
                 .setTrailersFactory(SmallHeadersFactory.TRAILERS);
         // failOnMissingResponse: a connection closed before the response is an error, not silence.
         p.addLast("http", new HttpClientCodec(decoderConfig, false, true));
-        p.addLast("aggregate", new HttpObjectAggregator(maxResponseBytes));
         p.addLast("exchange", exchange);
       }
     };

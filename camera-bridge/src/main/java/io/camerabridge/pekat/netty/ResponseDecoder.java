@@ -5,8 +5,8 @@ import io.camerabridge.pekat.AnalysisResult;
 import io.camerabridge.pekat.ExchangeTimings;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
-import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -39,15 +39,15 @@ final class ResponseDecoder {
    */
   record Decoded(Function<ExchangeTimings, AnalysisOutcome> outcome, boolean wellFormed) {}
 
-  /** Decodes without releasing {@code response}. */
-  Decoded decode(FullHttpResponse response) {
+  /** Decodes without releasing {@code body}. */
+  Decoded decode(HttpResponse response, ByteBuf body) {
     int status = response.status().code();
     if (status != HttpResponseStatus.OK.code()) {
-      String line = firstLine(response);
+      String line = firstLine(response, body);
       return new Decoded(t -> new AnalysisOutcome.HttpError(status, line, t), true);
     }
     try {
-      AnalysisResult result = context(response.headers(), response.content());
+      AnalysisResult result = context(response.headers(), body);
       return new Decoded(t -> new AnalysisOutcome.Analyzed(result, t), true);
     } catch (ContextParser.MalformedContextException e) {
       String reason = redactor.redact(e.getMessage());
@@ -111,8 +111,7 @@ final class ResponseDecoder {
     return png;
   }
 
-  private String firstLine(FullHttpResponse response) {
-    ByteBuf body = response.content();
+  private String firstLine(HttpResponse response, ByteBuf body) {
     int scan = Math.min(body.readableBytes(), 4 * MAX_ERROR_LINE);
     String text = body.toString(body.readerIndex(), scan, StandardCharsets.UTF_8).strip();
     int newline = text.indexOf('\n');
