@@ -7,6 +7,7 @@ import io.camerabridge.pekat.ExchangeTimings;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.handler.codec.DecoderException;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.HttpRequest;
@@ -34,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * its own {@code retainedDuplicate()}, which Netty releases once written or discarded, so a retry
  * never sends an already released or emptied buffer.
  */
-final class Exchange {
+final class Exchange implements ChannelFutureListener {
   private static final Logger log = LoggerFactory.getLogger(Exchange.class);
 
   private final NettyPekatClient client;
@@ -45,6 +46,7 @@ final class Exchange {
   private final AtomicBoolean done = new AtomicBoolean();
 
   private ScheduledFuture<?> deadline;
+  private ChannelFuture headWrite;
   private int attempts;
   private Channel connecting;
   private Channel channel;
@@ -167,15 +169,24 @@ final class Exchange {
     }
     handler.bind(this);
     HttpRequest head = client.requests().head(target, body.readableBytes());
-    ch.write(head)
-        .addListener(
-            f -> {
-              if (f.isSuccess() && channel == ch) {
-                firstWrittenNanos = System.nanoTime();
-              }
-            });
-    ch.write(body.retainedDuplicate());
-    ch.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT).addListener(f -> onWritten(ch, f));
+    // The exchange itself listens to the two timed writes. The body's write gets the void promise:
+    // its failure reaches exceptionCaught and ends the exchange like any transport failure.
+    headWrite = ch.write(head).addListener(this);
+    ch.write(body.retainedDuplicate(), ch.voidPromise());
+    ch.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT).addListener(this);
+  }
+
+  @Override
+  public void operationComplete(ChannelFuture write) {
+    Channel ch = write.channel();
+    if (write == headWrite) {
+      headWrite = null;
+      if (write.isSuccess() && channel == ch) {
+        firstWrittenNanos = System.nanoTime();
+      }
+      return;
+    }
+    onWritten(ch, write);
   }
 
   private void onWritten(Channel ch, Future<?> write) {

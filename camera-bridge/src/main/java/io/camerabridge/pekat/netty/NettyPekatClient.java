@@ -122,13 +122,13 @@ public final class NettyPekatClient implements PekatClient {
   @Override
   public CompletionStage<AnalysisOutcome> analyze(RawFrame frame, String data) {
     Objects.requireNonNull(frame, "frame");
-    return submit(frame.pixels(), () -> requests.raw(frame, data));
+    return submit(frame.pixels(), frame, data);
   }
 
   @Override
   public CompletionStage<AnalysisOutcome> analyzeImage(ByteBuf encoded, String data) {
     Objects.requireNonNull(encoded, "encoded");
-    return submit(encoded, () -> requests.image(data));
+    return submit(encoded, null, data);
   }
 
   @Override
@@ -136,8 +136,8 @@ public final class NettyPekatClient implements PekatClient {
     return inFlight.get();
   }
 
-  private CompletionStage<AnalysisOutcome> submit(
-      ByteBuf body, java.util.function.Supplier<RequestFactory.Target> target) {
+  /** {@code frame} is null for an encoded image. */
+  private CompletionStage<AnalysisOutcome> submit(ByteBuf body, RawFrame frame, String data) {
     long start = System.nanoTime();
     if (body.refCnt() == 0) {
       return done(
@@ -157,7 +157,9 @@ public final class NettyPekatClient implements PekatClient {
     }
     Exchange exchange;
     try {
-      exchange = new Exchange(this, body, target.get(), start);
+      RequestFactory.Target target =
+          frame != null ? requests.raw(frame, data) : requests.image(data);
+      exchange = new Exchange(this, body, target, start);
     } catch (RuntimeException e) {
       inFlight.decrementAndGet();
       ReferenceCountUtil.safeRelease(body);
