@@ -4,6 +4,7 @@ import com.sun.jna.ptr.IntByReference;
 import com.sun.jna.ptr.PointerByReference;
 import io.camerabridge.bindings.raw.Aravis;
 import io.camerabridge.bindings.raw.ArvCameraHandle;
+import io.camerabridge.bindings.raw.ArvDeviceHandle;
 import java.lang.ref.Cleaner;
 import java.time.Duration;
 import java.util.List;
@@ -371,8 +372,9 @@ public final class Camera implements AutoCloseable {
     }
     stopAcquisitionForTeardown();
     synchronized (access.lock()) {
+      ArvDeviceHandle device = arv.arv_camera_get_device(handle);
       controlLost.disconnect();
-      AravisLibrary.gobject().g_object_unref(handle);
+      DeviceRelease.unrefCamera(handle, device);
     }
     leakWatch.clean();
   }
