@@ -135,9 +135,10 @@ class AnalyzerFaultsIT {
                 peakOut.accumulateAndGet(pipeline.leases().outstanding(), Math::max);
                 return pipeline.stats().snapshot().results() >= resultsAt + 30;
               });
-      // In flight never above maxInFlight, at the analyzer and in the frames held.
+      // Never more than maxInFlight at the analyzer; the frames held are those plus at most the
+      // one the client is refusing as busy at that instant.
       assertThat(sim.stats().peakInFlight()).isLessThanOrEqualTo(2);
-      assertThat(peakOut.get()).isLessThanOrEqualTo(2);
+      assertThat(peakOut.get()).isLessThanOrEqualTo(2 + 1);
       assertThat(rig.metric(h.bridge, DOWN, "reason=\"analyzer_busy\"")).isGreaterThan(30);
       assertThat(rig.metric(h.bridge, "camerabridge_buffers_free")).isGreaterThanOrEqualTo(3);
       // Flat heap: the busy drops allocate nothing that stays (generous margin for JIT, pools).
