@@ -8,12 +8,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 report=camera-bridge/target/failsafe-reports/TEST-io.camerabridge.container.ContainerImageIT.xml
 
+# A socket counts only if this user may connect to it (root's Podman socket is not another user's).
 engine=""
 if [ -n "${DOCKER_HOST:-}" ]; then
   engine=$DOCKER_HOST
-elif [ -S /run/podman/podman.sock ]; then
+elif [ -S /run/podman/podman.sock ] && [ -w /run/podman/podman.sock ]; then
   engine=unix:///run/podman/podman.sock
-elif [ -S /var/run/docker.sock ]; then
+elif [ -S /var/run/docker.sock ] && [ -w /var/run/docker.sock ]; then
   engine=unix:///var/run/docker.sock
 fi
 

@@ -40,6 +40,13 @@ final class ArvCameraTestRun {
     double completeFramesPerSecond() {
       return completed() / (duration.toNanos() / 1e9);
     }
+
+    /** The counters and durations of two runs added up. */
+    Statistics plus(Statistics o) {
+      Map<String, Long> sum = new HashMap<>(counters);
+      o.counters.forEach((k, v) -> sum.merge(k, v, Long::sum));
+      return new Statistics(sum, duration.plus(o.duration));
+    }
   }
 
   /** The command line for one run; {@code camera} is the camera's address or name. */

@@ -14,8 +14,7 @@ import picocli.CommandLine.Command;
     footer = {
       "",
       "Example: camera-bridge bench client --baseline socket,jdk",
-      "         camera-bridge bench e2e --width 1920 --height 1200 --fps 50 --packet-size 8000"
-          + " --compare-arv"
+      "         camera-bridge bench e2e --fps 50 --packet-size 8000 --compare-arv"
     },
     subcommands = {ClientBenchCommand.class, E2eBenchCommand.class})
 public final class BenchCommand implements Runnable {

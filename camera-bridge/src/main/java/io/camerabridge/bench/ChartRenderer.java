@@ -48,7 +48,8 @@ final class ChartRenderer {
   record Point(double frameMegabytes, double megabytesPerSecond, double p50Ms, double p99Ms) {}
 
   /** Writes the chart; {@code series} maps target name to points in increasing frame size. */
-  static void write(Path file, String title, Map<String, List<Point>> series) throws IOException {
+  static void write(Path file, String title, String subtitle, Map<String, List<Point>> series)
+      throws IOException {
     BufferedImage image =
         new BufferedImage(
             2 * (MARGIN_L + PANEL_W + MARGIN_R), MARGIN_T + PANEL_H + MARGIN_B, TYPE_RGB);
@@ -61,7 +62,9 @@ final class ChartRenderer {
       g.fillRect(0, 0, image.getWidth(), image.getHeight());
       g.setColor(Color.BLACK);
       g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
-      g.drawString(title, MARGIN_L, 28);
+      g.drawString(title, MARGIN_L, 24);
+      g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+      g.drawString(subtitle, MARGIN_L, 42);
       double maxX = max(series, Point::frameMegabytes);
       Panel throughput =
           new Panel(
@@ -134,7 +137,7 @@ final class ChartRenderer {
     Panel(int left, String title, double maxX, double maxY) {
       this.left = left;
       this.title = title;
-      this.maxX = niceCeiling(maxX);
+      this.maxX = niceCeiling(maxX * 1.05);
       this.maxY = niceCeiling(maxY * 1.05);
     }
 
@@ -200,10 +203,10 @@ final class ChartRenderer {
           : String.format(Locale.ROOT, "%.1f", v);
     }
 
-    /** 1, 2 or 5 times a power of ten, at least {@code v}, so the ticks are round numbers. */
+    /** A round number at least {@code v} (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8 times 10^n). */
     private static double niceCeiling(double v) {
       double magnitude = Math.pow(10, Math.floor(Math.log10(v)));
-      for (double step : new double[] {1, 2, 2.5, 5, 10}) {
+      for (double step : new double[] {1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10}) {
         if (step * magnitude >= v) {
           return step * magnitude;
         }

@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
     name = "client",
     mixinStandardHelpOptions = true,
     description = {
+      "Client path: the zero-copy client against same-process baselines.",
       "Sends synthetic frames held in native memory to analyze_raw_image as fast as the server",
       "allows, over the bridge's client and optionally over baselines in the same process",
       "(alternating rounds), and reports frames/s, MB/s, latency, CPU and heap bytes per frame."
@@ -91,7 +92,7 @@ public final class ClientBenchCommand implements Callable<Integer> {
 
   @Option(
       names = "--warmup",
-      defaultValue = "200",
+      defaultValue = "500",
       description = "Unmeasured warm-up frames per target (${DEFAULT-VALUE})")
   private long warmupFrames;
 
@@ -146,7 +147,14 @@ public final class ClientBenchCommand implements Callable<Integer> {
       out.print(SweepReport.markdown(results));
     }
     if (chart != null) {
-      ChartRenderer.write(chart, chartTitle(results), SweepReport.chartSeries(results));
+      ClientBenchmark.Result first = results.get(0);
+      ChartRenderer.write(
+          chart,
+          chartTitle(results),
+          first.machine().oneLine()
+              + "; load at the end "
+              + results.get(results.size() - 1).loadAtEnd(),
+          SweepReport.chartSeries(results));
       System.err.println("chart written to " + chart.toAbsolutePath());
     }
     out.flush();

@@ -20,7 +20,8 @@ final class ClientBenchReport {
             Locale.ROOT,
             "bench client: %s (%,d B/frame), in-flight %d, analyzer: %s%n"
                 + "%d round(s) x up to %d frames or %s per target, %d warm-up frames each,"
-                + " %d native frames in the pool%n%n",
+                + " %d native frames in the pool%n"
+                + "machine: %s; load average at the end %s%n%n",
             s.shape(),
             s.shape().bodyBytes(),
             s.inFlight(),
@@ -29,7 +30,9 @@ final class ClientBenchReport {
             s.frames(),
             s.limit(),
             s.warmupFrames(),
-            s.poolFrames()));
+            s.poolFrames(),
+            result.machine().oneLine(),
+            result.loadAtEnd()));
     out.append(
         String.format(
             Locale.ROOT,
@@ -68,16 +71,19 @@ final class ClientBenchReport {
       out.append(
           String.format(
               Locale.ROOT,
-              "%nbridge / %s: frames/s %.2fx, CPU per frame %.2fx (client threads only %.2fx)",
+              "%nbridge / %s: frames/s %.2fx (median of per-round ratios %.2fx), CPU per frame"
+                  + " %.2fx (client threads only %.2fx)",
               baseline.target(),
               bridge.framesPerSecond() / baseline.framesPerSecond(),
+              bridge.medianRoundRatio(baseline),
               bridge.cpuSecondsPerFrame() / baseline.cpuSecondsPerFrame(),
               bridge.clientCpuSecondsPerFrame() / baseline.clientCpuSecondsPerFrame()));
     }
     out.append(
         String.format(
-            "%n%n'cli' columns exclude the in-process analyzer's threads; heap is summed over all"
-                + " JVM threads.%n"));
+            "%n%nCPU = process CPU time; 'cli CPU' = CPU time of the Java threads other than the"
+                + " in-process analyzer's (JIT and GC excluded);%n'cli heap' = heap allocated by"
+                + " all threads except the analyzer's; heap is summed over all JVM threads.%n"));
     return out.toString();
   }
 
@@ -85,6 +91,8 @@ final class ClientBenchReport {
     ClientBenchmark.Settings s = result.settings();
     ObjectNode root = JSON.createObjectNode();
     root.put("analyzer", result.analyzer());
+    root.put("machine", result.machine().oneLine());
+    root.put("load_average_end", result.loadAtEnd());
     root.put("width", s.shape().width());
     root.put("height", s.shape().height());
     root.put("format", s.shape().format().name());
@@ -99,6 +107,7 @@ final class ClientBenchReport {
         putFigures(baselines.putObject(baseline.target()), baseline);
         ObjectNode ratio = ratios.putObject(baseline.target());
         ratio.put("frames_per_s", result.bridge().framesPerSecond() / baseline.framesPerSecond());
+        ratio.put("frames_per_s_median_of_rounds", result.bridge().medianRoundRatio(baseline));
         ratio.put(
             "cpu_s_per_frame",
             result.bridge().cpuSecondsPerFrame() / baseline.cpuSecondsPerFrame());
@@ -123,6 +132,7 @@ final class ClientBenchReport {
     latency.put("max", p.max());
     node.put("cpu_s_per_frame", t.cpuSecondsPerFrame());
     node.put("client_cpu_s_per_frame", t.clientCpuSecondsPerFrame());
+    node.put("jvm_cpu_s_per_frame", t.jvmCpuSecondsPerFrame());
     node.put("heap_bytes_per_frame", t.heapBytesPerFrame());
     node.put("client_heap_bytes_per_frame", t.clientHeapBytesPerFrame());
     t.roundFramesPerSecond().forEach(node.putArray("round_frames_per_s")::add);

@@ -34,7 +34,12 @@ final class ClientBenchmark {
    *
    * @param analyzer how the analyzer was provided, for the report
    */
-  record Result(Settings settings, String analyzer, Map<String, TargetResult> targets) {
+  record Result(
+      Settings settings,
+      String analyzer,
+      Map<String, TargetResult> targets,
+      MachineInfo machine,
+      String loadAtEnd) {
     TargetResult bridge() {
       return targets.get(BRIDGE);
     }
@@ -60,13 +65,16 @@ final class ClientBenchmark {
     LoadRunner runner =
         new LoadRunner(pool, settings.inFlight(), analyzer.serverThreads(), progress);
     AnalyzerAddress address = analyzer.address();
+    MachineInfo machine = MachineInfo.current();
     List<LoadTarget> targets = new ArrayList<>();
     try {
       targets.add(factory.create(BRIDGE, address, settings.shape(), settings.inFlight()));
       for (String baseline : settings.baselines()) {
         targets.add(factory.create(baseline, address, settings.shape(), settings.inFlight()));
       }
-      return new Result(settings, analyzer.description(), measure(settings, pool, runner, targets));
+      Map<String, TargetResult> results = measure(settings, pool, runner, targets);
+      return new Result(
+          settings, analyzer.description(), results, machine, MachineInfo.currentLoadAverage());
     } finally {
       for (LoadTarget target : targets) {
         target.close();

@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
     name = "e2e",
     mixinStandardHelpOptions = true,
     description = {
+      "End to end: fake GigE camera -> the service's pipeline -> simulator.",
       "Streams a fake GigE camera (arv-fake-gv-camera-0.8 on a private loopback address) through",
       "the service's camera pipeline to the in-process PEKAT simulator and reports achieved fps,",
       "frames lost on the camera side and on the bridge side, latency percentiles and CPU per",
@@ -84,6 +85,12 @@ public final class E2eBenchCommand implements Callable<Integer> {
   private int inFlight;
 
   @Option(
+      names = "--rounds",
+      defaultValue = "1",
+      description = "Measured windows, each with a fresh camera and pipeline (${DEFAULT-VALUE})")
+  private int rounds;
+
+  @Option(
       names = "--compare-arv",
       description = "Also run arv-camera-test-0.8 with the same settings and print the ratio")
   private boolean compareArv;
@@ -106,6 +113,7 @@ public final class E2eBenchCommand implements Callable<Integer> {
               warmup,
               buffers,
               inFlight,
+              rounds,
               compareArv);
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());

@@ -32,18 +32,30 @@ final class E2eBenchmark {
     this.progress = progress;
   }
 
+  /**
+   * Runs the rounds; with {@code compareArv}, each bridge window is followed by an arv-camera-test
+   * run of the same length, so both see the same machine load on average.
+   */
   E2eResult run(E2eSettings settings) throws Exception {
-    E2eResult.Bridge bridge = runBridge(settings);
+    MachineInfo machine = MachineInfo.current();
+    E2eResult.Bridge bridge = null;
     ArvCameraTestRun.Statistics arv = null;
-    if (settings.compareArv()) {
-      progress.printf(
-          "%s against a second fake camera, %s%n",
-          ArvCameraTestRun.EXECUTABLE, settings.duration());
-      try (FakeGvCameraProcess camera = FakeGvCameraProcess.builder().start()) {
-        arv = ArvCameraTestRun.run(camera.address().getHostAddress(), settings);
+    for (int round = 1; round <= settings.rounds(); round++) {
+      progress.printf("round %d/%d: bridge pipeline%n", round, settings.rounds());
+      E2eResult.Bridge b = runBridge(settings);
+      bridge = bridge == null ? b : bridge.plus(b);
+      if (settings.compareArv()) {
+        progress.printf(
+            "round %d/%d: %s against a fresh fake camera, %d s%n",
+            round, settings.rounds(), ArvCameraTestRun.EXECUTABLE, settings.duration().toSeconds());
+        ArvCameraTestRun.Statistics a;
+        try (FakeGvCameraProcess camera = FakeGvCameraProcess.builder().start()) {
+          a = ArvCameraTestRun.run(camera.address().getHostAddress(), settings);
+        }
+        arv = arv == null ? a : arv.plus(a);
       }
     }
-    return new E2eResult(settings, bridge, arv);
+    return new E2eResult(settings, bridge, arv, machine, MachineInfo.currentLoadAverage());
   }
 
   private E2eResult.Bridge runBridge(E2eSettings settings) throws Exception {

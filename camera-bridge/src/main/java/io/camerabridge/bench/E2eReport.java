@@ -16,6 +16,7 @@ final class E2eReport {
     E2eResult.Bridge b = r.bridge();
     E2eResult.Counts c = b.counts();
     TimedPekatClient.Latencies l = b.latencies();
+    String rounds = s.rounds() > 1 ? " in " + s.rounds() + " rounds" : "";
     StringBuilder out = new StringBuilder();
     out.append(
         String.format(
@@ -31,7 +32,14 @@ final class E2eReport {
             s.buffers()));
     out.append(
         String.format(
-            Locale.ROOT, "measured %.1f s after %s warm-up%n%n", c.seconds(), s.warmup()));
+            Locale.ROOT,
+            "measured %.1f s%s, each after %d s of warm-up%nmachine: %s; load average at the end"
+                + " %s%n%n",
+            c.seconds(),
+            rounds,
+            s.warmup().toSeconds(),
+            r.machine().oneLine(),
+            r.loadAtEnd()));
     out.append(
         String.format(
             Locale.ROOT,
@@ -59,13 +67,13 @@ final class E2eReport {
     out.append(
         String.format(
             Locale.ROOT, "%-34s %8s %8s %8s %8s%n", "latency (ms)", "p50", "p99", "p99.9", "max"));
-    latencyRow(out, "buffer filled -> body written", l.popToWritten());
-    latencyRow(out, "buffer filled -> result", l.popToResult());
-    latencyRow(out, "first packet -> body written", l.leaderToWritten());
+    latencyRow(out, "buffer filled -> body written", l.popToWritten().percentiles());
+    latencyRow(out, "buffer filled -> result", l.popToResult().percentiles());
+    latencyRow(out, "first packet -> body written", l.leaderToWritten().percentiles());
     out.append(
         String.format(
             Locale.ROOT,
-            "%nCPU per analyzed frame %.3f ms (%.3f ms without the simulator's threads);"
+            "%nCPU per analyzed frame %.3f ms (%.3f ms without the simulator's threads, Aravis's receive thread included);"
                 + " heap per frame %,.0f B (%,.0f B without the simulator's threads)%n",
             cpuPerFrame(r) * 1e3,
             clientCpuPerFrame(r) * 1e3,
@@ -75,7 +83,8 @@ final class E2eReport {
       out.append(
           String.format(
               Locale.ROOT,
-              "%n%s: %d complete frames in %d s = %.2f frames/s (failures %d)%n"
+              "%n%s (same settings, runs alternating with the bridge's):"
+                  + " %d complete frames in %d s = %.2f frames/s (failures %d)%n"
                   + "bridge analyzed / arv-camera-test complete: %.3fx%n",
               ArvCameraTestRun.EXECUTABLE,
               r.arv().completed(),
@@ -102,6 +111,9 @@ final class E2eReport {
     root.put("fps_configured", s.fps());
     root.put("packet_bytes", s.packetBytes());
     root.put("in_flight", s.inFlight());
+    root.put("rounds", s.rounds());
+    root.put("machine", r.machine().oneLine());
+    root.put("load_average_end", r.loadAtEnd());
     root.put("seconds", c.seconds());
     root.put("frames_analyzed", c.analyzed());
     root.put("fps_analyzed", b.analyzedPerSecond());
@@ -121,9 +133,14 @@ final class E2eReport {
     bridge.put("busy", b.busy());
     bridge.put("failed", c.failed());
     ObjectNode latency = root.putObject("latency_ms");
-    latency(latency.putObject("buffer_filled_to_body_written"), b.latencies().popToWritten());
-    latency(latency.putObject("buffer_filled_to_result"), b.latencies().popToResult());
-    latency(latency.putObject("first_packet_to_body_written"), b.latencies().leaderToWritten());
+    latency(
+        latency.putObject("buffer_filled_to_body_written"),
+        b.latencies().popToWritten().percentiles());
+    latency(
+        latency.putObject("buffer_filled_to_result"), b.latencies().popToResult().percentiles());
+    latency(
+        latency.putObject("first_packet_to_body_written"),
+        b.latencies().leaderToWritten().percentiles());
     root.put("cpu_s_per_frame", cpuPerFrame(r));
     root.put("client_cpu_s_per_frame", clientCpuPerFrame(r));
     root.put("heap_bytes_per_frame", heapPerFrame(r));

@@ -1,7 +1,12 @@
 package io.camerabridge.bench;
 
 /** What {@code bench e2e} measured; see {@link E2eReport} for how it is shown. */
-record E2eResult(E2eSettings settings, Bridge bridge, ArvCameraTestRun.Statistics arv) {
+record E2eResult(
+    E2eSettings settings,
+    Bridge bridge,
+    ArvCameraTestRun.Statistics arv,
+    MachineInfo machine,
+    String loadAtEnd) {
 
   /** Pipeline and stream counters at one instant, or the difference of two. */
   record Counts(
@@ -15,6 +20,20 @@ record E2eResult(E2eSettings settings, Bridge bridge, ArvCameraTestRun.Statistic
       long missingPackets,
       long resentPackets,
       long underruns) {
+
+    Counts plus(Counts o) {
+      return new Counts(
+          nanos + o.nanos,
+          acquired + o.acquired,
+          incomplete + o.incomplete,
+          sent + o.sent,
+          analyzed + o.analyzed,
+          failed + o.failed,
+          dropped + o.dropped,
+          missingPackets + o.missingPackets,
+          resentPackets + o.resentPackets,
+          underruns + o.underruns);
+    }
 
     Counts minus(Counts o) {
       return new Counts(
@@ -35,13 +54,25 @@ record E2eResult(E2eSettings settings, Bridge bridge, ArvCameraTestRun.Statistic
     }
   }
 
-  /** The bridge's measured window. */
+  /** The bridge's measured windows, summed over rounds. */
   record Bridge(
       Counts counts,
       ResourceSnapshot.Usage usage,
       TimedPekatClient.Latencies latencies,
       long busy,
       long clientFailures) {
+
+    Bridge plus(Bridge o) {
+      TimedPekatClient.Latencies merged = TimedPekatClient.Latencies.empty();
+      merged.addAll(latencies);
+      merged.addAll(o.latencies);
+      return new Bridge(
+          counts.plus(o.counts),
+          usage.plus(o.usage),
+          merged,
+          busy + o.busy,
+          clientFailures + o.clientFailures);
+    }
 
     double analyzedPerSecond() {
       return counts.analyzed() / counts.seconds();

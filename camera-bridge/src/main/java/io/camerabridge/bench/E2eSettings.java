@@ -16,6 +16,7 @@ record E2eSettings(
     Duration warmup,
     int buffers,
     int inFlight,
+    int rounds,
     boolean compareArv) {
 
   E2eSettings {
@@ -37,6 +38,9 @@ record E2eSettings(
     if (inFlight < 1 || inFlight >= buffers) {
       throw new IllegalArgumentException(
           "--in-flight must be at least 1 and below --buffers (" + buffers + "), got " + inFlight);
+    }
+    if (rounds < 1) {
+      throw new IllegalArgumentException("--rounds must be at least 1, got " + rounds);
     }
     if (duration.isNegative() || duration.isZero()) {
       throw new IllegalArgumentException("--duration must be positive, got " + duration);

@@ -5,7 +5,9 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -134,6 +136,9 @@ final class LoadRunner {
     final LoadTarget.Lane lane;
     final LatencySamples latencies;
 
+    /** Work for this driver's thread when a chained lane cannot continue on its own thread. */
+    final BlockingQueue<Runnable> handOver = new LinkedBlockingQueue<>();
+
     Driver(LoadTarget.Lane lane, int expectedFrames) {
       this.lane = lane;
       this.latencies = new LatencySamples(expectedFrames);
@@ -142,22 +147,94 @@ final class LoadRunner {
     void loop(Shared shared) {
       try {
         shared.start.await();
-        while (shared.claim()) {
-          PooledFrame frame = pool.lease(LEASE_TIMEOUT);
-          long start = System.nanoTime();
-          lane.exchange(frame);
-          latencies.record(System.nanoTime() - start);
-          shared.completed.incrementAndGet();
+        if (lane.isAsync()) {
+          chain(shared);
+        } else {
+          while (shared.claim()) {
+            PooledFrame frame = pool.lease(LEASE_TIMEOUT);
+            long start = System.nanoTime();
+            lane.exchange(frame);
+            latencies.record(System.nanoTime() - start);
+            shared.completed.incrementAndGet();
+          }
+          shared.done.countDown();
         }
       } catch (Exception e) {
         shared.failure.compareAndSet(null, e);
-      } finally {
         shared.done.countDown();
       }
       // Stay alive until the closing snapshot has counted this thread's allocations.
       awaitUninterruptibly(shared.exit);
     }
+
+    /**
+     * Drives an asynchronous lane the way a producer that never waits would: the next frame is sent
+     * from the completion of the previous one, on whatever thread completed it. Only when no frame
+     * is free yet does the work go back to this driver's thread, which may block.
+     */
+    private void chain(Shared shared) throws InterruptedException {
+      sendNext(shared);
+      while (true) {
+        Runnable work = handOver.take();
+        if (work == END) {
+          return;
+        }
+        work.run();
+      }
+    }
+
+    private void sendNext(Shared shared) {
+      try {
+        if (!shared.claim()) {
+          end(shared);
+          return;
+        }
+        PooledFrame frame = pool.tryLease();
+        if (frame == null) {
+          handOver.add(() -> sendBlocking(shared));
+          return;
+        }
+        send(shared, frame);
+      } catch (Exception e) {
+        shared.failure.compareAndSet(null, e);
+        end(shared);
+      }
+    }
+
+    private void sendBlocking(Shared shared) {
+      try {
+        send(shared, pool.lease(LEASE_TIMEOUT));
+      } catch (Exception e) {
+        shared.failure.compareAndSet(null, e);
+        end(shared);
+      }
+    }
+
+    private void send(Shared shared, PooledFrame frame) {
+      long start = System.nanoTime();
+      lane.exchangeAsync(frame)
+          .whenComplete(
+              (ignored, error) -> {
+                if (error != null) {
+                  shared.failure.compareAndSet(
+                      null,
+                      error instanceof Exception e ? e : new BenchException(error.toString()));
+                  end(shared);
+                  return;
+                }
+                latencies.record(System.nanoTime() - start);
+                shared.completed.incrementAndGet();
+                sendNext(shared);
+              });
+    }
+
+    private void end(Shared shared) {
+      shared.done.countDown();
+      handOver.add(END);
+    }
   }
+
+  private static final Runnable END = () -> {};
 
   private static void awaitUninterruptibly(CountDownLatch latch) {
     boolean interrupted = false;

@@ -1,6 +1,7 @@
 package io.camerabridge.bench;
 
 import io.camerabridge.bench.NativeFramePool.PooledFrame;
+import java.util.concurrent.CompletionStage;
 
 /**
  * One way of getting a frame to the analyzer: the bridge's client or a baseline. Each driver thread
@@ -25,6 +26,19 @@ interface LoadTarget extends AutoCloseable {
      * needed, even when the exchange fails.
      */
     void exchange(PooledFrame frame) throws Exception;
+
+    /** Whether this lane is driven by {@link #exchangeAsync} instead of {@link #exchange}. */
+    default boolean isAsync() {
+      return false;
+    }
+
+    /**
+     * Like {@link #exchange}, without blocking: the stage completes once the response has been
+     * read; an exception completes it exceptionally. Only called when {@link #isAsync()}.
+     */
+    default CompletionStage<Void> exchangeAsync(PooledFrame frame) {
+      throw new UnsupportedOperationException(getClass() + " is a blocking lane");
+    }
 
     @Override
     void close() throws Exception;

@@ -62,6 +62,16 @@ final class NativeFramePool {
     return frame;
   }
 
+  /** A free frame, or null when every frame is still held; never blocks. */
+  PooledFrame tryLease() {
+    PooledFrame frame = free.poll();
+    if (frame != null) {
+      frame.markLeased();
+      leased.incrementAndGet();
+    }
+    return frame;
+  }
+
   private void giveBack(PooledFrame frame) {
     leased.decrementAndGet();
     free.add(frame);

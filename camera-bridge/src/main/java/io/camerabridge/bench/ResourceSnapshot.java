@@ -47,12 +47,14 @@ final class ResourceSnapshot {
     long heapAll = 0;
     long heapServer = 0;
     long cpuServer = 0;
+    long cpuJava = 0;
     for (Map.Entry<Long, ThreadSample> e : threads.entrySet()) {
       ThreadSample now = e.getValue();
       ThreadSample then = before.threads.get(e.getKey());
       long heap = now.allocatedBytes - (then == null ? 0 : then.allocatedBytes);
       long cpu = now.cpuNanos - (then == null || then.cpuNanos < 0 ? 0 : then.cpuNanos);
       heapAll += heap;
+      cpuJava += Math.max(0, cpu);
       if (serverThreads.contains(e.getKey(), now.name)) {
         heapServer += heap;
         cpuServer += Math.max(0, cpu);
@@ -61,6 +63,7 @@ final class ResourceSnapshot {
     return new Usage(
         wallNanos - before.wallNanos,
         processCpuNanos - before.processCpuNanos,
+        cpuJava,
         cpuServer,
         heapAll,
         heapServer);
@@ -68,14 +71,28 @@ final class ResourceSnapshot {
 
   /**
    * Costs of one run. The server columns are the share of an in-process analyzer's threads, so that
-   * the client's own cost can be told apart from the discard server's.
+   * the client's own cost can be told apart from the discard server's. {@code javaThreadsCpuNanos}
+   * is the CPU time of all Java threads; the rest of the process CPU time is the JVM's own work
+   * (JIT compilers, garbage collector) and native threads, which cannot be split per client.
    */
   record Usage(
       long wallNanos,
       long processCpuNanos,
+      long javaThreadsCpuNanos,
       long serverCpuNanos,
       long heapBytesAllThreads,
-      long heapBytesServerThreads) {}
+      long heapBytesServerThreads) {
+
+    Usage plus(Usage o) {
+      return new Usage(
+          wallNanos + o.wallNanos,
+          processCpuNanos + o.processCpuNanos,
+          javaThreadsCpuNanos + o.javaThreadsCpuNanos,
+          serverCpuNanos + o.serverCpuNanos,
+          heapBytesAllThreads + o.heapBytesAllThreads,
+          heapBytesServerThreads + o.heapBytesServerThreads);
+    }
+  }
 
   /** Ids of the threads alive at this snapshot. */
   Set<Long> threadIds() {

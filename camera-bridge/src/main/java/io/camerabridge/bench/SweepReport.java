@@ -19,8 +19,8 @@ final class SweepReport {
     out.append(
         "| frame | bytes | target | frames/s | MB/s | p50 ms | p99 ms | p99.9 ms | CPU ms/frame"
             + " (client only) | heap B/frame (client only) | bridge ÷ target frames/s | bridge ÷"
-            + " target CPU/frame (client only) |\n");
-    out.append("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+            + " target CPU/frame (client only) | median per-round frames/s ratio |\n");
+    out.append("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     for (ClientBenchmark.Result result : results) {
       TargetResult bridge = result.bridge();
       for (TargetResult t : result.targets().values()) {
@@ -30,7 +30,7 @@ final class SweepReport {
             String.format(
                 Locale.ROOT,
                 "| %s | %,d | %s | %.0f | %.0f | %.2f | %.2f | %.2f | %.2f (%.2f) | %,.0f (%,.0f) |"
-                    + " %s | %s |%n",
+                    + " %s | %s | %s |%n",
                 result.settings().shape(),
                 t.bodyBytes(),
                 isBridge ? "**bridge**" : t.target(),
@@ -53,7 +53,8 @@ final class SweepReport {
                         Locale.ROOT,
                         "%.2f× (%.2f×)",
                         bridge.cpuSecondsPerFrame() / t.cpuSecondsPerFrame(),
-                        bridge.clientCpuSecondsPerFrame() / t.clientCpuSecondsPerFrame())));
+                        bridge.clientCpuSecondsPerFrame() / t.clientCpuSecondsPerFrame()),
+                isBridge ? "–" : String.format(Locale.ROOT, "%.2f×", bridge.medianRoundRatio(t))));
       }
     }
     return out.toString();

@@ -14,6 +14,7 @@ final class TargetResult {
   private long frames;
   private long wallNanos;
   private long processCpuNanos;
+  private long javaThreadsCpuNanos;
   private long serverCpuNanos;
   private long heapBytesAll;
   private long heapBytesServer;
@@ -28,6 +29,7 @@ final class TargetResult {
     frames += run.frames();
     wallNanos += usage.wallNanos();
     processCpuNanos += usage.processCpuNanos();
+    javaThreadsCpuNanos += usage.javaThreadsCpuNanos();
     serverCpuNanos += usage.serverCpuNanos();
     heapBytesAll += usage.heapBytesAllThreads();
     heapBytesServer += usage.heapBytesServerThreads();
@@ -65,9 +67,18 @@ final class TargetResult {
     return processCpuNanos / 1e9 / frames;
   }
 
-  /** CPU seconds per frame without the in-process analyzer's threads. */
+  /**
+   * CPU seconds per frame of the Java threads that are not the in-process analyzer's: the sender's
+   * own threads (driver, Netty event loop, JDK client threads). JIT compilation and GC, which serve
+   * client and server alike, are in {@link #cpuSecondsPerFrame()} only.
+   */
   double clientCpuSecondsPerFrame() {
-    return (processCpuNanos - serverCpuNanos) / 1e9 / frames;
+    return (javaThreadsCpuNanos - serverCpuNanos) / 1e9 / frames;
+  }
+
+  /** CPU seconds per frame of the JVM's own threads (JIT compilers, garbage collector). */
+  double jvmCpuSecondsPerFrame() {
+    return (processCpuNanos - javaThreadsCpuNanos) / 1e9 / frames;
   }
 
   /** Heap bytes allocated per frame by all JVM threads, the in-process analyzer's included. */
@@ -82,6 +93,24 @@ final class TargetResult {
 
   LatencySamples.Percentiles latency() {
     return latencies.percentiles();
+  }
+
+  /**
+   * The median over rounds of this target's frames/s divided by {@code other}'s in the same round.
+   * Adjacent runs share the machine's load of the moment, so on a noisy machine this is steadier
+   * than the ratio of the totals.
+   */
+  double medianRoundRatio(TargetResult other) {
+    int n = Math.min(roundFramesPerSecond.size(), other.roundFramesPerSecond.size());
+    double[] ratios = new double[n];
+    for (int i = 0; i < n; i++) {
+      ratios[i] = roundFramesPerSecond.get(i) / other.roundFramesPerSecond.get(i);
+    }
+    java.util.Arrays.sort(ratios);
+    if (n == 0) {
+      return Double.NaN;
+    }
+    return n % 2 == 1 ? ratios[n / 2] : (ratios[n / 2 - 1] + ratios[n / 2]) / 2;
   }
 
   List<Double> roundFramesPerSecond() {

@@ -69,13 +69,13 @@ final class TimedPekatClient implements PekatClient {
     }
   }
 
-  /** Latencies of the measured window, in milliseconds. */
+  /** Latencies of the measured window. */
   synchronized Latencies latencies() {
-    return new Latencies(
-        popToWritten.percentiles(),
-        popToResult.percentiles(),
-        leaderToWritten.percentiles(),
-        popToWritten.count());
+    Latencies copy = Latencies.empty();
+    copy.popToWritten().addAll(popToWritten);
+    copy.popToResult().addAll(popToResult);
+    copy.leaderToWritten().addAll(leaderToWritten);
+    return copy;
   }
 
   long busy() {
@@ -87,16 +87,27 @@ final class TimedPekatClient implements PekatClient {
   }
 
   /**
+   * Per-frame latencies in nanoseconds.
+   *
    * @param popToWritten buffer handed over filled by Aravis (popped) → last body byte written
    * @param popToResult popped → the analyzer's answer parsed
    * @param leaderToWritten Aravis's system timestamp (first packet of the frame) → last byte
    *     written; includes the frame's own transfer time from the camera
    */
   record Latencies(
-      LatencySamples.Percentiles popToWritten,
-      LatencySamples.Percentiles popToResult,
-      LatencySamples.Percentiles leaderToWritten,
-      long frames) {}
+      LatencySamples popToWritten, LatencySamples popToResult, LatencySamples leaderToWritten) {
+
+    static Latencies empty() {
+      return new Latencies(
+          new LatencySamples(1024), new LatencySamples(1024), new LatencySamples(1024));
+    }
+
+    void addAll(Latencies other) {
+      popToWritten.addAll(other.popToWritten);
+      popToResult.addAll(other.popToResult);
+      leaderToWritten.addAll(other.leaderToWritten);
+    }
+  }
 
   @Override
   public PekatEndpoint endpoint() {

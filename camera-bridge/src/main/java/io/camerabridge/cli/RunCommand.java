@@ -5,6 +5,7 @@ import io.camerabridge.config.BridgeConfig;
 import io.camerabridge.config.ConfigException;
 import io.camerabridge.config.ConfigLoader;
 import io.camerabridge.service.Bridge;
+import io.camerabridge.service.LoggingSetup;
 import io.camerabridge.service.ShutdownSequence;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -59,6 +60,7 @@ public final class RunCommand implements Callable<Integer> {
       err.flush();
       return ExitCodes.USAGE;
     }
+    LoggingSetup.apply(loaded.logging());
     Bridge bridge = new Bridge(loaded, SystemdNotifier.fromEnvironment());
     ShutdownSequence.stopOnExit(bridge);
     ShutdownSequence.exitZeroOnSignals();

@@ -32,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * <p>Threads: every camera call runs on this camera's control thread ({@code camera-<id>}), which
  * also runs the frame watchdog and the software trigger; frames are popped on the session's frame
  * thread ({@code frames-<id>}), which never blocks on the network or the camera. Tearing down a
- * dead GigE camera blocks ~10 s: that happens on the control thread, never on the frame thread.
+ * dead GigE camera blocks ~10 s: that happens on the control thread (before the camera is
+ * reopened), never on the frame thread or an Aravis callback thread.
  *
  * <p>Lifecycle ({@code Managed} style): {@link #start()} returns at once; shutdown is split into
  * the phases the service runs for all cameras in order: {@link #stopAcquisition}, {@link #drain},
@@ -246,7 +247,11 @@ public final class CameraPipeline {
     state = CameraState.RECONNECTING;
     cancelTimers();
     session = null;
+    s.stopFrames();
     parts.streamTotals().retire(s.statistics());
+    // Tearing down a dead GigE camera blocks ~10 s, and must end before the camera is reopened:
+    // the old Aravis objects still send AcquisitionStop and the stream-channel stop to the
+    // camera's address, which would stop a camera that has come back at the same address.
     s.close();
     control.schedule(this::connect, backoff.next().toMillis(), TimeUnit.MILLISECONDS);
   }

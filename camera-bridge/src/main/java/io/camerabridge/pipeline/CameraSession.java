@@ -105,6 +105,11 @@ final class CameraSession implements AutoCloseable {
     return Math.max(0, stream.bufferCount() - loop.held());
   }
 
+  /** Tells the frame thread to stop popping (it ends within one pop timeout); never blocks. */
+  void stopFrames() {
+    loop.stop();
+  }
+
   /** Stops the frame thread, then the camera's acquisition (a dead camera takes seconds). */
   void stopAcquisition() {
     if (acquisitionStopped) {

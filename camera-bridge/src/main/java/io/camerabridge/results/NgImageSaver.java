@@ -49,6 +49,7 @@ public final class NgImageSaver implements AutoCloseable {
   private long diskBytes;
   private volatile long lastFailureLogNanos;
   private volatile boolean failureLogged;
+  private volatile long lastSkipLogNanos;
 
   /**
    * @param dir where PNG files go (created on first save)
@@ -138,7 +139,7 @@ public final class NgImageSaver implements AutoCloseable {
           });
     } catch (RejectedExecutionException e) {
       onSkip.run();
-      fail("NG image skipped: the saver is busy or stopped");
+      skipped();
     }
   }
 
@@ -204,6 +205,21 @@ public final class NgImageSaver implements AutoCloseable {
       }
     }
     enforceCap();
+  }
+
+  /** Too many NG frames at once: counted, logged at most once a minute, not a disk problem. */
+  private void skipped() {
+    failures.run();
+    long now = System.nanoTime();
+    long last = lastSkipLogNanos;
+    if (last == 0 || now - last > FAILURE_LOG_INTERVAL.toNanos()) {
+      lastSkipLogNanos = now;
+      LOG.warn(
+          "NG image of camera {} skipped: {} images are already waiting to be encoded (counted;"
+              + " logged at most once a minute)",
+          camera,
+          QUEUE_CAPACITY);
+    }
   }
 
   private void fail(String message) {

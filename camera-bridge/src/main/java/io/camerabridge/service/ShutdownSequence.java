@@ -1,8 +1,7 @@
 package io.camerabridge.service;
 
-import ch.qos.logback.classic.LoggerContext;
+import io.camerabridge.ops.logging.LogLevels;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.slf4j.ILoggerFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sun.misc.Signal;
@@ -33,7 +32,7 @@ public final class ShutdownSequence {
                   } catch (RuntimeException | Error e) {
                     LOG.error("Shutdown failed", e);
                   } finally {
-                    stopLogging();
+                    LogLevels.stopLogging();
                   }
                 },
                 "shutdown"));
@@ -75,13 +74,5 @@ public final class ShutdownSequence {
       }
     }
     return true;
-  }
-
-  /** Flushes and stops Logback; later log calls are dropped. */
-  public static void stopLogging() {
-    ILoggerFactory factory = LoggerFactory.getILoggerFactory();
-    if (factory instanceof LoggerContext context) {
-      context.stop();
-    }
   }
 }

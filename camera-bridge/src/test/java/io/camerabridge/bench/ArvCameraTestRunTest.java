@@ -18,6 +18,7 @@ class ArvCameraTestRunTest {
           Duration.ofSeconds(2),
           16,
           1,
+          1,
           true);
 
   @Test

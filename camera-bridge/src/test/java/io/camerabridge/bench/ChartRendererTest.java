@@ -29,7 +29,7 @@ class ChartRendererTest {
             new ChartRenderer.Point(0.3, 700, 0.6, 1.2), new ChartRenderer.Point(5, 800, 6, 9)));
     Path file = dir.resolve("sub/chart.png");
 
-    ChartRenderer.write(file, "test chart", series);
+    ChartRenderer.write(file, "test chart", "machine line", series);
 
     BufferedImage image = ImageIO.read(file.toFile());
     assertThat(image.getWidth()).isGreaterThan(image.getHeight());

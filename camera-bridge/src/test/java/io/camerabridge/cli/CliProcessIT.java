@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -51,7 +52,10 @@ class CliProcessIT {
 
   @Test
   void sigtermStopsCleanlyWithStatusZeroAndACompleteJournal() throws Exception {
-    try (FakeGvCameraProcess camera = FakeGvCameraProcess.builder().serial("TERM").start();
+    try (FakeGvCameraProcess camera =
+            FakeGvCameraProcess.builder()
+                .serial("TERM" + (System.nanoTime() / 1000 % 1_000_000))
+                .start();
         PekatSimulator sim = PekatSimulator.builder().port(0).build().start()) {
       Path journal = dir.resolve("term.jsonl");
       Path config = dir.resolve("run.yaml");
@@ -91,6 +95,86 @@ class CliProcessIT {
     }
   }
 
+  @Test
+  void theApiKeyAppearsNowhereInLogsMetricsOrHealthWhateverTheAnalyzerDoes() throws Exception {
+    String secret = "S3cr3t-" + System.nanoTime();
+    try (FakeGvCameraProcess camera =
+            FakeGvCameraProcess.builder()
+                .serial("KEY" + (System.nanoTime() / 1000 % 1_000_000))
+                .start();
+        PekatSimulator sim =
+            PekatSimulator.builder()
+                .port(0)
+                .apiKey(io.camerabridge.pekat.ApiKey.of(secret))
+                .build()
+                .start()) {
+      Path config = dir.resolve("key.yaml");
+      Files.writeString(
+          config,
+          String.join(
+              "\n",
+              "metrics: { listen: \"127.0.0.1:0\" }",
+              "shutdown: { drainTimeout: 1s }",
+              "cameras:",
+              "  - id: keyed",
+              "    device: \"" + camera.deviceId() + "\"",
+              "    pixelFormat: BayerRG8",
+              "    width: 640",
+              "    height: 480",
+              "    frameRate: 10",
+              "    pekat: { url: \""
+                  + sim.baseUri()
+                  + "\", apiKey: \"${PEKAT_API_KEY}\","
+                  + " timeout: 1s }",
+              ""));
+      Path output = dir.resolve("key.out");
+      Process run =
+          start(output, Map.of("PEKAT_API_KEY", secret), "run", "--config", config.toString());
+      try {
+        await()
+            .atMost(Duration.ofSeconds(60))
+            .until(
+                () -> sim.stats().count(io.camerabridge.pekat.sim.Endpoint.ANALYZE_RAW_IMAGE) >= 3);
+        // Every fault, each answered or failed with the key in the request.
+        for (io.camerabridge.pekat.sim.Fault fault : io.camerabridge.pekat.sim.Fault.values()) {
+          if (fault == io.camerabridge.pekat.sim.Fault.REFUSE_CONNECTIONS
+              || fault == io.camerabridge.pekat.sim.Fault.NONE) {
+            continue;
+          }
+          long before = sim.stats().total();
+          sim.injectFault(fault, 2);
+          await().atMost(Duration.ofSeconds(20)).until(() -> sim.stats().total() >= before + 2);
+        }
+        String port =
+            matched(Files.readString(output), "metrics at http://127\\.0\\.0\\.1:(\\d+)/");
+        String metrics = http("http://127.0.0.1:" + port + "/metrics");
+        String health = http("http://127.0.0.1:" + port + "/health");
+        assertThat(metrics).contains("camerabridge_results").doesNotContain(secret);
+        assertThat(health).contains("keyed").doesNotContain(secret);
+      } finally {
+        run.destroy();
+        run.waitFor(30, TimeUnit.SECONDS);
+      }
+      String logs = Files.readString(output);
+      assertThat(logs).contains("camera-bridge stopped").doesNotContain(secret);
+    }
+  }
+
+  private static String http(String url) throws Exception {
+    java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+    return client
+        .send(
+            java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).build(),
+            java.net.http.HttpResponse.BodyHandlers.ofString())
+        .body();
+  }
+
+  private static String matched(String text, String regex) {
+    Matcher m = Pattern.compile(regex).matcher(text);
+    assertThat(m.find()).as("'%s' in:%n%s", regex, text).isTrue();
+    return m.group(1);
+  }
+
   private static long number(String text, String regex) {
     Matcher m = Pattern.compile(regex).matcher(text);
     assertThat(m.find()).as("'%s' in:%n%s", regex, text).isTrue();
@@ -98,6 +182,11 @@ class CliProcessIT {
   }
 
   private static Process start(Path output, String... args) throws IOException {
+    return start(output, Map.of(), args);
+  }
+
+  private static Process start(Path output, Map<String, String> env, String... args)
+      throws IOException {
     String jar = System.getProperty("camerabridge.jar");
     assertThat(jar).as("system property camerabridge.jar (set by Failsafe)").isNotBlank();
     List<String> command = new ArrayList<>();
@@ -105,9 +194,9 @@ class CliProcessIT {
     command.add("-jar");
     command.add(jar);
     command.addAll(List.of(args));
-    return new ProcessBuilder(command)
-        .redirectErrorStream(true)
-        .redirectOutput(output.toFile())
-        .start();
+    ProcessBuilder builder =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
+    builder.environment().putAll(env);
+    return builder.start();
   }
 }

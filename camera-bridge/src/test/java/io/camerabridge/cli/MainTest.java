@@ -2,6 +2,7 @@ package io.camerabridge.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.camerabridge.testing.CliRun;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
@@ -9,21 +10,9 @@ import picocli.CommandLine;
 
 class MainTest {
 
-  private record Run(int status, String out, String err) {}
-
-  private static Run run(String... args) {
-    CommandLine cli = Main.newCommandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-    int status = cli.execute(args);
-    return new Run(status, out.toString(), err.toString());
-  }
-
   @Test
   void versionPrintsTheProjectVersion() {
-    Run run = run("--version");
+    CliRun run = CliRun.of("--version");
 
     assertThat(run.status()).isZero();
     assertThat(run.out()).startsWith("camera-bridge " + VersionProvider.version());
@@ -32,7 +21,7 @@ class MainTest {
 
   @Test
   void helpListsEverySubcommandWithADescription() {
-    Run run = run("--help");
+    CliRun run = CliRun.of("--help");
 
     assertThat(run.status()).isZero();
     CommandLine cli = Main.newCommandLine();
@@ -63,7 +52,7 @@ class MainTest {
 
   @Test
   void noCommandIsAUsageError() {
-    Run run = run();
+    CliRun run = CliRun.of();
 
     assertThat(run.status()).isEqualTo(ExitCodes.USAGE);
     assertThat(run.err()).contains("Missing command");
@@ -71,7 +60,7 @@ class MainTest {
 
   @Test
   void unknownCommandIsAUsageError() {
-    Run run = run("frobnicate");
+    CliRun run = CliRun.of("frobnicate");
 
     assertThat(run.status()).isEqualTo(ExitCodes.USAGE);
     assertThat(run.err()).contains("frobnicate");

@@ -37,6 +37,9 @@ class ClientLifecycleTest extends ClientTestBase {
 
     client.close();
 
+    // close() returns only after the connections closed and Netty released the queued writes.
+    assertThat(first.releases).hasValue(1);
+    assertThat(second.releases).hasValue(1);
     assertThat(a).isCompleted();
     assertThat(b).isCompleted();
     assertThat(a.get().name()).isEqualTo("io_error");

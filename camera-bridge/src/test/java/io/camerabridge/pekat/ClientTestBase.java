@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.camerabridge.frame.FrameLeases;
+import io.camerabridge.testing.NettyLeakCheck;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;

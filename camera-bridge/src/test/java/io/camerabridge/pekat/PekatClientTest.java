@@ -151,6 +151,32 @@ class PekatClientTest extends ClientTestBase {
   }
 
   @Test
+  void aServerThatStopsReadingHitsTheDeadlineMidUpload() throws Exception {
+    // The kernel accepts the connection into the backlog, but nobody ever reads: the upload
+    // stalls once the socket buffers are full.
+    try (ServerSocket silent = new ServerSocket()) {
+      silent.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+      PekatClient client =
+          client(
+              PekatEndpoint.builder(
+                      "http://"
+                          + InetAddress.getLoopbackAddress().getHostAddress()
+                          + ":"
+                          + silent.getLocalPort())
+                  .requestTimeout(Duration.ofMillis(500))
+                  .build());
+      TestFrame frame = TestFrame.painted(leases, 5120, 5120, RawLayout.GRAY8, (x, y) -> x ^ y);
+
+      AnalysisOutcome outcome = outcomeOf(client.analyze(frame.frame, null));
+
+      assertThat(outcome).isInstanceOf(AnalysisOutcome.Timeout.class);
+      assertThat(outcome.timings().lastByteWrittenNanos()).isEqualTo(ExchangeTimings.NOT_REACHED);
+      assertThat(outcome.timings().analysisNanos()).isEmpty();
+      assertReleasedOnce(frame);
+    }
+  }
+
+  @Test
   void refusedConnectionIsConnectFailed() throws Exception {
     int port;
     try (ServerSocket probe = new ServerSocket()) {

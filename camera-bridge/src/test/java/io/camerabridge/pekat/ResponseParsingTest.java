@@ -1,22 +1,15 @@
 package io.camerabridge.pekat;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import io.camerabridge.frame.FrameLeases;
 import io.camerabridge.pekat.RawHttpServer.After;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -25,7 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Every response type with both context placements and the JSON-only fallback, answered by a raw
  * socket server that writes PEKAT's responses byte for byte.
  */
-class ResponseParsingTest {
+class ResponseParsingTest extends ClientTestBase {
   static final String NG_CONTEXT =
       "{\"error\":false,\"imageShape\":{\"height\":48,\"width\":64},\"processingTime\":0.02,"
           + "\"save\":false,\"processing\":true,\"result\":false,\"production_mode\":true,"
@@ -36,33 +29,8 @@ class ResponseParsingTest {
           + "\"confidence\":0.4,\"color\":\"#00ff00\"}],"
           + "\"source\":{\"modelId\":\"m\",\"moduleId\":\"d\",\"type\":\"detection\"}}]}";
 
-  @RegisterExtension final NettyLeakCheck leakCheck = new NettyLeakCheck();
-
-  static ClientResources resources;
-  final FrameLeases leases = new FrameLeases();
   RawHttpServer server;
   PekatClient client;
-
-  @BeforeAll
-  static void startEventLoops() {
-    resources = ClientResources.create();
-  }
-
-  @AfterAll
-  static void stopEventLoops() {
-    resources.close();
-  }
-
-  @AfterEach
-  void closeAll() throws Exception {
-    if (client != null) {
-      client.close();
-    }
-    if (server != null) {
-      server.close();
-    }
-    await().atMost(Duration.ofSeconds(10)).until(() -> leases.outstanding() == 0);
-  }
 
   static Stream<Arguments> typesAndPlacements() {
     return Stream.of(ResponseType.values())
@@ -74,7 +42,7 @@ class ResponseParsingTest {
   void parsesEveryResponseTypeAndPlacement(ResponseType type, ContextPlacement placement)
       throws Exception {
     byte[] png = PngFixtures.png(64, 48);
-    server = RawHttpServer.start(pekatLike(png, NG_CONTEXT));
+    server = server(pekatLike(png, NG_CONTEXT));
 
     AnalysisOutcome outcome = analyze(type, placement);
 
@@ -99,7 +67,7 @@ class ResponseParsingTest {
     String bare =
         "{\"error\":false,\"imageShape\":{\"height\":48,\"width\":64},"
             + "\"processingTime\":0.0,\"save\":false,\"processing\":false}";
-    server = RawHttpServer.start(RawHttpServer.json(bare));
+    server = server(RawHttpServer.json(bare));
 
     AnalysisOutcome outcome = analyze(type, placement);
 
@@ -117,7 +85,7 @@ class ResponseParsingTest {
     String encoded =
         Base64.getEncoder().encodeToString(NG_CONTEXT.getBytes(StandardCharsets.UTF_8));
     server =
-        RawHttpServer.start(
+        server(
             (request, out) -> {
               out.write(
                   RawHttpServer.response(
@@ -140,7 +108,7 @@ class ResponseParsingTest {
             + "y".repeat(10_240)
             + "\"}";
     byte[] png = PngFixtures.png(64, 48);
-    server = RawHttpServer.start(pekatLike(png, big));
+    server = server(pekatLike(png, big));
 
     AnalysisOutcome outcome = analyze(ResponseType.HEATMAP, ContextPlacement.BODY);
 
@@ -154,7 +122,7 @@ class ResponseParsingTest {
   void flowErrorIsAnalyzedWithTheErrorFlag() throws Exception {
     String failed =
         "{\"error\":true,\"errors\":[\"module crashed\"],\"stderr\":\"trace\",\"processing\":true}";
-    server = RawHttpServer.start(RawHttpServer.json(failed));
+    server = server(RawHttpServer.json(failed));
 
     AnalysisOutcome outcome = analyze(ResponseType.CONTEXT, ContextPlacement.BODY);
 
@@ -167,7 +135,7 @@ class ResponseParsingTest {
   @Test
   void imageLenLongerThanTheBodyIsMalformed() throws Exception {
     server =
-        RawHttpServer.start(
+        server(
             (request, out) -> {
               out.write(
                   RawHttpServer.response(200, "OK", Map.of("ImageLen", "999999"), new byte[100]));
@@ -185,7 +153,7 @@ class ResponseParsingTest {
     String encoded =
         Base64.getEncoder().encodeToString(NG_CONTEXT.getBytes(StandardCharsets.UTF_8));
     server =
-        RawHttpServer.start(
+        server(
             (request, out) -> {
               out.write(
                   RawHttpServer.response(
@@ -203,12 +171,11 @@ class ResponseParsingTest {
 
   private AnalysisOutcome analyze(ResponseType type, ContextPlacement placement) throws Exception {
     client =
-        PekatClient.open(
+        client(
             PekatEndpoint.builder(server.uri())
                 .responseType(type)
                 .contextPlacement(placement)
-                .build(),
-            resources);
+                .build());
     TestFrame frame = TestFrame.small(leases);
     return client.analyze(frame.frame, null).toCompletableFuture().get(20, TimeUnit.SECONDS);
   }

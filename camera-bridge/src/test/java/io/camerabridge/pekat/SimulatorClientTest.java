@@ -1,9 +1,7 @@
 package io.camerabridge.pekat;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import io.camerabridge.frame.FrameLeases;
 import io.camerabridge.pekat.sim.Endpoint;
 import io.camerabridge.pekat.sim.Fault;
 import io.camerabridge.pekat.sim.PekatSimulator;
@@ -12,55 +10,25 @@ import io.camerabridge.pekat.sim.RequestRecord;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** The client against the project's PEKAT simulator: verdicts, every option, every fault. */
-class SimulatorClientTest {
+class SimulatorClientTest extends ClientTestBase {
   static final int W = 128;
   static final int H = 96;
 
-  @RegisterExtension final NettyLeakCheck leakCheck = new NettyLeakCheck();
-
-  static ClientResources resources;
-  final FrameLeases leases = new FrameLeases();
   PekatSimulator pekat;
   PekatClient client;
-
-  @BeforeAll
-  static void startEventLoops() {
-    resources = ClientResources.create();
-  }
-
-  @AfterAll
-  static void stopEventLoops() {
-    resources.close();
-  }
-
-  @AfterEach
-  void closeAll() {
-    if (client != null) {
-      client.close();
-    }
-    if (pekat != null) {
-      pekat.close();
-    }
-    await().atMost(Duration.ofSeconds(10)).until(() -> leases.outstanding() == 0);
-  }
 
   private void start(
       PekatSimulator.Builder sim,
       java.util.function.UnaryOperator<PekatEndpoint.Builder> endpoint) {
-    pekat = sim.build().start();
-    client =
-        PekatClient.open(endpoint.apply(PekatEndpoint.builder(pekat.baseUri())).build(), resources);
+    pekat = closeLater(sim.build().start());
+    client = client(endpoint.apply(PekatEndpoint.builder(pekat.baseUri())).build());
   }
 
   private AnalysisOutcome analyze(TestFrame frame) throws Exception {
@@ -148,8 +116,7 @@ class SimulatorClientTest {
             AnalysisOutcome.HttpError.class, h -> assertThat(h.status()).isEqualTo(401));
     client.close();
 
-    client =
-        PekatClient.open(PekatEndpoint.builder(pekat.baseUri()).apiKey(key).build(), resources);
+    client = client(PekatEndpoint.builder(pekat.baseUri()).apiKey(key).build());
     assertThat(analyze(defective(RawLayout.GRAY8)).name()).isEqualTo("ng");
   }
 

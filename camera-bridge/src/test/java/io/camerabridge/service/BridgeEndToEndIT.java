@@ -40,7 +40,7 @@ class BridgeEndToEndIT {
 
   @BeforeAll
   static void startCamera() throws Exception {
-    camera = FakeGvCameraProcess.builder().serial("E2E1").start();
+    camera = FakeGvCameraProcess.builder().serial(BridgeHarness.serial("E2EA")).start();
     ramp = FakeRamp.learn(camera.deviceId(), WIDTH, HEIGHT);
   }
 
@@ -90,7 +90,8 @@ class BridgeEndToEndIT {
 
   @Test
   void twoCamerasStreamIntoTwoProjects() throws Exception {
-    try (FakeGvCameraProcess second = FakeGvCameraProcess.builder().serial("E2E2").start();
+    try (FakeGvCameraProcess second =
+            FakeGvCameraProcess.builder().serial(BridgeHarness.serial("E2EB")).start();
         PekatSimulator simA = PekatSimulator.builder().port(0).build().start();
         PekatSimulator simB = PekatSimulator.builder().port(0).build().start()) {
       String yaml =

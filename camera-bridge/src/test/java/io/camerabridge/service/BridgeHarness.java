@@ -30,12 +30,18 @@ final class BridgeHarness implements AutoCloseable {
 
   /** One camera entry; {@code extra} lines are indented under the camera. */
   static String camera(String id, String device, String pekatUrl, Path dir, String... extra) {
+    return camera(id, device, pekatUrl, dir, 1920, 1200, extra);
+  }
+
+  /** One BayerRG8 camera entry of the given size. */
+  static String camera(
+      String id, String device, String pekatUrl, Path dir, int width, int height, String... extra) {
     StringBuilder y = new StringBuilder();
     y.append("  - id: ").append(id).append('\n');
     y.append("    device: \"").append(device).append("\"\n");
     y.append("    pixelFormat: BayerRG8\n");
-    y.append("    width: 1920\n");
-    y.append("    height: 1200\n");
+    y.append("    width: ").append(width).append('\n');
+    y.append("    height: ").append(height).append('\n');
     y.append("    exposure: 10ms\n");
     y.append("    gain: 0\n");
     for (String line : extra) {
@@ -46,6 +52,14 @@ final class BridgeHarness implements AutoCloseable {
     y.append("    results:\n");
     y.append("      journal: \"").append(dir.resolve(id + ".jsonl")).append("\"\n");
     return y.toString();
+  }
+
+  /**
+   * A fake-camera serial unique to this run: a camera left over from an aborted run (or another
+   * engineer's test on this machine) with the same device id would be opened instead.
+   */
+  static String serial(String prefix) {
+    return prefix + (System.nanoTime() / 1000 % 1_000_000);
   }
 
   static String config(String... cameras) {

@@ -20,65 +20,176 @@ class CameraFaultsIT {
   @TempDir Path dir;
 
   @Test
-  void cameraKilledMidStreamIsReopenedAndReconfigured() throws Exception {
+  void cameraKilledMidStreamIsReopenedAndReconfiguredAgainAndAgainWithoutLeaks() throws Exception {
+    int cycles = 3; // the first one warms up; the other two must leave nothing behind
     try (PekatSimulator sim = PekatSimulator.builder().port(0).build().start()) {
-      FakeGvCameraProcess first = FakeGvCameraProcess.builder().serial("RECON").start();
+      String serial = BridgeHarness.serial("RECON");
+      FakeGvCameraProcess camera = FakeGvCameraProcess.builder().serial(serial).start();
       String yaml =
           BridgeHarness.config(
               BridgeHarness.camera(
-                  "recon", first.deviceId(), sim.baseUri().toString(), dir, "frameRate: 10"));
-      try (BridgeHarness harness = BridgeHarness.start(dir, yaml)) {
+                  "recon",
+                  camera.deviceId(),
+                  sim.baseUri().toString(),
+                  dir,
+                  "frameRate: 10",
+                  "frameTimeout: 1500ms"));
+      BridgeHarness harness = BridgeHarness.start(dir, yaml);
+      try {
         CameraPipeline pipeline = harness.bridge.pipelines().get(0);
         await()
             .atMost(Duration.ofSeconds(60))
             .until(() -> pipeline.stats().snapshot().acquired() >= 5);
+        long threadsBefore = -1;
+        long fdsBefore = -1;
+        for (int cycle = 1; cycle <= cycles; cycle++) {
+          camera.kill();
+          // The frame watchdog notices within frameTimeout plus one check period (250 ms).
+          await()
+              .atMost(Duration.ofSeconds(3))
+              .until(() -> state(harness) == CameraState.RECONNECTING);
+          camera.close();
 
-        first.kill();
-        // The frame watchdog notices within frameTimeout (2 s) plus one check period.
-        await()
-            .atMost(Duration.ofSeconds(3))
-            .until(() -> state(harness) == CameraState.RECONNECTING);
-        first.close();
-
-        try (FakeGvCameraProcess second = FakeGvCameraProcess.builder().serial("RECON").start()) {
+          // Back at once (a real camera takes longer to reboot): the dead session's tear-down
+          // (~10 s) ends before the camera is reopened.
+          camera = FakeGvCameraProcess.builder().serial(serial).start();
           long before = pipeline.stats().snapshot().acquired();
           await()
-              .atMost(Duration.ofSeconds(40))
+              .atMost(Duration.ofSeconds(25))
               .until(
                   () ->
                       state(harness) == CameraState.STREAMING
-                          && pipeline.stats().snapshot().acquired() >= before + 5);
-          Map<String, Object> settings = new HashMap<>();
-          pipeline
-              .withCamera(
-                  c -> {
-                    settings.put("PixelFormat", c.features().getString("PixelFormat"));
-                    settings.put("Width", c.features().getInteger("Width"));
-                    settings.put("Height", c.features().getInteger("Height"));
-                  })
-              .get();
-          assertThat(settings)
-              .containsEntry("PixelFormat", "BayerRG8")
-              .containsEntry("Width", 1920L)
-              .containsEntry("Height", 1200L);
-          assertThat(pipeline.stats().snapshot().reconnects()).isEqualTo(1);
+                          && pipeline.stats().snapshot().acquired() > before);
+          assertThat(pipeline.stats().snapshot().reconnects()).isEqualTo(cycle);
+          assertReconfigured(pipeline);
+          if (cycle == 1) {
+            // After one full cycle every lazily started helper thread exists: the baseline.
+            threadsBefore = threads();
+            fdsBefore = openFiles();
+          }
+        }
+        long threadsBaseline = threadsBefore;
+        long fdsBaseline = fdsBefore;
+        // Once the lost sessions are torn down, threads and descriptors are back where they were.
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .untilAsserted(
+                () -> {
+                  assertThat(threads())
+                      .as("threads: %s", Thread.getAllStackTraces().keySet())
+                      .isLessThanOrEqualTo(threadsBaseline);
+                  assertThat(openFiles()).isLessThanOrEqualTo(fdsBaseline + 2);
+                });
+      } finally {
+        harness.close();
+        camera.close();
+      }
+      assertThat(harness.bridge.pipelines().get(0).leases().outstanding()).isZero();
+    }
+  }
+
+  @Test
+  void packetLossYieldsIncompleteFramesThatAreCountedAndNeverSent() throws Exception {
+    try (FakeGvCameraProcess lossy =
+            FakeGvCameraProcess.builder()
+                .serial(BridgeHarness.serial("LOSS"))
+                .lostPacketsPerThousand(3)
+                .start();
+        PekatSimulator sim =
+            PekatSimulator.builder().port(0).checksums(true).recentRequests(2000).build().start()) {
+      // Small frames (~200 packets), so that without resends a fair share still arrives whole.
+      FakeRamp ramp = FakeRamp.learn(lossy.deviceId(), 640, 480);
+      String yaml =
+          BridgeHarness.config(
+              BridgeHarness.camera(
+                  "lossy",
+                  lossy.deviceId(),
+                  sim.baseUri().toString(),
+                  dir,
+                  640,
+                  480,
+                  "frameRate: 10",
+                  "frameTimeout: 10s",
+                  "gige: { packetResend: false }"));
+      try (BridgeHarness harness = BridgeHarness.start(dir, yaml)) {
+        CameraPipeline pipeline = harness.bridge.pipelines().get(0);
+        await()
+            .atMost(Duration.ofSeconds(60))
+            .until(
+                () ->
+                    pipeline.stats().snapshot().incomplete() >= 3
+                        && pipeline.stats().snapshot().results() >= 3);
+        io.micrometer.core.instrument.MeterRegistry registry = harness.bridge.metrics().registry();
+        double incomplete =
+            registry
+                .find("camerabridge.frames.incomplete")
+                .tag("camera", "lossy")
+                .counters()
+                .stream()
+                .mapToDouble(io.micrometer.core.instrument.Counter::count)
+                .sum();
+        assertThat(incomplete).isPositive();
+        assertThat(
+                registry.find("camerabridge.stream.missing.packets").tag("camera", "lossy").meter())
+            .as("missing packets exported")
+            .isNotNull();
+      }
+      // Only complete frames reached the analyzer: every body is exactly the camera's frame.
+      for (io.camerabridge.pekat.sim.RequestRecord r : sim.stats().recent()) {
+        if (r.endpoint() == io.camerabridge.pekat.sim.Endpoint.ANALYZE_RAW_IMAGE) {
+          long frameId = Long.parseLong(r.query().get("data").split("/")[1]);
+          assertThat(r.crc32c()).hasValue(ramp.crc32c(frameId, 640, 480));
         }
       }
+    }
+  }
+
+  private static void assertReconfigured(CameraPipeline pipeline) throws Exception {
+    Map<String, Object> settings = new HashMap<>();
+    pipeline
+        .withCamera(
+            c -> {
+              settings.put("PixelFormat", c.features().getString("PixelFormat"));
+              settings.put("Width", c.features().getInteger("Width"));
+              settings.put("Height", c.features().getInteger("Height"));
+            })
+        .get();
+    assertThat(settings)
+        .containsEntry("PixelFormat", "BayerRG8")
+        .containsEntry("Width", 1920L)
+        .containsEntry("Height", 1200L);
+  }
+
+  /**
+   * Threads of the service and of Aravis callbacks; the test's own helpers (Awaitility, the JDK's
+   * process reapers for the camera processes) come and go and are not counted.
+   */
+  private static long threads() {
+    return Thread.getAllStackTraces().keySet().stream()
+        .map(Thread::getName)
+        .filter(n -> !n.startsWith("awaitility") && !n.startsWith("process reaper"))
+        .count();
+  }
+
+  private static long openFiles() throws java.io.IOException {
+    try (java.util.stream.Stream<Path> fds = java.nio.file.Files.list(Path.of("/proc/self/fd"))) {
+      return fds.count();
     }
   }
 
   @Test
   void cameraAbsentAtStartIsPickedUpWhenItAppears() throws Exception {
     try (PekatSimulator sim = PekatSimulator.builder().port(0).build().start()) {
+      String serial = BridgeHarness.serial("LATE");
       String yaml =
           BridgeHarness.config(
               BridgeHarness.camera(
-                  "late", "Aravis-Fake-LATE", sim.baseUri().toString(), dir, "frameRate: 10"));
+                  "late", "Aravis-Fake-" + serial, sim.baseUri().toString(), dir, "frameRate: 10"));
       try (BridgeHarness harness = BridgeHarness.start(dir, yaml)) {
         CameraHealth health = harness.bridge.cameras().get(0);
         assertThat(health.state()).isEqualTo(CameraState.STARTING);
         assertThat(health.healthy()).isFalse();
-        try (FakeGvCameraProcess late = FakeGvCameraProcess.builder().serial("LATE").start()) {
+        try (FakeGvCameraProcess late = FakeGvCameraProcess.builder().serial(serial).start()) {
           CameraPipeline pipeline = harness.bridge.pipelines().get(0);
           await()
               .atMost(Duration.ofSeconds(30))

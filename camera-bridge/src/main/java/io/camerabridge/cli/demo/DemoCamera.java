@@ -31,7 +31,9 @@ final class DemoCamera implements AutoCloseable {
   /** Starts the GigE simulator if installed and {@code preferGige}, else the in-process one. */
   static DemoCamera start(boolean preferGige) throws IOException {
     if (preferGige && isInstalled(FakeGvCameraProcess.EXECUTABLE)) {
-      FakeGvCameraProcess p = FakeGvCameraProcess.builder().serial("DEMO").start();
+      // A serial of its own, so a second demo (or a test) on this host is never opened instead.
+      String serial = "DEMO" + ProcessHandle.current().pid() % 100_000;
+      FakeGvCameraProcess p = FakeGvCameraProcess.builder().serial(serial).start();
       return new DemoCamera(Optional.of(p), p.deviceId());
     }
     if (preferGige) {

@@ -15,7 +15,7 @@ public final class FormatSwitchingEncoder extends EncoderBase<ILoggingEvent> {
 
   private String format = "plain";
   private String pattern = "%-5level %logger [%thread] %msg%n";
-  private Encoder<ILoggingEvent> delegate;
+  private volatile Encoder<ILoggingEvent> delegate;
 
   /** {@code plain} or {@code json}; see {@link LogFormatDefiner}. */
   public void setFormat(String format) {
@@ -27,8 +27,33 @@ public final class FormatSwitchingEncoder extends EncoderBase<ILoggingEvent> {
     this.pattern = pattern;
   }
 
+  /** The format in use, {@code plain} or {@code json}. */
+  public String format() {
+    return format;
+  }
+
+  /**
+   * Switches to another format while logging runs (the configuration file is read after logback has
+   * started). The new encoder is started before it replaces the old one, so no event is lost.
+   */
+  public synchronized void switchTo(String newFormat) {
+    if (newFormat.equals(format) || !isStarted()) {
+      return;
+    }
+    Encoder<ILoggingEvent> old = delegate;
+    format = newFormat;
+    delegate = newDelegate();
+    old.stop();
+  }
+
   @Override
   public void start() {
+    delegate = newDelegate();
+    super.start();
+  }
+
+  private Encoder<ILoggingEvent> newDelegate() {
+    Encoder<ILoggingEvent> encoder;
     if ("json".equals(format)) {
       JsonEncoder json = new JsonEncoder();
       json.setWithSequenceNumber(false);
@@ -38,15 +63,15 @@ public final class FormatSwitchingEncoder extends EncoderBase<ILoggingEvent> {
       // The template with {} placeholders is useless without its arguments: log the result.
       json.setWithMessage(false);
       json.setWithFormattedMessage(true);
-      delegate = json;
+      encoder = json;
     } else {
       PatternLayoutEncoder plain = new PatternLayoutEncoder();
       plain.setPattern(pattern);
-      delegate = plain;
+      encoder = plain;
     }
-    delegate.setContext(getContext());
-    delegate.start();
-    super.start();
+    encoder.setContext(getContext());
+    encoder.start();
+    return encoder;
   }
 
   @Override

@@ -158,7 +158,14 @@ final class Exchange {
     responseStarted = false;
     firstWrittenNanos = NOT_REACHED;
     lastWrittenNanos = NOT_REACHED;
-    ch.pipeline().get(ExchangeHandler.class).bind(this);
+    ExchangeHandler handler = ch.pipeline().get(ExchangeHandler.class);
+    if (handler == null) {
+      // Closed and torn down between connect (or pool) and now: fail like any closed connection.
+      ch.close();
+      onTransportFailure(ch, null);
+      return;
+    }
+    handler.bind(this);
     HttpRequest head = client.requests().head(target, body.readableBytes());
     ch.write(head)
         .addListener(
@@ -325,7 +332,10 @@ final class Exchange {
   }
 
   private void detach(Channel ch) {
-    ch.pipeline().get(ExchangeHandler.class).unbind();
+    ExchangeHandler handler = ch.pipeline().get(ExchangeHandler.class);
+    if (handler != null) {
+      handler.unbind();
+    }
     channel = null;
   }
 

@@ -12,6 +12,7 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.channel.EventLoop;
+import io.netty.channel.group.ChannelGroupFuture;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpObjectAggregator;
@@ -193,7 +194,10 @@ public final class NettyPekatClient implements PekatClient {
       abortAll();
     } else {
       try {
-        loop.submit(this::abortAll).get(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        // Wait here, not on the loop: the closes run on the loop.
+        loop.submit(this::abortAll)
+            .get(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS)
+            .awaitUninterruptibly(CLOSE_WAIT.toMillis());
       } catch (RejectedExecutionException e) {
         // The loop is gone and took its channels with it; only never-started exchanges remain.
         List.copyOf(active).forEach(x -> x.finish(t -> closedOutcome(t)));
@@ -227,12 +231,13 @@ public final class NettyPekatClient implements PekatClient {
     }
   }
 
-  private void abortAll() {
+  /** Runs on the loop; the returned future completes when every connection has closed. */
+  private ChannelGroupFuture abortAll() {
     for (Exchange exchange : List.copyOf(active)) {
       exchange.abort("client closed");
     }
     // Closing runs the outbound buffers' cleanup, which releases bodies still queued for writing.
-    pool.closeAll().awaitUninterruptibly(CLOSE_WAIT.toMillis());
+    return pool.closeAll();
   }
 
   private static AnalysisOutcome closedOutcome(ExchangeTimings t) {

@@ -17,21 +17,22 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Runs a simulated PEKAT VISION project: the HTTP API (analyze_raw_image, analyze_image,",
-      "analyze_image_shared_memory, ping, version, last_image, stop) with a deterministic",
-      "analysis (bright regions are defects) and faults on demand. Serves until stopped.",
+      "Runs a simulated PEKAT VISION project: its HTTP API (analyze_raw_image,",
+      "analyze_image, analyze_image_shared_memory, ping, version, last_image, stop)",
+      "with a deterministic analysis (bright regions are defects) and faults on",
+      "demand. Serves until SIGTERM/SIGINT or GET /stop?key=KEY.",
       ""
     },
     footer = {
       "",
       "Example:",
       "  camera-bridge pekat-sim --port 8000 --latency 10ms..40ms",
-      "  curl -s --data-binary @frame.raw -H 'Content-Type: application/octet-stream' \\",
+      "  curl -s --data-binary @frame.raw \\",
       "    'http://127.0.0.1:8000/analyze_raw_image?width=640&height=480'",
       "",
-      "Faults (--fault): none, flow-error, http-500, bad-request-traceback, malformed-json,",
-      "truncated-body, close-before-response, close-mid-response, hang, refuse-connections,",
-      "wrong-content-length.",
+      "Faults (--fault): none, flow-error, http-500, bad-request-traceback,",
+      "  malformed-json, truncated-body, close-before-response,",
+      "  close-mid-response, hang, refuse-connections, wrong-content-length.",
       "Details: docs/pekat-simulator.md."
     })
 public final class PekatSimCommand implements Callable<Integer> {
@@ -43,12 +44,14 @@ public final class PekatSimCommand implements Callable<Integer> {
   @Option(
       names = "--port",
       defaultValue = "8000",
+      paramLabel = "PORT",
       description = "Port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
   int port;
 
   @Option(
       names = "--host",
       defaultValue = "127.0.0.1",
+      paramLabel = "ADDR",
       description = "Address to listen on; 0.0.0.0 for all interfaces (default: ${DEFAULT-VALUE}).")
   String host;
 
@@ -78,6 +81,7 @@ public final class PekatSimCommand implements Callable<Integer> {
   @Option(
       names = "--lanes",
       defaultValue = "1",
+      paramLabel = "N",
       description = "Images processed at once; 1 = one after another (default: ${DEFAULT-VALUE}).")
   int lanes;
 
@@ -106,6 +110,7 @@ public final class PekatSimCommand implements Callable<Integer> {
 
   @Option(
       names = "--threshold",
+      paramLabel = "1..255",
       defaultValue = "" + BlobAnalyzer.DEFAULT_THRESHOLD,
       description =
           "Cell brightness 1..255 from which a region is a defect (default: ${DEFAULT-VALUE}).")
@@ -113,6 +118,7 @@ public final class PekatSimCommand implements Callable<Integer> {
 
   @Option(
       names = "--pekat-version",
+      paramLabel = "VERSION",
       defaultValue = "4.0.3",
       description = "What GET /version answers (default: ${DEFAULT-VALUE}).")
   String pekatVersion;

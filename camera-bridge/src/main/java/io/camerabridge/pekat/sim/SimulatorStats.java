@@ -1,7 +1,6 @@
 package io.camerabridge.pekat.sim;
 
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -112,7 +111,7 @@ public final class SimulatorStats {
   /** The most recent requests, oldest first (at most the configured capacity). */
   public List<RequestRecord> recent() {
     synchronized (recent) {
-      return List.copyOf(new ArrayList<>(recent));
+      return List.copyOf(recent);
     }
   }
 

@@ -92,6 +92,32 @@ class LogbackConfigTest {
         .hasMessageContaining("trace, debug, info, warn, error, off");
   }
 
+  @Test
+  void formatFromTheConfigurationFileSwitchesTheRunningEncoder() throws Exception {
+    configure("plain");
+    FormatSwitchingEncoder encoder = LoggingSettings.encoder(context);
+    assertThat(encoder).isNotNull();
+    assertThat(encoder.format()).isEqualTo("plain");
+
+    encoder.switchTo("json");
+
+    assertThat(encoder.format()).isEqualTo("json");
+    assertThat(encode(event(Level.INFO, "now {}", null, "json")))
+        .contains("\"formattedMessage\":\"now json\"");
+  }
+
+  @Test
+  void configurationLevelsApplyToTheRunningLoggers() {
+    org.slf4j.Logger logger = org.slf4j.LoggerFactory.getLogger("io.camerabridge.test.settings");
+    LoggingSettings.apply(
+        new io.camerabridge.config.LoggingConfig(
+            io.camerabridge.config.LogFormat.PLAIN,
+            io.camerabridge.config.LogLevel.INFO,
+            Map.of("io.camerabridge.test.settings", io.camerabridge.config.LogLevel.WARN)));
+    assertThat(logger.isInfoEnabled()).isFalse();
+    assertThat(logger.isWarnEnabled()).isTrue();
+  }
+
   private void configure(String format) throws Exception {
     System.setProperty(LogFormatDefiner.PROPERTY, format);
     JoranConfigurator configurator = new JoranConfigurator();

@@ -3,26 +3,12 @@ package io.camerabridge.pekat.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.camerabridge.cli.ExitCodes;
-import io.camerabridge.cli.Main;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import io.camerabridge.testing.CliRun;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
 class PekatSimCommandTest {
-
-  private record Run(int status, String out, String err) {}
-
-  private static Run run(String... args) {
-    CommandLine cli = Main.newCommandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-    int status = cli.execute(args);
-    return new Run(status, out.toString(), err.toString());
-  }
 
   private static PekatSimCommand parse(String... args) {
     PekatSimCommand command = new PekatSimCommand();
@@ -32,7 +18,7 @@ class PekatSimCommandTest {
 
   @Test
   void helpTeachesWithAnExampleAndListsTheFaults() {
-    Run run = run("pekat-sim", "--help");
+    CliRun run = CliRun.of("pekat-sim", "--help");
 
     assertThat(run.status()).isZero();
     assertThat(run.out())
@@ -77,9 +63,9 @@ class PekatSimCommandTest {
 
   @Test
   void badValuesAreUsageErrorsThatSayWhatIsAccepted() {
-    Run latency = run("pekat-sim", "--port", "0", "--latency", "fast");
-    Run fault = run("pekat-sim", "--port", "0", "--fault", "explode");
-    Run processing = run("pekat-sim", "--port", "0", "--processing", "maybe");
+    CliRun latency = CliRun.of("pekat-sim", "--port", "0", "--latency", "fast");
+    CliRun fault = CliRun.of("pekat-sim", "--port", "0", "--fault", "explode");
+    CliRun processing = CliRun.of("pekat-sim", "--port", "0", "--processing", "maybe");
 
     assertThat(latency.status()).isEqualTo(ExitCodes.USAGE);
     assertThat(latency.err()).contains("--latency: 'fast' is not a duration").contains("500ms");
@@ -92,7 +78,7 @@ class PekatSimCommandTest {
   @Test
   void portInUseFailsWithAClearMessage() {
     try (PekatSimulator taken = PekatSimulator.builder().build().start()) {
-      Run run = run("pekat-sim", "--port", String.valueOf(taken.port()));
+      CliRun run = CliRun.of("pekat-sim", "--port", String.valueOf(taken.port()));
 
       assertThat(run.status()).isEqualTo(ExitCodes.FAILURE);
       assertThat(run.err()).contains("cannot listen on 127.0.0.1:" + taken.port());

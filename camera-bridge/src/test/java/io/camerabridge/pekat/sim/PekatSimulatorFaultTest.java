@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camerabridge.testing.NettyLeakCheck;
 import java.net.ConnectException;
 import java.net.Socket;
 import java.net.http.HttpClient;
@@ -18,11 +19,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Every injected fault, as a client sees it on the wire (plain sockets, JDK HTTP client). */
-@ExtendWith(LeakCheck.class)
 class PekatSimulatorFaultTest {
+  @RegisterExtension static final NettyLeakCheck leakCheck = NettyLeakCheck.perClass();
+
   private static final int W = 64;
   private static final int H = 48;
   private static final String RAW = "/analyze_raw_image?width=64&height=48";

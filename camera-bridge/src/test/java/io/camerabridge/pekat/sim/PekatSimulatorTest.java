@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camerabridge.pekat.ApiKey;
+import io.camerabridge.testing.NettyLeakCheck;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -32,8 +33,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The simulator's HTTP API over real sockets, checked with the JDK's own HTTP client (not
  * camera-bridge's), so the simulator and our client check each other.
  */
-@ExtendWith(LeakCheck.class)
 class PekatSimulatorTest {
+  @RegisterExtension static final NettyLeakCheck leakCheck = NettyLeakCheck.perClass();
+
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int W = 160;
   private static final int H = 120;

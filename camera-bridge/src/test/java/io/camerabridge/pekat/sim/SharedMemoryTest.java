@@ -3,6 +3,7 @@ package io.camerabridge.pekat.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.camerabridge.testing.NettyLeakCheck;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.MappedByteBuffer;
@@ -16,15 +17,16 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code analyze_image_shared_memory} with a block written the way Python's {@code
  * multiprocessing.shared_memory.SharedMemory(create=True, size=n)} does on Linux: a file {@code
  * /dev/shm/psm_xxxx} created exclusively, truncated to the size, filled through a shared mapping.
  */
-@ExtendWith(LeakCheck.class)
 class SharedMemoryTest {
+  @RegisterExtension static final NettyLeakCheck leakCheck = NettyLeakCheck.perClass();
+
   private static final int W = 96;
   private static final int H = 64;
 

@@ -4,7 +4,6 @@ import com.sun.jna.ptr.IntByReference;
 import com.sun.jna.ptr.PointerByReference;
 import io.camerabridge.bindings.raw.Aravis;
 import io.camerabridge.bindings.raw.ArvCameraHandle;
-import io.camerabridge.bindings.raw.ArvDeviceHandle;
 import java.lang.ref.Cleaner;
 import java.time.Duration;
 import java.util.List;
@@ -367,14 +366,19 @@ public final class Camera implements AutoCloseable {
     if (!access.markClosed()) {
       return;
     }
+    // Disconnect first: GLib then skips further emissions (no handler, no reference taken). An
+    // emission already running holds a reference to the device until it ends; DeviceRelease makes
+    // sure the last reference is still dropped by a Java thread, never by Aravis's heartbeat
+    // thread, whose finalizer would join itself (GLib aborts: "Resource deadlock avoided").
+    synchronized (access.lock()) {
+      controlLost.disconnect();
+    }
     for (Stream s : List.copyOf(streams)) {
       s.close();
     }
     stopAcquisitionForTeardown();
     synchronized (access.lock()) {
-      ArvDeviceHandle device = arv.arv_camera_get_device(handle);
-      controlLost.disconnect();
-      DeviceRelease.unrefCamera(handle, device);
+      DeviceRelease.unrefCamera(handle, arv.arv_camera_get_device(handle));
     }
     leakWatch.clean();
   }

@@ -1,0 +1,213 @@
+package io.camerabridge.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camerabridge.config.CameraConfig;
+import io.camerabridge.config.ConfigLoader;
+import io.camerabridge.metrics.BridgeMetrics;
+import io.camerabridge.pekat.ClientResources;
+import io.camerabridge.pekat.RawLayout;
+import io.camerabridge.pekat.sim.Endpoint;
+import io.camerabridge.pekat.sim.Fault;
+import io.camerabridge.pekat.sim.Latency;
+import io.camerabridge.pekat.sim.PekatSimulator;
+import io.micrometer.core.instrument.Counter;
+import java.net.ServerSocket;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The frame path from a complete frame to its journal line, against the real client and the
+ * simulator's fault modes over real sockets (no camera: frames are direct buffers standing in for
+ * camera memory). Every frame's memory must be given back exactly once, whatever happens.
+ */
+class AnalyzerFaultsIT {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int W = 64;
+  private static final int H = 48;
+
+  @TempDir Path dir;
+
+  private final BridgeMetrics metrics = new BridgeMetrics();
+  private final ClientResources resources = ClientResources.create(1);
+  private final ExecutorService results = Executors.newSingleThreadExecutor();
+  private final AtomicInteger sent = new AtomicInteger();
+  private final AtomicInteger givenBack = new AtomicInteger();
+  private PipelineParts parts;
+
+  @AfterEach
+  void close() {
+    if (parts != null) {
+      parts.client().close(Duration.ofSeconds(2));
+      parts.closeResults(Duration.ofSeconds(5));
+    }
+    results.shutdown();
+    resources.close();
+    metrics.close();
+  }
+
+  @Test
+  void analyzerDownDropsAsAnalyzerDownAndResultsResumeWhenItIsBack() throws Exception {
+    int port;
+    try (ServerSocket s = new ServerSocket(0)) {
+      port = s.getLocalPort();
+    }
+    parts = parts("http://127.0.0.1:" + port, "1s");
+    // Frames keep coming, as from a camera, while the first connection attempts fail.
+    AtomicInteger next = new AtomicInteger();
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () -> {
+              sendFrame(next.incrementAndGet());
+              return dropped("analyzer_down") > 0;
+            });
+    assertThat(parts.analyzer().isReachable()).isFalse();
+
+    try (PekatSimulator sim = PekatSimulator.builder().port(port).build().start()) {
+      long back = System.nanoTime();
+      await()
+          .atMost(Duration.ofSeconds(5))
+          .until(
+              () -> {
+                sendFrame(100);
+                return parts.stats().snapshot().ok() + parts.stats().snapshot().ng() > 0;
+              });
+      assertThat(Duration.ofNanos(System.nanoTime() - back)).isLessThan(Duration.ofSeconds(2));
+      assertThat(sim.stats().count(Endpoint.ANALYZE_RAW_IMAGE)).isPositive();
+    }
+    awaitAllGivenBack();
+  }
+
+  @Test
+  void slowAnalyzerNeverSeesMoreThanMaxInFlightAndExtraFramesAreBusyDrops() throws Exception {
+    try (PekatSimulator sim =
+        PekatSimulator.builder()
+            .port(0)
+            .latency(Latency.fixed(Duration.ofMillis(150)))
+            .build()
+            .start()) {
+      parts = parts(sim.baseUri().toString(), "5s");
+      for (int i = 0; i < 40; i++) {
+        sendFrame(i);
+      }
+      awaitAllGivenBack();
+      assertThat(sim.stats().peakInFlight()).isEqualTo(1);
+      assertThat(dropped("analyzer_busy")).isPositive();
+      assertThat(parts.leases().outstanding()).isZero();
+    }
+  }
+
+  @Test
+  void everyFaultIsCountedAsItsOutcomeAndEveryBufferComesBackOnce() throws Exception {
+    Map<Fault, String> expected =
+        Map.of(
+            Fault.BAD_REQUEST_TRACEBACK, "http_error",
+            Fault.MALFORMED_JSON, "malformed_response",
+            Fault.TRUNCATED_BODY, "io_error",
+            Fault.CLOSE_BEFORE_RESPONSE, "io_error",
+            Fault.CLOSE_MID_RESPONSE, "io_error",
+            Fault.HANG, "timeout",
+            Fault.WRONG_CONTENT_LENGTH, "malformed_response");
+    try (PekatSimulator sim = PekatSimulator.builder().port(0).build().start()) {
+      parts = parts(sim.baseUri().toString(), "1s");
+      int frame = 0;
+      for (Fault fault : List.copyOf(expected.keySet())) {
+        sim.injectFault(fault, 1);
+        int before = givenBack.get();
+        sendFrame(frame++);
+        await().atMost(Duration.ofSeconds(10)).until(() -> givenBack.get() == before + 1);
+        await()
+            .atMost(Duration.ofSeconds(10))
+            .until(() -> parts.stats().snapshot().results() == sent.get());
+      }
+      // The pipeline continues normally afterwards.
+      sendFrame(frame);
+      await().atMost(Duration.ofSeconds(10)).until(() -> parts.stats().snapshot().ok() >= 1);
+    }
+    awaitAllGivenBack();
+    parts.closeResults(Duration.ofSeconds(5));
+    List<String> lines = Files.readAllLines(dir.resolve("cam.jsonl"));
+    assertThat(lines).hasSize(sent.get());
+    List<String> outcomes = lines.stream().map(l -> read(l).get("outcome").asText()).toList();
+    assertThat(outcomes).containsAll(expected.values()).contains("ok");
+  }
+
+  private PipelineParts parts(String url, String timeout) throws Exception {
+    String yaml =
+        String.join(
+            "\n",
+            "cameras:",
+            "  - id: cam",
+            "    device: none",
+            "    pixelFormat: Mono8",
+            "    pekat: { url: \"" + url + "\", timeout: " + timeout + ", connectTimeout: 500ms }",
+            "    results: { journal: \"" + dir.resolve("cam.jsonl") + "\" }",
+            "");
+    CameraConfig camera = new ConfigLoader(Map.of()).parse("test.yaml", yaml).cameras().get(0);
+    return PipelineParts.create(camera, resources, metrics.forCamera("cam"), results);
+  }
+
+  /** A frame as the acquisition thread hands it over: it may be dropped or sent. */
+  private void sendFrame(int id) {
+    ByteBuffer memory = ByteBuffer.allocateDirect(W * H);
+    sent.incrementAndGet();
+    AtomicInteger once = new AtomicInteger();
+    parts
+        .dispatcher()
+        .dispatch(
+            new FrameView(
+                memory,
+                W,
+                H,
+                RawLayout.GRAY8,
+                id,
+                0,
+                System.currentTimeMillis() * 1_000_000L,
+                () -> {
+                  assertThat(once.incrementAndGet()).as("given back once").isEqualTo(1);
+                  givenBack.incrementAndGet();
+                }));
+    // Drops never reach the journal: count only frames that went out.
+    sent.set((int) parts.stats().snapshot().sent());
+  }
+
+  private void awaitAllGivenBack() {
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .until(
+            () ->
+                givenBack.get()
+                    == parts.stats().snapshot().sent() + parts.stats().snapshot().dropped());
+  }
+
+  private double dropped(String reason) {
+    Counter c =
+        metrics
+            .registry()
+            .find("camerabridge.frames.dropped")
+            .tags("camera", "cam", "reason", reason)
+            .counter();
+    return c == null ? 0 : c.count();
+  }
+
+  private static com.fasterxml.jackson.databind.JsonNode read(String line) {
+    try {
+      return JSON.readTree(line);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}
