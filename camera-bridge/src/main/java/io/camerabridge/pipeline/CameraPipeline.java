@@ -44,6 +44,7 @@ public final class CameraPipeline {
   private static final Duration BACKOFF_INITIAL = Duration.ofMillis(500);
   private static final Duration BACKOFF_MAX = Duration.ofSeconds(5);
   private static final Duration WATCHDOG_PERIOD = Duration.ofMillis(250);
+  private static final Duration PROBE_PERIOD = Duration.ofSeconds(1);
 
   private final CameraConfig config;
   private final PipelineParts parts;
@@ -58,6 +59,7 @@ public final class CameraPipeline {
   private volatile long controlHeartbeat = System.nanoTime();
   private ScheduledFuture<?> watchdog;
   private ScheduledFuture<?> trigger;
+  private int probeFailures;
 
   /**
    * @param config the camera's configuration
@@ -180,16 +182,23 @@ public final class CameraPipeline {
   }
 
   private void startTimers(CameraSession s) {
-    config
-        .frameWatchdog()
-        .ifPresent(
-            timeout ->
-                watchdog =
-                    control.scheduleWithFixedDelay(
-                        () -> checkFrames(s, timeout),
-                        WATCHDOG_PERIOD.toMillis(),
-                        WATCHDOG_PERIOD.toMillis(),
-                        TimeUnit.MILLISECONDS));
+    Optional<Duration> frameTimeout = config.frameWatchdog();
+    if (frameTimeout.isPresent()) {
+      watchdog =
+          control.scheduleWithFixedDelay(
+              () -> checkFrames(s, frameTimeout.get()),
+              WATCHDOG_PERIOD.toMillis(),
+              WATCHDOG_PERIOD.toMillis(),
+              TimeUnit.MILLISECONDS);
+    } else {
+      // Frames may legitimately pause (hardware trigger): ask the camera itself instead.
+      watchdog =
+          control.scheduleWithFixedDelay(
+              () -> probeCamera(s),
+              PROBE_PERIOD.toMillis(),
+              PROBE_PERIOD.toMillis(),
+              TimeUnit.MILLISECONDS);
+    }
     if (config.trigger().mode() == TriggerMode.SOFTWARE && config.trigger().rate() != null) {
       long periodNanos = (long) (1e9 / config.trigger().rate());
       trigger =
@@ -213,6 +222,25 @@ public final class CameraPipeline {
     long age = System.nanoTime() - parts.lastFrameNanos().get();
     if (session == s && age > timeout.toNanos()) {
       lose(s, "no complete frame for " + Duration.ofNanos(age).toMillis() + " ms");
+    }
+  }
+
+  /**
+   * Without a frame watchdog, a register read tells whether the camera still answers: two failed
+   * reads in a row mean it is gone (Aravis's control-lost may come late or never).
+   */
+  private void probeCamera(CameraSession s) {
+    if (session != s) {
+      return;
+    }
+    try {
+      s.camera().payloadSize();
+      probeFailures = 0;
+    } catch (RuntimeException e) {
+      if (++probeFailures >= 2) {
+        probeFailures = 0;
+        lose(s, "the camera does not answer (" + e.getMessage() + ")");
+      }
     }
   }
 

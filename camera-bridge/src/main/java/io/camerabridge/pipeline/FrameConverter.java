@@ -1,6 +1,7 @@
 package io.camerabridge.pipeline;
 
 import io.camerabridge.metrics.DropReason;
+import io.camerabridge.ops.logging.RateLimitedLog;
 import io.camerabridge.pekat.RawLayout;
 import java.nio.ByteBuffer;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -23,6 +24,7 @@ import org.slf4j.LoggerFactory;
  */
 final class FrameConverter {
   private static final Logger LOG = LoggerFactory.getLogger(FrameConverter.class);
+  private static final RateLimitedLog SIZE_LOG = new RateLimitedLog(LOG);
 
   private final String cameraId;
   private final boolean convertRgbToBgr;
@@ -72,7 +74,8 @@ final class FrameConverter {
     long needed = (long) stride * (height - 1) + rowBytes;
     if (width <= 0 || height <= 0 || data.remaining() < needed) {
       giveBack.run();
-      LOG.warn(
+      SIZE_LOG.warn(
+          cameraId + "/size",
           "Camera {}: frame {} has {} bytes, {} {}x{} needs {}; dropped",
           cameraId,
           frameId,

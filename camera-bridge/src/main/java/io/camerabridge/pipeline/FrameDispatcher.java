@@ -4,11 +4,11 @@ import io.camerabridge.frame.FrameLeases;
 import io.camerabridge.frame.NativeFrameBuf;
 import io.camerabridge.metrics.DropReason;
 import io.camerabridge.metrics.FrameMetrics;
+import io.camerabridge.ops.logging.RateLimitedLog;
 import io.camerabridge.pekat.PekatClient;
 import io.camerabridge.pekat.RawFrame;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * encoded after the upload; the Aravis buffer goes back to the camera only then.
  */
 final class FrameDispatcher {
-  private static final Logger LOG = LoggerFactory.getLogger(FrameDispatcher.class);
+  private static final RateLimitedLog LOG =
+      new RateLimitedLog(LoggerFactory.getLogger(FrameDispatcher.class));
 
   private final String cameraId;
   private final PekatClient client;
@@ -77,7 +78,12 @@ final class FrameDispatcher {
     try {
       raw = new RawFrame(buf, frame.width(), frame.height(), frame.layout());
     } catch (IllegalArgumentException e) {
-      LOG.warn("Camera {}: frame {} rejected: {}", cameraId, frame.frameId(), e.getMessage());
+      LOG.warn(
+          cameraId + "/reject",
+          "Camera {}: frame {} rejected: {}",
+          cameraId,
+          frame.frameId(),
+          e.getMessage());
       buf.release();
       metrics.frameDropped(DropReason.CONVERSION_IMPOSSIBLE);
       stats.dropped.increment();

@@ -1,5 +1,6 @@
 package io.camerabridge.service;
 
+import io.camerabridge.bindings.aravis.AravisLibrary;
 import io.camerabridge.bindings.systemd.SystemdNotifier;
 import io.camerabridge.config.BridgeConfig;
 import io.camerabridge.config.CameraConfig;
@@ -71,6 +72,14 @@ public final class Bridge implements HealthSource {
   public void start() {
     if (!started.compareAndSet(false, true)) {
       throw new IllegalStateException("already started");
+    }
+    if (!config.enabledCameras().isEmpty() && !AravisLibrary.isAvailable()) {
+      // Retrying a camera for ever cannot help when the library itself is missing.
+      throw new IllegalStateException(
+          "Aravis cannot be loaded ("
+              + AravisLibrary.unavailabilityCause().getMessage()
+              + "); install it with: apt-get install "
+              + AravisLibrary.DEBIAN_PACKAGE);
     }
     try {
       metrics = new BridgeMetrics();

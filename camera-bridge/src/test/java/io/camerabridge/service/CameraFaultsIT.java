@@ -89,6 +89,36 @@ class CameraFaultsIT {
   }
 
   @Test
+  void hardwareTriggeredCameraIsProbedAndReopenedWhenKilled() throws Exception {
+    try (PekatSimulator sim = PekatSimulator.builder().port(0).build().start()) {
+      String serial = BridgeHarness.serial("HWT");
+      FakeGvCameraProcess camera = FakeGvCameraProcess.builder().serial(serial).start();
+      String yaml =
+          BridgeHarness.config(
+              BridgeHarness.camera(
+                  "hwt",
+                  camera.deviceId(),
+                  sim.baseUri().toString(),
+                  dir,
+                  "trigger: { mode: hardware, source: Line0 }"));
+      try (BridgeHarness harness = BridgeHarness.start(dir, yaml)) {
+        await().atMost(Duration.ofSeconds(60)).until(() -> state(harness) == CameraState.STREAMING);
+        camera.kill();
+        // No frames are expected without triggers: the register probe (a read of a dead GigE
+        // camera takes seconds to time out) or Aravis's control-lost finds out.
+        await()
+            .atMost(Duration.ofSeconds(20))
+            .until(() -> state(harness) == CameraState.RECONNECTING);
+        camera.close();
+        camera = FakeGvCameraProcess.builder().serial(serial).start();
+        await().atMost(Duration.ofSeconds(25)).until(() -> state(harness) == CameraState.STREAMING);
+      } finally {
+        camera.close();
+      }
+    }
+  }
+
+  @Test
   void packetLossYieldsIncompleteFramesThatAreCountedAndNeverSent() throws Exception {
     try (FakeGvCameraProcess lossy =
             FakeGvCameraProcess.builder()

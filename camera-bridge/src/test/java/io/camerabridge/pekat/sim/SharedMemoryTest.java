@@ -68,7 +68,7 @@ class SharedMemoryTest {
 
   private static HttpResponse<byte[]> analyze(String query) throws Exception {
     // Query order as the Python SDK sends it: response_type first.
-    return PekatSimulatorTest.post(
+    return SimulatorHttpFixture.post(
         pekat, "/analyze_image_shared_memory?response_type=context&" + query, new byte[0]);
   }
 
@@ -81,7 +81,7 @@ class SharedMemoryTest {
         analyze("height=" + H + "&width=" + W + "&name=" + name + "&data=None");
 
     assertThat(response.statusCode()).isEqualTo(200);
-    JsonNode context = PekatSimulatorTest.json(response.body());
+    JsonNode context = SimulatorHttpFixture.json(response.body());
     JsonNode rect = context.get("detectedRectangles").get(0);
     assertThat(List.of(rect.get("x").asInt(), rect.get("y").asInt(), rect.get("width").asInt()))
         .containsExactly(32, 16, 16);
@@ -96,7 +96,7 @@ class SharedMemoryTest {
     String name = createBlock(Images.bgr(W, H, 0, 0, 8, 8));
 
     JsonNode context =
-        PekatSimulatorTest.json(analyze("height=" + H + "&width=" + W + "&name=" + name).body());
+        SimulatorHttpFixture.json(analyze("height=" + H + "&width=" + W + "&name=" + name).body());
 
     assertThat(context.get("detectedRectangles")).hasSize(1);
     assertThat(context.get("imageShape").get("width").asInt()).isEqualTo(W);
@@ -107,7 +107,7 @@ class SharedMemoryTest {
     HttpResponse<byte[]> response = analyze("height=2&width=2&name=psm_does_not_exist");
 
     assertThat(response.statusCode()).isEqualTo(400);
-    assertThat(PekatSimulatorTest.text(response)).contains("psm_does_not_exist");
+    assertThat(SimulatorHttpFixture.text(response)).contains("psm_does_not_exist");
   }
 
   @Test
@@ -124,6 +124,6 @@ class SharedMemoryTest {
     HttpResponse<byte[]> response = analyze("height=2&width=2&name=..%2Fetc%2Fpasswd");
 
     assertThat(response.statusCode()).isEqualTo(400);
-    assertThat(PekatSimulatorTest.text(response)).contains("not a plain name");
+    assertThat(SimulatorHttpFixture.text(response)).contains("not a plain name");
   }
 }
