@@ -104,7 +104,7 @@ public final class Bridge implements HealthSource {
           pipelines.stream()
               .collect(Collectors.toUnmodifiableMap(CameraPipeline::id, Function.identity()));
       pipelines.forEach(CameraPipeline::start);
-      watchdog = new Watchdog(notifier, new LivenessCheck(client, pipelines), this);
+      watchdog = new Watchdog(notifier, new LivenessCheck(client, pipelines, this), this);
       watchdog.start();
       if (status != null) {
         status.markReady();

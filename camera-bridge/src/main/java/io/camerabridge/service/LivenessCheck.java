@@ -1,5 +1,8 @@
 package io.camerabridge.service;
 
+import io.camerabridge.ops.CameraState;
+import io.camerabridge.ops.FrameFlowCheck;
+import io.camerabridge.ops.HealthSource;
 import io.camerabridge.pekat.ClientResources;
 import io.camerabridge.pipeline.CameraPipeline;
 import java.time.Duration;
@@ -11,11 +14,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The systemd watchdog's health check: passes while the service's own machinery runs — the Netty
- * event loop executes tasks and every camera's control thread is not wedged.
+ * event loop executes tasks, every camera's control thread is not wedged, and every camera the
+ * pipeline reports as streaming really delivers frames (or waits for its trigger).
  *
  * <p>A missing or reconnecting camera does not fail it on purpose: a process restart cannot bring a
  * camera back, the pipeline already retries for ever, and {@code /health} and STATUS show it.
- * Restarting would only drop the other cameras' frames.
+ * Restarting would only drop the other cameras' frames. A camera that claims to stream but has
+ * delivered nothing for {@link #MAX_STREAMING_FRAME_SILENCE} does: its own frame watchdog should
+ * have reopened it long before, so the frame path is wedged.
  */
 final class LivenessCheck implements BooleanSupplier {
   private static final Logger LOG = LoggerFactory.getLogger(LivenessCheck.class);
@@ -25,13 +31,20 @@ final class LivenessCheck implements BooleanSupplier {
 
   static final Duration MAX_EVENT_LOOP_SILENCE = Duration.ofSeconds(30);
 
+  /** Far beyond any camera's frame watchdog, which reopens a silent camera within seconds. */
+  static final Duration MAX_STREAMING_FRAME_SILENCE = Duration.ofSeconds(30);
+
   private final ClientResources client;
   private final List<CameraPipeline> pipelines;
+  private final FrameFlowCheck streamingFrames;
   private final AtomicLong lastLoopNanos = new AtomicLong(System.nanoTime());
 
-  LivenessCheck(ClientResources client, List<CameraPipeline> pipelines) {
+  LivenessCheck(ClientResources client, List<CameraPipeline> pipelines, HealthSource health) {
     this.client = client;
     this.pipelines = List.copyOf(pipelines);
+    HealthSource streaming =
+        () -> health.cameras().stream().filter(c -> c.state() == CameraState.STREAMING).toList();
+    this.streamingFrames = new FrameFlowCheck(streaming, MAX_STREAMING_FRAME_SILENCE);
   }
 
   @Override
@@ -52,6 +65,10 @@ final class LivenessCheck implements BooleanSupplier {
         LOG.warn("Watchdog: camera {} control thread is stuck", p.id());
         return false;
       }
+    }
+    if (!streamingFrames.getAsBoolean()) {
+      LOG.warn("Watchdog: camera {} while streaming", streamingFrames.lastFailure());
+      return false;
     }
     return true;
   }

@@ -23,11 +23,15 @@ import org.slf4j.LoggerFactory;
  * it. Holds at most {@code maxInFlight} idle connections (the client never has more requests than
  * that, so never more connections); the most recently used is reused first; an idle connection is
  * closed after {@code idleEviction} so a server-side keep-alive timeout rarely races a new request.
+ *
+ * <p>Eviction is one sweep timer for the pool, due when the longest-idle connection expires, not a
+ * timer per returned connection: a busy client returns a connection per request, and a timer each
+ * time (scheduled, then cancelled by the next request) was garbage on every frame.
  */
 final class KeepAlivePool {
   private static final Logger log = LoggerFactory.getLogger(KeepAlivePool.class);
-  private static final AttributeKey<ScheduledFuture<?>> EVICTION =
-      AttributeKey.valueOf(KeepAlivePool.class, "eviction");
+  private static final AttributeKey<IdleSince> IDLE_SINCE =
+      AttributeKey.valueOf(KeepAlivePool.class, "idleSince");
 
   private final EventLoop loop;
   private final Bootstrap bootstrap;
@@ -35,6 +39,8 @@ final class KeepAlivePool {
   private final ChannelGroup all;
   private final long idleEvictionNanos;
   private final int maxIdle;
+  private final Runnable sweepTask = this::sweep;
+  private ScheduledFuture<?> sweep;
 
   KeepAlivePool(
       EventLoop loop,
@@ -62,7 +68,6 @@ final class KeepAlivePool {
   Channel pollIdle() {
     Channel channel;
     while ((channel = idle.pollFirst()) != null) {
-      cancelEviction(channel);
       if (channel.isActive()) {
         return channel;
       }
@@ -77,24 +82,39 @@ final class KeepAlivePool {
       channel.close();
       return;
     }
+    channel.attr(IDLE_SINCE).get().nanos = System.nanoTime();
+    // Newest first, so the deque is ordered by idle time and the longest idle is last.
     idle.addFirst(channel);
-    ScheduledFuture<?> eviction =
-        loop.schedule(
-            () -> {
-              if (idle.remove(channel)) {
-                log.debug("Closing keep-alive connection {} idle for too long", channel);
-                channel.close();
-              }
-            },
-            idleEvictionNanos,
-            TimeUnit.NANOSECONDS);
-    channel.attr(EVICTION).set(eviction);
+    if (sweep == null) {
+      scheduleSweep(idleEvictionNanos);
+    }
+  }
+
+  private void sweep() {
+    sweep = null;
+    long now = System.nanoTime();
+    Channel oldest;
+    while ((oldest = idle.peekLast()) != null) {
+      long idleFor = now - oldest.attr(IDLE_SINCE).get().nanos;
+      if (idleFor < idleEvictionNanos) {
+        scheduleSweep(idleEvictionNanos - idleFor);
+        return;
+      }
+      idle.pollLast();
+      log.debug("Closing keep-alive connection {} idle for too long", oldest);
+      oldest.close();
+    }
+  }
+
+  private void scheduleSweep(long delayNanos) {
+    sweep = loop.schedule(sweepTask, delayNanos, TimeUnit.NANOSECONDS);
   }
 
   /** Opens a new connection (TCP connect, bounded by the connect timeout). */
   ChannelFuture connect() {
     ChannelFuture future = bootstrap.connect();
     Channel channel = future.channel();
+    channel.attr(IDLE_SINCE).set(new IdleSince());
     all.add(channel);
     // A server closing an idle connection must not leave it in the deque.
     channel.closeFuture().addListener(f -> idle.remove(channel));
@@ -103,17 +123,16 @@ final class KeepAlivePool {
 
   /** Closes every connection, idle or in use. */
   ChannelGroupFuture closeAll() {
-    for (Channel channel : idle) {
-      cancelEviction(channel);
+    if (sweep != null) {
+      sweep.cancel(false);
+      sweep = null;
     }
     idle.clear();
     return all.close();
   }
 
-  private static void cancelEviction(Channel channel) {
-    ScheduledFuture<?> eviction = channel.attr(EVICTION).getAndSet(null);
-    if (eviction != null) {
-      eviction.cancel(false);
-    }
+  /** When a connection last became idle; one per connection, rewritten on every return. */
+  private static final class IdleSince {
+    long nanos;
   }
 }

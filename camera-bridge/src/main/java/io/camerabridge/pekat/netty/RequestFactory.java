@@ -19,6 +19,13 @@ final class RequestFactory {
   private final String hostHeader;
   private final String optionsQuery;
   private final String redactedOptionsQuery;
+  private final String rawPath;
+  private final String imagePath;
+
+  /** The target of the last frame sent without data; shared by every thread that sends. */
+  private volatile Target lastRaw;
+
+  private volatile Head lastHead;
 
   RequestFactory(PekatEndpoint endpoint) {
     this.endpoint = endpoint;
@@ -28,26 +35,47 @@ final class RequestFactory {
     this.optionsQuery =
         options(endpoint.apiKey().map(key -> QueryEncoding.encode(key.reveal())).orElse(null));
     this.redactedOptionsQuery = options(endpoint.apiKey().isPresent() ? Redactor.MASK : null);
+    this.rawPath = endpoint.basePath() + "/analyze_raw_image";
+    this.imagePath = endpoint.basePath() + "/analyze_image";
   }
 
   /** {@code analyze_raw_image?width=W&height=H[&bayer]} plus data and the endpoint's options. */
   Target raw(RawFrame frame, String data) {
-    String query =
-        "width="
-            + frame.width()
-            + "&height="
-            + frame.height()
-            + (frame.layout().bayerFlag() ? "&bayer" : "");
-    return target("/analyze_raw_image", query, data);
+    boolean bayer = frame.layout().bayerFlag();
+    if (data == null) {
+      // Without data the target depends only on the frame's shape, which a camera keeps for good.
+      Target cached = lastRaw;
+      if (cached != null && cached.matches(frame.width(), frame.height(), bayer)) {
+        return cached;
+      }
+    }
+    StringBuilder query = new StringBuilder(32).append("width=").append(frame.width());
+    query.append("&height=").append(frame.height());
+    if (bayer) {
+      query.append("&bayer");
+    }
+    Target target = target(rawPath, query, data, frame.width(), frame.height(), bayer);
+    if (data == null) {
+      lastRaw = target;
+    }
+    return target;
   }
 
   /** {@code analyze_image} plus data and the endpoint's options. */
   Target image(String data) {
-    return target("/analyze_image", "", data);
+    return target(imagePath, new StringBuilder(), data, -1, -1, false);
   }
 
-  /** The head of a POST with a body of {@code contentLength} bytes and no chunking. */
+  /**
+   * The head of a POST with a body of {@code contentLength} bytes and no chunking. Heads are
+   * immutable once built (the encoder only reads them), so the head of a repeated (target, length)
+   * pair is reused.
+   */
   HttpRequest head(Target target, long contentLength) {
+    Head cached = lastHead;
+    if (cached != null && cached.target == target && cached.contentLength == contentLength) {
+      return cached.request;
+    }
     HttpRequest request = new DefaultHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.POST, target.uri);
     request
         .headers()
@@ -55,24 +83,34 @@ final class RequestFactory {
         .set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_OCTET_STREAM)
         .set(HttpHeaderNames.CONTENT_LENGTH, contentLength)
         .set(HttpHeaderNames.USER_AGENT, "camera-bridge");
+    lastHead = new Head(target, contentLength, request);
     return request;
   }
 
-  private Target target(String endpointPath, String query, String data) {
-    StringBuilder common = new StringBuilder(query);
+  private Target target(
+      String path, StringBuilder query, String data, int width, int height, boolean bayer) {
     if (data != null) {
-      appendParam(common, "data=" + QueryEncoding.encode(data));
+      appendParam(query, "data=" + QueryEncoding.encode(data));
     }
-    String path = endpoint.basePath() + endpointPath;
-    String uri = join(path, common, optionsQuery);
-    String redacted = join(path, common, redactedOptionsQuery);
-    return new Target(uri, redacted);
+    String common = query.toString();
+    return new Target(join(path, common, optionsQuery), path, common, width, height, bayer);
   }
 
-  private static String join(String path, StringBuilder common, String options) {
-    StringBuilder query = new StringBuilder(common);
-    appendParam(query, options);
-    return query.length() == 0 ? path : path + "?" + query;
+  private String redacted(Target target) {
+    return join(target.path, target.common, redactedOptionsQuery);
+  }
+
+  private static String join(String path, String common, String options) {
+    StringBuilder query = new StringBuilder(path.length() + common.length() + options.length() + 2);
+    query.append(path);
+    if (!common.isEmpty() || !options.isEmpty()) {
+      query.append('?').append(common);
+      if (!common.isEmpty() && !options.isEmpty()) {
+        query.append('&');
+      }
+      query.append(options);
+    }
+    return query.toString();
   }
 
   /** The endpoint's own parameters; {@code apiKeyParam} is already encoded (or the mask). */
@@ -99,19 +137,37 @@ final class RequestFactory {
     query.append(param);
   }
 
-  /** A request target; {@link #toString()} masks the API key so it can be logged. */
-  static final class Target {
-    private final String uri;
-    private final String redacted;
+  private record Head(Target target, long contentLength, HttpRequest request) {}
 
-    private Target(String uri, String redacted) {
+  /**
+   * A request target; {@link #toString()} masks the API key so it can be logged. Immutable, so one
+   * instance may serve every request of the same frame shape.
+   */
+  final class Target {
+    private final String uri;
+    private final String path;
+    private final String common;
+    private final int width;
+    private final int height;
+    private final boolean bayer;
+
+    private Target(String uri, String path, String common, int width, int height, boolean bayer) {
       this.uri = uri;
-      this.redacted = redacted;
+      this.path = path;
+      this.common = common;
+      this.width = width;
+      this.height = height;
+      this.bayer = bayer;
+    }
+
+    private boolean matches(int width, int height, boolean bayer) {
+      return this.width == width && this.height == height && this.bayer == bayer;
     }
 
     @Override
     public String toString() {
-      return redacted;
+      // Built when logged, not per request.
+      return redacted(this);
     }
   }
 }
