@@ -1,6 +1,5 @@
 package io.camerabridge.cli;
 
-import io.camerabridge.bindings.aravis.AravisLibrary;
 import io.camerabridge.bindings.aravis.DeviceInfo;
 import io.camerabridge.bindings.aravis.Devices;
 import java.io.PrintWriter;
@@ -42,14 +41,8 @@ public final class DevicesCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    if (!AravisLibrary.isAvailable()) {
-      err.println("Aravis cannot be loaded: " + AravisLibrary.unavailabilityCause().getMessage());
-      err.println("Install it with: apt-get install " + AravisLibrary.DEBIAN_PACKAGE);
-      err.flush();
+    if (!AravisPrerequisite.ready(err, fake)) {
       return ExitCodes.FAILURE;
-    }
-    if (fake) {
-      Devices.enableFakeInterface();
     }
     List<DeviceInfo> devices = Devices.list();
     if (devices.isEmpty()) {

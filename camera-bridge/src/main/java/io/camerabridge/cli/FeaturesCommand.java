@@ -1,8 +1,6 @@
 package io.camerabridge.cli;
 
-import io.camerabridge.bindings.aravis.AravisLibrary;
 import io.camerabridge.bindings.aravis.Camera;
-import io.camerabridge.bindings.aravis.Devices;
 import io.camerabridge.bindings.aravis.FeatureInfo;
 import io.camerabridge.bindings.aravis.FeatureTree;
 import java.io.PrintWriter;
@@ -49,14 +47,8 @@ public final class FeaturesCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    if (!AravisLibrary.isAvailable()) {
-      err.println("Aravis cannot be loaded: " + AravisLibrary.unavailabilityCause().getMessage());
-      err.println("Install it with: apt-get install " + AravisLibrary.DEBIAN_PACKAGE);
-      err.flush();
+    if (!AravisPrerequisite.ready(err, fake)) {
       return ExitCodes.FAILURE;
-    }
-    if (fake) {
-      Devices.enableFakeInterface();
     }
     List<FeatureInfo> features;
     try (Camera camera = Camera.open(device)) {

@@ -205,10 +205,6 @@ public final class ResultJournal implements AutoCloseable {
                 StandardOpenOption.WRITE),
             1 << 16);
     fileBytes = Files.size(file);
-    if (failureLogged) {
-      LOG.info("Journal {} is writable again", file);
-      failureLogged = false;
-    }
   }
 
   /** Shifts file.(n-1) → file.n, …, file → file.1, dropping what falls past maxFiles. */
@@ -244,6 +240,12 @@ public final class ResultJournal implements AutoCloseable {
       writeFailures.run();
       logFailure("cannot flush journal " + file + ": " + e);
       closeFile();
+      return;
+    }
+    // Only a flush proves the disk takes data again: opening succeeds on a full disk too.
+    if (failureLogged) {
+      LOG.info("Journal {} is writable again", file);
+      failureLogged = false;
     }
   }
 

@@ -366,10 +366,10 @@ public final class Camera implements AutoCloseable {
     if (!access.markClosed()) {
       return;
     }
-    // Disconnect first: an emission in progress holds a reference to the device, and if the last
-    // unref below raced it, the device would be finalised on Aravis's heartbeat thread, which then
-    // joins itself (GLib aborts: "Resource deadlock avoided"). Without handlers GLib skips further
-    // emissions, and the seconds the streams take to close let any emission in flight finish.
+    // Disconnect first: GLib then skips further emissions (no handler, no reference taken). An
+    // emission already running holds a reference to the device until it ends; DeviceRelease makes
+    // sure the last reference is still dropped by a Java thread, never by Aravis's heartbeat
+    // thread, whose finalizer would join itself (GLib aborts: "Resource deadlock avoided").
     synchronized (access.lock()) {
       controlLost.disconnect();
     }
@@ -377,9 +377,8 @@ public final class Camera implements AutoCloseable {
       s.close();
     }
     stopAcquisitionForTeardown();
-    controlLost.awaitEmissionsDone(Duration.ofSeconds(2));
     synchronized (access.lock()) {
-      AravisLibrary.gobject().g_object_unref(handle);
+      DeviceRelease.unrefCamera(handle, arv.arv_camera_get_device(handle));
     }
     leakWatch.clean();
   }

@@ -4,7 +4,6 @@ import com.sun.jna.NativeLong;
 import com.sun.jna.Pointer;
 import io.camerabridge.bindings.raw.ArvDeviceHandle;
 import io.camerabridge.bindings.raw.ControlLostCallback;
-import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -43,13 +42,10 @@ final class ControlLostSignal {
   // Strongly held: a collected JNA callback crashes the VM when the signal fires.
   private final ControlLostCallback callback = this::onSignal;
   private final NativeLong handlerId;
-  // References to the device when no emission is running: the camera's, before any stream.
-  private final int baselineRefs;
 
   ControlLostSignal(String deviceId, ArvDeviceHandle device) {
     this.deviceId = deviceId;
     this.device = device;
-    this.baselineRefs = device.getPointer().getInt(8);
     this.handlerId =
         AravisLibrary.gobject()
             .g_signal_connect_data(device, "control-lost", callback, null, null, 0);
@@ -75,38 +71,6 @@ final class ControlLostSignal {
   void disconnect() {
     AravisLibrary.gobject().g_signal_handler_disconnect(device, handlerId);
     CONNECTED.remove(this);
-  }
-
-  /**
-   * Waits (at most {@code timeout}) until no signal emission still holds a reference to the device:
-   * {@code g_signal_emit} refs the instance for its duration, and if the camera's last unref
-   * happened meanwhile, the device would be finalised on Aravis's heartbeat thread, which then
-   * joins itself and GLib aborts the process ("Resource deadlock avoided"). On loopback a dead
-   * camera makes the heartbeat emit within a second, so the race is real. Call after {@link
-   * #disconnect()} (GLib then skips new emissions) and after every stream of the camera is closed.
-   */
-  void awaitEmissionsDone(Duration timeout) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (refCount() > baselineRefs && System.nanoTime() < deadline) {
-      try {
-        Thread.sleep(1);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      }
-    }
-    if (refCount() > baselineRefs) {
-      LOG.warn(
-          "Camera {}: device still referenced {} time(s) beyond its camera after {}",
-          deviceId,
-          refCount() - baselineRefs,
-          timeout);
-    }
-  }
-
-  /** {@code GObject.ref_count}: after the 8-byte {@code GTypeInstance} on LP64. */
-  private int refCount() {
-    return device.getPointer().getInt(8);
   }
 
   private void onSignal(Pointer emitter, Pointer userData) {

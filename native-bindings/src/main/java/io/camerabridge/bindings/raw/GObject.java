@@ -48,6 +48,19 @@ public interface GObject extends Library {
   void g_object_unref(GObjectHandle object);
 
   /**
+   * {@code void g_object_add_toggle_ref(GObject *object, GToggleNotify notify, gpointer data)}:
+   * adds a strong reference whose {@code notify} reports when it is (or stops being) the only one.
+   */
+  void g_object_add_toggle_ref(GObjectHandle object, GToggleNotify notify, Pointer data);
+
+  /**
+   * {@code void g_object_remove_toggle_ref(GObject *object, GToggleNotify notify, gpointer data)}:
+   * drops the toggle reference added with the same {@code notify} and {@code data}; the last
+   * reference finalizes, on the calling thread.
+   */
+  void g_object_remove_toggle_ref(GObjectHandle object, GToggleNotify notify, Pointer data);
+
+  /**
    * {@code GParamSpec *g_object_class_find_property(GObjectClass *oclass, const gchar
    * *property_name)}: transfer none; NULL when the class has no such property. The class is the
    * first pointer of any instance ({@code G_OBJECT_GET_CLASS}).

@@ -1,0 +1,189 @@
+package io.camerabridge.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camerabridge.bindings.aravis.fake.FakeGvCameraProcess;
+import io.camerabridge.ops.CameraState;
+import io.camerabridge.pekat.ApiKey;
+import io.camerabridge.pekat.sim.Latency;
+import io.camerabridge.pekat.sim.PekatSimulator;
+import io.camerabridge.pipeline.CameraPipeline;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The analyzer absent, going away, coming back on the same port, and too slow: the service stays
+ * up, counts every frame it could not analyse by reason, and resumes on its own.
+ */
+class AnalyzerFaultsIT {
+  private static final String DOWN = "camerabridge_frames_dropped_total";
+
+  /** The bound is 2 s; the margin is for this shared, loaded machine. */
+  private static final Duration RESUME_BOUND = Duration.ofSeconds(2).plusSeconds(3);
+
+  @TempDir Path dir;
+
+  @Test
+  void analyzerAbsentAtStartThenStoppedAndRestartedOnTheSamePort() throws Exception {
+    int port;
+    try (PekatSimulator probe = simulator(0)) {
+      port = probe.port();
+    }
+    URI url = URI.create("http://127.0.0.1:" + port);
+    try (FaultRig rig = FaultRig.attach();
+        FakeGvCameraProcess camera = FakeGvCameraProcess.builder().start();
+        BridgeHarness h =
+            BridgeHarness.start(
+                dir,
+                FaultRig.config(
+                    "down",
+                    camera.deviceId(),
+                    url,
+                    dir,
+                    20,
+                    List.of("connectTimeout: 500ms"),
+                    List.of()))) {
+      CameraPipeline pipeline = h.bridge.pipelines().get(0);
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .until(() -> rig.metric(h.bridge, DOWN, "reason=\"analyzer_down\"") >= 10);
+      assertThat(pipeline.state()).isEqualTo(CameraState.STREAMING);
+      assertThat(rig.get(h.bridge, "/health")).contains("\"analyzerReachable\" : false");
+
+      Instant back = comeBack(rig, h, port, pipeline);
+
+      // Stopped mid-stream: frames are dropped as analyzer_down, not queued.
+      double downBefore = rig.metric(h.bridge, DOWN, "reason=\"analyzer_down\"");
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> rig.metric(h.bridge, DOWN, "reason=\"analyzer_down\"") >= downBefore + 10);
+      assertThat(pipeline.state()).isEqualTo(CameraState.STREAMING);
+      assertThat(pipeline.leases().outstanding()).isLessThanOrEqualTo(1);
+
+      Instant backAgain = comeBack(rig, h, port, pipeline);
+
+      h.close();
+      assertThat(pipeline.leases().outstanding()).isZero();
+      assertThat(pipeline.leases().returnedTotal()).isEqualTo(pipeline.leases().wrappedTotal());
+      assertNoStaleBurst(dir.resolve("down.jsonl"), back);
+      assertNoStaleBurst(dir.resolve("down.jsonl"), backAgain);
+      rig.assertNoNettyLeaks();
+      rig.assertNoSecret();
+    }
+  }
+
+  /** Starts the analyzer on {@code port}, waits for results, stops it again; returns its start. */
+  private Instant comeBack(FaultRig rig, BridgeHarness h, int port, CameraPipeline pipeline) {
+    long resultsBefore = pipeline.stats().snapshot().results();
+    Instant back = Instant.now();
+    try (PekatSimulator sim = simulator(port)) {
+      await()
+          .atMost(RESUME_BOUND)
+          .until(() -> pipeline.stats().snapshot().results() >= resultsBefore + 3);
+      assertThat(rig.metric(h.bridge, "camerabridge_analyzer_reachable")).isEqualTo(1.0);
+      // The first exchange after the return answers a fresh frame, not a queued one.
+      assertThat(sim.stats().peakInFlight()).isLessThanOrEqualTo(1);
+    }
+    return back;
+  }
+
+  @Test
+  void slowAnalyzerKeepsInFlightBoundedAndDropsAsBusy() throws Exception {
+    // 20 fps is a 50 ms frame interval; the analyzer takes five times that.
+    try (FaultRig rig = FaultRig.attach();
+        PekatSimulator sim =
+            PekatSimulator.builder()
+                .port(0)
+                .apiKey(ApiKey.of(FaultRig.API_KEY))
+                .latency(Latency.fixed(Duration.ofMillis(250)))
+                .build()
+                .start();
+        FakeGvCameraProcess camera = FakeGvCameraProcess.builder().start();
+        BridgeHarness h =
+            BridgeHarness.start(
+                dir,
+                FaultRig.config(
+                    "slow",
+                    camera.deviceId(),
+                    sim.baseUri(),
+                    dir,
+                    20,
+                    List.of("maxInFlight: 2"),
+                    List.of("buffers: 6")))) {
+      CameraPipeline pipeline = h.bridge.pipelines().get(0);
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .until(() -> pipeline.stats().snapshot().results() >= 4);
+      long heapBefore = FaultRig.heapAfterGc();
+      AtomicLong peakOut = new AtomicLong();
+      long resultsAt = pipeline.stats().snapshot().results();
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .pollInterval(Duration.ofMillis(20))
+          .until(
+              () -> {
+                peakOut.accumulateAndGet(pipeline.leases().outstanding(), Math::max);
+                return pipeline.stats().snapshot().results() >= resultsAt + 30;
+              });
+      // Never more than maxInFlight at the analyzer; the frames held are those plus at most the
+      // one the client is refusing as busy at that instant.
+      assertThat(sim.stats().peakInFlight()).isLessThanOrEqualTo(2);
+      assertThat(peakOut.get()).isLessThanOrEqualTo(2 + 1);
+      assertThat(rig.metric(h.bridge, DOWN, "reason=\"analyzer_busy\"")).isGreaterThan(30);
+      assertThat(rig.metric(h.bridge, "camerabridge_buffers_free")).isGreaterThanOrEqualTo(3);
+      // Flat heap: the busy drops allocate nothing that stays (generous margin for JIT, pools).
+      assertThat(FaultRig.heapAfterGc() - heapBefore).isLessThan(32L << 20);
+      assertThat(pipeline.state()).isEqualTo(CameraState.STREAMING);
+
+      h.close();
+      assertThat(pipeline.leases().outstanding()).isZero();
+      assertThat(pipeline.leases().returnedTotal()).isEqualTo(pipeline.leases().wrappedTotal());
+      rig.assertNoNettyLeaks();
+      rig.assertNoSecret();
+    }
+  }
+
+  private static PekatSimulator simulator(int port) {
+    return PekatSimulator.builder()
+        .host("127.0.0.1")
+        .port(port)
+        .apiKey(ApiKey.of(FaultRig.API_KEY))
+        .build()
+        .start();
+  }
+
+  /**
+   * After the analyzer's return, at most the one probe frame that was already on its way may be
+   * older than a second: the frames of the outage were given back, not queued.
+   */
+  private static void assertNoStaleBurst(Path journal, Instant back) throws Exception {
+    ObjectMapper json = new ObjectMapper();
+    long backNanos = back.getEpochSecond() * 1_000_000_000L + back.getNano();
+    long stale = 0;
+    long after = 0;
+    for (String line : Files.readAllLines(journal)) {
+      JsonNode r = json.readTree(line);
+      if (!r.has("completedAt") || Instant.parse(r.get("completedAt").asText()).isBefore(back)) {
+        continue;
+      }
+      after++;
+      if (r.get("systemTimestampNanos").asLong() < backNanos - 1_000_000_000L) {
+        stale++;
+      }
+    }
+    assertThat(after).isPositive();
+    assertThat(stale)
+        .as("results for frames taken over 1 s before the return")
+        .isLessThanOrEqualTo(1);
+  }
+}
