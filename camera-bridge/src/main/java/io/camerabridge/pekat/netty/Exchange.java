@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * its own {@code retainedDuplicate()}, which Netty releases once written or discarded, so a retry
  * never sends an already released or emptied buffer.
  */
-final class Exchange implements ChannelFutureListener {
+final class Exchange implements Runnable, ChannelFutureListener {
   private static final Logger log = LoggerFactory.getLogger(Exchange.class);
 
   private final NettyPekatClient client;
@@ -68,7 +68,9 @@ final class Exchange implements ChannelFutureListener {
     return future;
   }
 
-  void start() {
+  /** Starts the exchange; runs on the event loop. */
+  @Override
+  public void run() {
     if (done.get()) {
       return;
     }
@@ -223,7 +225,7 @@ final class Exchange implements ChannelFutureListener {
     } else {
       ch.close();
     }
-    finish(decoded.outcome());
+    finish(decoded);
   }
 
   /** The response could not be decoded or is larger than the cap. */

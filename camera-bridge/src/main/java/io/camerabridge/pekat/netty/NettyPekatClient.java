@@ -168,7 +168,7 @@ public final class NettyPekatClient implements PekatClient {
     }
     active.add(exchange);
     try {
-      loop.execute(exchange::start);
+      loop.execute(exchange);
     } catch (RejectedExecutionException e) {
       exchange.finish(
           t -> new AnalysisOutcome.IoError("event loop is shut down (resources closed)", t));

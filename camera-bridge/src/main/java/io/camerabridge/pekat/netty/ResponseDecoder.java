@@ -32,26 +32,39 @@ final class ResponseDecoder {
   }
 
   /**
-   * A decoded response, waiting for its timings.
+   * A decoded response, waiting for its timings; it is the function that makes the outcome, so a
+   * response costs no extra closure.
    *
+   * @param result the context of a 200 response that parsed, else null
+   * @param status the HTTP status
+   * @param problem the first line of an error response, or why a 200 response is malformed
    * @param wellFormed false when the body did not match its own framing or headers: the connection
    *     may be out of step with the server and must not be reused
    */
-  record Decoded(Function<ExchangeTimings, AnalysisOutcome> outcome, boolean wellFormed) {}
+  record Decoded(AnalysisResult result, int status, String problem, boolean wellFormed)
+      implements Function<ExchangeTimings, AnalysisOutcome> {
+    @Override
+    public AnalysisOutcome apply(ExchangeTimings t) {
+      if (result != null) {
+        return new AnalysisOutcome.Analyzed(result, t);
+      }
+      if (status != HttpResponseStatus.OK.code()) {
+        return new AnalysisOutcome.HttpError(status, problem, t);
+      }
+      return new AnalysisOutcome.MalformedResponse(problem, t);
+    }
+  }
 
   /** Decodes without releasing {@code body}. */
   Decoded decode(HttpResponse response, ByteBuf body) {
     int status = response.status().code();
     if (status != HttpResponseStatus.OK.code()) {
-      String line = firstLine(response, body);
-      return new Decoded(t -> new AnalysisOutcome.HttpError(status, line, t), true);
+      return new Decoded(null, status, firstLine(response, body), true);
     }
     try {
-      AnalysisResult result = context(response.headers(), body);
-      return new Decoded(t -> new AnalysisOutcome.Analyzed(result, t), true);
+      return new Decoded(context(response.headers(), body), status, null, true);
     } catch (ContextParser.MalformedContextException e) {
-      String reason = redactor.redact(e.getMessage());
-      return new Decoded(t -> new AnalysisOutcome.MalformedResponse(reason, t), false);
+      return new Decoded(null, status, redactor.redact(e.getMessage()), false);
     }
   }
 
