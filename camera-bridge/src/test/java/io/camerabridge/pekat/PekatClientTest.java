@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -174,6 +176,39 @@ class PekatClientTest extends ClientTestBase {
       assertThat(outcome.timings().analysisNanos()).isEmpty();
       assertReleasedOnce(frame);
     }
+  }
+
+  @Test
+  void anExchangeStartedAfterAnAnsweredOneStillHitsItsOwnDeadline() throws Exception {
+    byte[] ok =
+        RawHttpServer.response(
+            200,
+            "OK",
+            Map.of("Content-Type", "application/json"),
+            OK_CONTEXT.getBytes(StandardCharsets.UTF_8));
+    AtomicInteger requests = new AtomicInteger();
+    RawHttpServer server =
+        server(
+            (request, out) -> {
+              if (requests.getAndIncrement() == 0) {
+                out.write(ok);
+              }
+              // Later requests are never answered.
+              return After.KEEP_OPEN;
+            });
+    PekatClient client =
+        client(PekatEndpoint.builder(server.uri()).requestTimeout(Duration.ofMillis(500)).build());
+    TestFrame answered = TestFrame.small(leases);
+    TestFrame unanswered = TestFrame.small(leases);
+
+    AnalysisOutcome first = outcomeOf(client.analyze(answered.frame, null));
+    AnalysisOutcome second = outcomeOf(client.analyze(unanswered.frame, null));
+
+    assertThat(first).isInstanceOf(AnalysisOutcome.Analyzed.class);
+    assertThat(second).isInstanceOf(AnalysisOutcome.Timeout.class);
+    assertThat(second.timings().lastByteWrittenNanos()).isNotEqualTo(ExchangeTimings.NOT_REACHED);
+    assertReleasedOnce(answered);
+    assertReleasedOnce(unanswered);
   }
 
   @Test

@@ -16,10 +16,8 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.util.concurrent.Future;
-import io.netty.util.concurrent.ScheduledFuture;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -45,7 +43,10 @@ final class Exchange implements Runnable, ChannelFutureListener {
   private final CompletableFuture<AnalysisOutcome> future = new CompletableFuture<>();
   private final AtomicBoolean done = new AtomicBoolean();
 
-  private ScheduledFuture<?> deadline;
+  /** When the request times out; written by {@link Deadlines}. */
+  long deadlineNanos;
+
+  private boolean timed;
   private ChannelFuture headWrite;
   private int attempts;
   private Channel connecting;
@@ -78,8 +79,8 @@ final class Exchange implements Runnable, ChannelFutureListener {
       finish(t -> new AnalysisOutcome.IoError("client is closed", t));
       return;
     }
-    Duration timeout = client.endpoint().requestTimeout();
-    deadline = client.loop().schedule(this::onDeadline, timeout.toNanos(), TimeUnit.NANOSECONDS);
+    client.deadlines().add(this);
+    timed = true;
     guarded(() -> attempt(false));
   }
 
@@ -312,7 +313,7 @@ final class Exchange implements Runnable, ChannelFutureListener {
     return what + ": " + client.describe(cause);
   }
 
-  private void onDeadline() {
+  void onDeadline() {
     if (done.get()) {
       return;
     }
@@ -364,8 +365,8 @@ final class Exchange implements Runnable, ChannelFutureListener {
     if (!done.compareAndSet(false, true)) {
       return;
     }
-    if (deadline != null) {
-      deadline.cancel(false);
+    if (timed && client.loop().inEventLoop()) {
+      client.deadlines().remove(this);
     }
     ExchangeTimings timings =
         new ExchangeTimings(

@@ -58,6 +58,7 @@ public final class NettyPekatClient implements PekatClient {
   private final RequestFactory requests;
   private final ResponseDecoder decoder;
   private final KeepAlivePool pool;
+  private final Deadlines deadlines;
   private final AtomicInteger inFlight = new AtomicInteger();
   private final AtomicBoolean closed = new AtomicBoolean();
   private final Set<Exchange> active = ConcurrentHashMap.newKeySet();
@@ -75,6 +76,7 @@ public final class NettyPekatClient implements PekatClient {
     this.requests = new RequestFactory(endpoint);
     this.decoder = new ResponseDecoder(redactor);
     this.pool = new KeepAlivePool(loop, resources.transport(), endpoint, initializer(tls));
+    this.deadlines = new Deadlines(loop, endpoint.requestTimeout());
   }
 
   /**
@@ -239,6 +241,7 @@ public final class NettyPekatClient implements PekatClient {
     for (Exchange exchange : List.copyOf(active)) {
       exchange.abort("client closed");
     }
+    deadlines.cancel();
     // Closing runs the outbound buffers' cleanup, which releases bodies still queued for writing.
     return pool.closeAll();
   }
@@ -255,6 +258,10 @@ public final class NettyPekatClient implements PekatClient {
 
   KeepAlivePool pool() {
     return pool;
+  }
+
+  Deadlines deadlines() {
+    return deadlines;
   }
 
   RequestFactory requests() {
