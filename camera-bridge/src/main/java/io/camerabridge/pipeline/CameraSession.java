@@ -6,7 +6,9 @@ import io.camerabridge.bindings.aravis.Camera;
 import io.camerabridge.bindings.aravis.Stream;
 import io.camerabridge.bindings.aravis.StreamStatistics;
 import io.camerabridge.config.CameraConfig;
+import io.camerabridge.metrics.DropReason;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -117,11 +119,7 @@ final class CameraSession implements AutoCloseable {
     }
     acquisitionStopped = true;
     loop.stop();
-    try {
-      frameThread.join(POP_TIMEOUT.multipliedBy(10).toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    awaitFrameThread(POP_TIMEOUT.multipliedBy(10));
     if (frameThread.isAlive()) {
       LOG.warn("Camera {}: frame thread did not stop in time", config.id());
     }
@@ -130,6 +128,29 @@ final class CameraSession implements AutoCloseable {
     } catch (RuntimeException e) {
       // Expected when the camera is gone ("write_register timeout").
       LOG.debug("Camera {}: AcquisitionStop failed: {}", config.id(), e.getMessage());
+    }
+  }
+
+  /**
+   * Waits for the frame thread even if the caller is interrupted: returning early would let it hand
+   * one more frame to a client that the shutdown is about to close. The interrupt is kept.
+   */
+  private void awaitFrameThread(Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    boolean interrupted = false;
+    while (frameThread.isAlive()) {
+      long remainingMillis = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+      if (remainingMillis <= 0) {
+        break;
+      }
+      try {
+        frameThread.join(remainingMillis);
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
     }
   }
 
@@ -190,6 +211,13 @@ final class CameraSession implements AutoCloseable {
       parts.metrics().frameAcquired();
       parts.stats().acquired.increment();
       parts.metrics().frameWaited(nowEpochNanos() - frame.systemTimestampNanos());
+      if (!running) {
+        // Popped while the session was being stopped: the analyzer is about to be drained.
+        parts.metrics().frameDropped(DropReason.SHUTDOWN);
+        parts.stats().dropped.increment();
+        frame.release();
+        return;
+      }
       if (frame.status() != BufferStatus.SUCCESS) {
         // Incomplete frames are never sent; the buffer goes straight back to the camera.
         parts.metrics().frameIncomplete(frame.status().name());
