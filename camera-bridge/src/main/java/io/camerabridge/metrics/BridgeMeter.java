@@ -114,6 +114,12 @@ public enum BridgeMeter {
       "frames",
       "Frames the camera sent while no free buffer was queued (Aravis underruns), in frames.",
       MeterTags.CAMERA),
+  FRAMES_COPIED(
+      "camerabridge.frames.copied",
+      Meter.Type.COUNTER,
+      "frames",
+      "Frames copied before sending (padded rows compacted, RGB8 swapped to BGR), in frames.",
+      MeterTags.CAMERA),
   FRAMES_IN_FLIGHT(
       "camerabridge.frames.in.flight",
       Meter.Type.GAUGE,

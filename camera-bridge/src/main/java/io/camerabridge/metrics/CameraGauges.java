@@ -27,7 +27,8 @@ public record CameraGauges(
     BooleanSupplier connected,
     DoubleSupplier lastFrameAgeSeconds,
     BooleanSupplier analyzerReachable,
-    Supplier<StreamStatistics> streamStatistics) {
+    Supplier<StreamStatistics> streamStatistics,
+    LongSupplier framesCopied) {
 
   public CameraGauges {
     Objects.requireNonNull(framesInFlight, "framesInFlight");
@@ -36,5 +37,6 @@ public record CameraGauges(
     Objects.requireNonNull(lastFrameAgeSeconds, "lastFrameAgeSeconds");
     Objects.requireNonNull(analyzerReachable, "analyzerReachable");
     Objects.requireNonNull(streamStatistics, "streamStatistics");
+    Objects.requireNonNull(framesCopied, "framesCopied");
   }
 }

@@ -49,6 +49,7 @@ public final class CameraMeterBinder implements MeterBinder {
         registry, tags, statistics, s -> s.get().resentPackets());
     BridgeMeter.STREAM_UNDERRUNS.functionCounter(
         registry, tags, statistics, s -> s.get().underruns());
+    BridgeMeter.FRAMES_COPIED.functionCounter(registry, tags, g, x -> x.framesCopied().getAsLong());
   }
 
   private static double bit(boolean value) {

@@ -129,7 +129,8 @@ public final class CameraPipeline {
         () -> state == CameraState.STREAMING,
         this::lastFrameAgeSeconds,
         () -> parts.analyzer().isReachable(),
-        this::streamStatistics);
+        this::streamStatistics,
+        parts::copies);
   }
 
   /** Frames wrapped for the analyzer and not yet given back (should reach 0 when idle). */

@@ -21,6 +21,7 @@ class CameraMeterBinderTest {
     camera.freeBuffers.set(6);
     camera.connected = true;
     camera.lastFrameAge = 0.25;
+    camera.framesCopied.set(3);
 
     String scrape = registry.scrape();
     assertThat(scrape)
@@ -28,7 +29,8 @@ class CameraMeterBinderTest {
         .contains("camerabridge_buffers_free{camera=\"side\"} 6")
         .contains("camerabridge_camera_connected{camera=\"side\"} 1")
         .contains("camerabridge_last_frame_age_seconds{camera=\"side\"} 0.25")
-        .contains("camerabridge_analyzer_reachable{camera=\"side\"} 0");
+        .contains("camerabridge_analyzer_reachable{camera=\"side\"} 0")
+        .contains("camerabridge_frames_copied_total{camera=\"side\"} 3");
 
     camera.connected = false;
     assertThat(registry.scrape()).contains("camerabridge_camera_connected{camera=\"side\"} 0");
@@ -63,7 +65,8 @@ class CameraMeterBinderTest {
             gauges.connected(),
             gauges.lastFrameAgeSeconds(),
             gauges.analyzerReachable(),
-            () -> null);
+            () -> null,
+            gauges.framesCopied());
     new CameraMeterBinder("side", withNull, clock::get).bindTo(registry);
     assertThat(registry.scrape())
         .contains("camerabridge_stream_underruns_total{camera=\"side\"} 0");

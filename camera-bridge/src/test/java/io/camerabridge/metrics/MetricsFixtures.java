@@ -13,6 +13,7 @@ final class MetricsFixtures {
     volatile boolean analyzerReachable;
     volatile StreamStatistics statistics = StreamStatistics.NONE;
     final AtomicLong statisticsReads = new AtomicLong();
+    final AtomicLong framesCopied = new AtomicLong();
 
     CameraGauges gauges() {
       return new CameraGauges(
@@ -24,7 +25,8 @@ final class MetricsFixtures {
           () -> {
             statisticsReads.incrementAndGet();
             return statistics;
-          });
+          },
+          framesCopied::get);
     }
   }
 
