@@ -102,12 +102,7 @@ class AnalyzerFaultsIT {
     // 20 fps is a 50 ms frame interval; the analyzer takes five times that.
     try (FaultRig rig = FaultRig.attach();
         PekatSimulator sim =
-            PekatSimulator.builder()
-                .port(0)
-                .apiKey(ApiKey.of(FaultRig.API_KEY))
-                .latency(Latency.fixed(Duration.ofMillis(250)))
-                .build()
-                .start();
+            FaultRig.simulator().latency(Latency.fixed(Duration.ofMillis(250))).build().start();
         FakeGvCameraProcess camera = FakeGvCameraProcess.builder().start();
         BridgeHarness h =
             BridgeHarness.start(

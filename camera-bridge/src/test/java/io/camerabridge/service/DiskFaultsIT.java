@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.camerabridge.bindings.aravis.fake.FakeGvCameraProcess;
 import io.camerabridge.ops.CameraState;
-import io.camerabridge.pekat.ApiKey;
 import io.camerabridge.pekat.sim.PekatSimulator;
 import io.camerabridge.pipeline.CameraPipeline;
 import java.io.IOException;
@@ -113,13 +112,7 @@ class DiskFaultsIT {
 
   /** Every frame is NG (any cell brighter than 1), so every frame has an image to save. */
   private static PekatSimulator ngSimulator() {
-    return PekatSimulator.builder()
-        .host("127.0.0.1")
-        .port(0)
-        .apiKey(ApiKey.of(FaultRig.API_KEY))
-        .brightThreshold(1)
-        .build()
-        .start();
+    return FaultRig.simulator().brightThreshold(1).build().start();
   }
 
   private String config(FakeGvCameraProcess camera, PekatSimulator sim, Path journal, Path ng) {

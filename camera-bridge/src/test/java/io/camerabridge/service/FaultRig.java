@@ -6,6 +6,8 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.core.read.ListAppender;
+import io.camerabridge.pekat.ApiKey;
+import io.camerabridge.pekat.sim.PekatSimulator;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.util.ResourceLeakDetector;
@@ -42,6 +44,11 @@ final class FaultRig implements AutoCloseable {
   private final List<String> texts = new ArrayList<>();
 
   private FaultRig() {}
+
+  /** A simulator on loopback and an ephemeral port that enforces {@link #API_KEY}; add options. */
+  static PekatSimulator.Builder simulator() {
+    return PekatSimulator.builder().host("127.0.0.1").port(0).apiKey(ApiKey.of(API_KEY));
+  }
 
   static FaultRig attach() {
     FaultRig rig = new FaultRig();

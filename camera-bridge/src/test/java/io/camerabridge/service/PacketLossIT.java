@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.camerabridge.bindings.aravis.fake.FakeGvCameraProcess;
-import io.camerabridge.pekat.ApiKey;
 import io.camerabridge.pekat.sim.PekatSimulator;
 import io.camerabridge.pipeline.CameraPipeline;
 import io.camerabridge.pipeline.PipelineStats;
@@ -25,13 +24,7 @@ class PacketLossIT {
   @Test
   void incompleteFramesAreCountedByStatusAndNeverSent() throws Exception {
     try (FaultRig rig = FaultRig.attach();
-        PekatSimulator sim =
-            PekatSimulator.builder()
-                .host("127.0.0.1")
-                .port(0)
-                .apiKey(ApiKey.of(FaultRig.API_KEY))
-                .build()
-                .start();
+        PekatSimulator sim = FaultRig.simulator().build().start();
         FakeGvCameraProcess resending =
             FakeGvCameraProcess.builder().lostPacketsPerThousand(20).start();
         FakeGvCameraProcess lossy =

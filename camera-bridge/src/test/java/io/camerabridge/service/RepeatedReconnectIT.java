@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.camerabridge.bindings.aravis.fake.FakeGvCameraProcess;
 import io.camerabridge.ops.CameraState;
-import io.camerabridge.pekat.ApiKey;
 import io.camerabridge.pekat.sim.PekatSimulator;
 import io.camerabridge.pipeline.CameraPipeline;
 import java.nio.file.Path;
@@ -41,13 +40,7 @@ class RepeatedReconnectIT {
   @Test
   void killedAndRestartedRepeatedlyLeavesNothingBehind() throws Exception {
     try (FaultRig rig = FaultRig.attach();
-        PekatSimulator sim =
-            PekatSimulator.builder()
-                .host("127.0.0.1")
-                .port(0)
-                .apiKey(ApiKey.of(FaultRig.API_KEY))
-                .build()
-                .start()) {
+        PekatSimulator sim = FaultRig.simulator().build().start()) {
       FakeGvCameraProcess camera = FakeGvCameraProcess.builder().serial(SERIAL).start();
       try (BridgeHarness h =
           BridgeHarness.start(

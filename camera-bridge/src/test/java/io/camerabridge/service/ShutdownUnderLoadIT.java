@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camerabridge.bindings.aravis.fake.FakeGvCameraProcess;
-import io.camerabridge.pekat.ApiKey;
 import io.camerabridge.pekat.sim.Latency;
 import io.camerabridge.pekat.sim.PekatSimulator;
 import java.nio.charset.StandardCharsets;
@@ -39,13 +38,7 @@ class ShutdownUnderLoadIT {
     Path output = dir.resolve("stdout.log");
     try (FaultRig rig = FaultRig.attach();
         PekatSimulator sim =
-            PekatSimulator.builder()
-                .host("127.0.0.1")
-                .port(0)
-                .apiKey(ApiKey.of(FaultRig.API_KEY))
-                .latency(Latency.fixed(Duration.ofMillis(150)))
-                .build()
-                .start();
+            FaultRig.simulator().latency(Latency.fixed(Duration.ofMillis(150))).build().start();
         FakeGvCameraProcess camera = FakeGvCameraProcess.builder().start()) {
       Path config = dir.resolve("camera-bridge.yaml");
       Files.writeString(

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.camerabridge.bindings.aravis.fake.FakeGvCameraProcess;
 import io.camerabridge.ops.CameraState;
-import io.camerabridge.pekat.ApiKey;
 import io.camerabridge.pekat.sim.Fault;
 import io.camerabridge.pekat.sim.PekatSimulator;
 import io.camerabridge.pipeline.CameraPipeline;
@@ -45,13 +44,7 @@ class SimulatorFaultsIT {
   @Test
   void everyFaultIsCountedAsItsOutcomeAndThePipelineGoesOn() throws Exception {
     try (FaultRig rig = FaultRig.attach();
-        PekatSimulator sim =
-            PekatSimulator.builder()
-                .host("127.0.0.1")
-                .port(0)
-                .apiKey(ApiKey.of(FaultRig.API_KEY))
-                .build()
-                .start();
+        PekatSimulator sim = FaultRig.simulator().build().start();
         FakeGvCameraProcess camera = FakeGvCameraProcess.builder().start();
         BridgeHarness h =
             BridgeHarness.start(
