@@ -1,5 +1,6 @@
 package io.camerabridge.bench;
 
+import io.camerabridge.cli.DurationConverter;
 import io.camerabridge.cli.ExitCodes;
 import java.io.PrintWriter;
 import java.time.Duration;

@@ -1,11 +1,11 @@
 package io.camerabridge.cli.demo;
 
 import io.camerabridge.bindings.systemd.SystemdNotifier;
+import io.camerabridge.cli.DurationConverter;
 import io.camerabridge.cli.ExitCodes;
 import io.camerabridge.config.BridgeConfig;
 import io.camerabridge.config.ConfigException;
 import io.camerabridge.config.ConfigLoader;
-import io.camerabridge.config.Durations;
 import io.camerabridge.pekat.sim.PekatSimulator;
 import io.camerabridge.pipeline.CameraPipeline;
 import io.camerabridge.pipeline.PipelineStats;
@@ -181,14 +181,5 @@ public final class DemoCommand implements Callable<Integer> {
     out.println("  journal:   " + workDir.resolve(DemoConfig.CAMERA_ID + ".jsonl"));
     out.println("  NG images: " + workDir.resolve("ng"));
     out.flush();
-  }
-
-  /** Parses {@code 30s}, {@code 2m}, {@code PT1M} like the configuration file does. */
-  public static final class DurationConverter
-      implements picocli.CommandLine.ITypeConverter<Duration> {
-    @Override
-    public Duration convert(String value) {
-      return Durations.parse(value);
-    }
   }
 }
