@@ -118,6 +118,7 @@ final class ResponseReader {
   }
 
   private void clear() {
+    head.clear();
     headBytes = 0;
     remaining = 0;
     line.clear();
