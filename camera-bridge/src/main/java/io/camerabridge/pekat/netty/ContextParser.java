@@ -49,7 +49,7 @@ final class ContextParser {
    * Reads the keys of the root object. A repeated key counts once, last occurrence wins, as in a
    * tree; trailing text after the root object is ignored, as {@code readTree} did.
    */
-  private static AnalysisResult topLevel(JsonParser p, String json, Optional<byte[]> png)
+  static AnalysisResult topLevel(JsonParser p, String json, Optional<byte[]> png)
       throws IOException {
     Verdict verdict = Verdict.NONE;
     Boolean processing = null;

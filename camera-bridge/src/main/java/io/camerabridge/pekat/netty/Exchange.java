@@ -11,8 +11,6 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.handler.codec.DecoderException;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.HttpRequest;
-import io.netty.handler.codec.http.HttpResponse;
-import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.util.concurrent.Future;
@@ -208,19 +206,24 @@ final class Exchange implements Runnable, ChannelFutureListener {
     responseStarted = true;
   }
 
-  /** A complete response; {@code content} stays owned (and is released) by the caller. */
-  void onResponse(Channel ch, HttpResponse response, ByteBuf content) {
+  /**
+   * A complete response; {@code head} and {@code content} stay owned by the caller and are only
+   * read during the call. {@code inStep} is false when the connection cannot carry another request
+   * (bytes followed the response, or it ended with the connection).
+   */
+  void onResponse(Channel ch, ResponseHead head, ByteBuf content, boolean inStep) {
     if (done.get() || channel != ch) {
       ch.close();
       return;
     }
     responseCompleteNanos = System.nanoTime();
     detach(ch);
-    ResponseDecoder.Decoded decoded = client.decoder().decode(response, content);
+    ResponseDecoder.Decoded decoded = client.decoder().decode(head, content);
     // Only a connection whose request and response both completed is in a known state.
     if (requestWritten
+        && inStep
         && decoded.wellFormed()
-        && HttpUtil.isKeepAlive(response)
+        && head.keepAlive()
         && !client.isClosed()) {
       client.pool().offer(ch);
     } else {
@@ -270,6 +273,9 @@ final class Exchange implements Runnable, ChannelFutureListener {
                   t));
     } else if (responseStarted && isPrematureClose(cause)) {
       finish(t -> new AnalysisOutcome.IoError("connection closed mid-response", t));
+    } else if (cause instanceof InvalidResponseException) {
+      String reason = "response is not valid HTTP: " + client.redact(cause.getMessage());
+      finish(t -> new AnalysisOutcome.MalformedResponse(reason, t));
     } else {
       String reason = "response is not valid HTTP: " + client.describe(cause);
       finish(t -> new AnalysisOutcome.MalformedResponse(reason, t));

@@ -13,8 +13,7 @@ import io.netty.channel.ChannelPipeline;
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.channel.EventLoop;
 import io.netty.channel.group.ChannelGroupFuture;
-import io.netty.handler.codec.http.HttpClientCodec;
-import io.netty.handler.codec.http.HttpDecoderConfig;
+import io.netty.handler.codec.http.HttpRequestEncoder;
 import io.netty.handler.ssl.SslContext;
 import io.netty.util.ReferenceCountUtil;
 import java.net.ConnectException;
@@ -102,16 +101,11 @@ public final class NettyPekatClient implements PekatClient {
         ChannelPipeline p = ch.pipeline();
         tls.ifPresent(
             ctx -> p.addLast("tls", ctx.newHandler(ch.alloc(), endpoint.host(), endpoint.port())));
-        ExchangeHandler exchange = new ExchangeHandler(maxResponseBytes);
-        p.addLast("response-start", exchange.responseStartMarker());
-        HttpDecoderConfig decoderConfig =
-            new HttpDecoderConfig()
-                .setMaxHeaderSize(Math.min(MAX_HEADER_BYTES, maxResponseBytes))
-                .setHeadersFactory(SmallHeadersFactory.HEADERS)
-                .setTrailersFactory(SmallHeadersFactory.TRAILERS);
-        // failOnMissingResponse: a connection closed before the response is an error, not silence.
-        p.addLast("http", new HttpClientCodec(decoderConfig, false, true));
-        p.addLast("exchange", exchange);
+        // Netty encodes the request; the exchange handler reads the response bytes itself.
+        p.addLast("http", new HttpRequestEncoder());
+        p.addLast(
+            "exchange",
+            new ExchangeHandler(Math.min(MAX_HEADER_BYTES, maxResponseBytes), maxResponseBytes));
       }
     };
   }
@@ -280,6 +274,10 @@ public final class NettyPekatClient implements PekatClient {
     if (active.remove(exchange)) {
       inFlight.decrementAndGet();
     }
+  }
+
+  String redact(String text) {
+    return redactor.redact(text);
   }
 
   String describe(Throwable cause) {

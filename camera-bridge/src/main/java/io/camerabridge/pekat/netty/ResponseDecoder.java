@@ -5,8 +5,6 @@ import io.camerabridge.pekat.AnalysisResult;
 import io.camerabridge.pekat.ExchangeTimings;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
-import io.netty.handler.codec.http.HttpHeaders;
-import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -17,7 +15,10 @@ import java.util.function.Function;
  * Turns a complete PEKAT response into an outcome. Where the context is depends on the headers, not
  * on what was asked: {@code ImageLen} means PNG then JSON in the body, {@code ContextBase64utf}
  * means PNG body and context in the header, neither means the body is JSON (PEKAT's fallback when
- * there is no image). Header names are matched case-insensitively (Netty's headers are).
+ * there is no image). Header names are matched case-insensitively ({@link ResponseHead}).
+ *
+ * <p>One per client; it keeps a parser and a copy buffer across responses, so it is used on the
+ * client's event loop only.
  */
 final class ResponseDecoder {
   static final String IMAGE_LEN = "ImageLen";
@@ -25,7 +26,12 @@ final class ResponseDecoder {
   private static final int MAX_ERROR_LINE = 200;
   private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
 
+  /** Contexts up to this size are copied into one reused array; larger ones into their own. */
+  private static final int MAX_SCRATCH_BYTES = 64 * 1024;
+
   private final Redactor redactor;
+  private final ReusableContextParser contexts = new ReusableContextParser();
+  private byte[] scratch = new byte[1024];
 
   ResponseDecoder(Redactor redactor) {
     this.redactor = redactor;
@@ -56,42 +62,55 @@ final class ResponseDecoder {
   }
 
   /** Decodes without releasing {@code body}. */
-  Decoded decode(HttpResponse response, ByteBuf body) {
-    int status = response.status().code();
+  Decoded decode(ResponseHead head, ByteBuf body) {
+    int status = head.status();
     if (status != HttpResponseStatus.OK.code()) {
-      return new Decoded(null, status, firstLine(response, body), true);
+      return new Decoded(null, status, firstLine(head, body), true);
     }
     try {
-      return new Decoded(context(response.headers(), body), status, null, true);
+      return new Decoded(context(head, body), status, null, true);
     } catch (ContextParser.MalformedContextException e) {
       return new Decoded(null, status, redactor.redact(e.getMessage()), false);
     }
   }
 
-  private static AnalysisResult context(HttpHeaders headers, ByteBuf body) {
-    String imageLen = headers.get(IMAGE_LEN);
+  private AnalysisResult context(ResponseHead head, ByteBuf body) {
+    String imageLen = head.imageLen();
     if (imageLen != null) {
       int pngLength = parseImageLen(imageLen, body.readableBytes());
       byte[] png = png(body, pngLength);
-      String json =
-          body.toString(
-              body.readerIndex() + pngLength,
-              body.readableBytes() - pngLength,
-              StandardCharsets.UTF_8);
-      return ContextParser.parse(json, Optional.of(png));
+      return json(
+          body, body.readerIndex() + pngLength, body.readableBytes() - pngLength, Optional.of(png));
     }
-    String encoded = headers.get(CONTEXT_HEADER);
+    String encoded = head.contextBase64();
     if (encoded != null) {
-      String json;
+      byte[] json;
       try {
-        json = new String(Base64.getDecoder().decode(encoded.trim()), StandardCharsets.UTF_8);
+        json = Base64.getDecoder().decode(encoded.trim());
       } catch (IllegalArgumentException e) {
         throw new ContextParser.MalformedContextException(
             CONTEXT_HEADER + " header is not valid Base64");
       }
-      return ContextParser.parse(json, Optional.of(png(body, body.readableBytes())));
+      return contexts.parse(json, 0, json.length, Optional.of(png(body, body.readableBytes())));
     }
-    return ContextParser.parse(body.toString(StandardCharsets.UTF_8), Optional.empty());
+    return json(body, body.readerIndex(), body.readableBytes(), Optional.empty());
+  }
+
+  /** Parses the JSON at {@code index}; a direct buffer's bytes are copied to the heap once. */
+  private AnalysisResult json(ByteBuf body, int index, int length, Optional<byte[]> png) {
+    if (body.hasArray()) {
+      return contexts.parse(body.array(), body.arrayOffset() + index, length, png);
+    }
+    byte[] bytes = length <= MAX_SCRATCH_BYTES ? scratch(length) : new byte[length];
+    body.getBytes(index, bytes, 0, length);
+    return contexts.parse(bytes, 0, length, png);
+  }
+
+  private byte[] scratch(int length) {
+    if (scratch.length < length) {
+      scratch = new byte[Math.min(MAX_SCRATCH_BYTES, Integer.highestOneBit(length - 1) << 1)];
+    }
+    return scratch;
   }
 
   private static int parseImageLen(String value, int bodyLength) {
@@ -124,13 +143,16 @@ final class ResponseDecoder {
     return png;
   }
 
-  private String firstLine(HttpResponse response, ByteBuf body) {
+  private String firstLine(ResponseHead head, ByteBuf body) {
     int scan = Math.min(body.readableBytes(), 4 * MAX_ERROR_LINE);
     String text = body.toString(body.readerIndex(), scan, StandardCharsets.UTF_8).strip();
     int newline = text.indexOf('\n');
     String line = (newline < 0 ? text : text.substring(0, newline)).strip();
     if (line.isEmpty()) {
-      line = response.status().reasonPhrase();
+      line = head.reasonPhrase();
+    }
+    if (line.isEmpty()) {
+      line = HttpResponseStatus.valueOf(head.status()).reasonPhrase();
     }
     return abbreviate(redactor.redact(line));
   }
