@@ -9,14 +9,13 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.handler.codec.DecoderException;
-import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.util.concurrent.Future;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,7 +38,11 @@ final class Exchange implements Runnable, ChannelFutureListener {
   private final RequestFactory.Target target;
   private final long startNanos;
   private final CompletableFuture<AnalysisOutcome> future = new CompletableFuture<>();
-  private final AtomicBoolean done = new AtomicBoolean();
+  // A field updater instead of an AtomicBoolean: one object fewer per frame.
+  private static final AtomicIntegerFieldUpdater<Exchange> DONE =
+      AtomicIntegerFieldUpdater.newUpdater(Exchange.class, "done");
+
+  private volatile int done;
 
   /** When the request times out; written by {@link Deadlines}. */
   long deadlineNanos;
@@ -70,7 +73,7 @@ final class Exchange implements Runnable, ChannelFutureListener {
   /** Starts the exchange; runs on the event loop. */
   @Override
   public void run() {
-    if (done.get()) {
+    if (isDone()) {
       return;
     }
     if (client.isClosed()) {
@@ -79,7 +82,15 @@ final class Exchange implements Runnable, ChannelFutureListener {
     }
     client.deadlines().add(this);
     timed = true;
-    guarded(() -> attempt(false));
+    try {
+      attempt(false);
+    } catch (RuntimeException e) {
+      failUnexpectedly(e);
+    }
+  }
+
+  private boolean isDone() {
+    return done != 0;
   }
 
   /**
@@ -90,19 +101,23 @@ final class Exchange implements Runnable, ChannelFutureListener {
     try {
       step.run();
     } catch (RuntimeException e) {
-      log.error("PEKAT request to {} failed unexpectedly", client.endpoint().baseUrl(), e);
-      Channel ch = channel;
-      Channel pending = connecting;
-      if (ch != null) {
-        detach(ch);
-        ch.close();
-      }
-      if (pending != null) {
-        pending.close();
-      }
-      String reason = "internal error: " + client.describe(e);
-      finish(t -> new AnalysisOutcome.IoError(reason, t));
+      failUnexpectedly(e);
     }
+  }
+
+  private void failUnexpectedly(RuntimeException e) {
+    log.error("PEKAT request to {} failed unexpectedly", client.endpoint().baseUrl(), e);
+    Channel ch = channel;
+    Channel pending = connecting;
+    if (ch != null) {
+      detach(ch);
+      ch.close();
+    }
+    if (pending != null) {
+      pending.close();
+    }
+    String reason = "internal error: " + client.describe(e);
+    finish(t -> new AnalysisOutcome.IoError(reason, t));
   }
 
   private void attempt(boolean freshConnection) {
@@ -119,7 +134,7 @@ final class Exchange implements Runnable, ChannelFutureListener {
 
   private void onConnected(ChannelFuture connect) {
     Channel ch = connect.channel();
-    if (done.get()) {
+    if (isDone()) {
       ch.close();
       return;
     }
@@ -140,7 +155,7 @@ final class Exchange implements Runnable, ChannelFutureListener {
   }
 
   private void onHandshake(Channel ch, Future<?> handshake) {
-    if (done.get()) {
+    if (isDone()) {
       ch.close();
       return;
     }
@@ -191,7 +206,7 @@ final class Exchange implements Runnable, ChannelFutureListener {
   }
 
   private void onWritten(Channel ch, Future<?> write) {
-    if (done.get() || channel != ch) {
+    if (isDone() || channel != ch) {
       return;
     }
     if (write.isSuccess()) {
@@ -212,7 +227,7 @@ final class Exchange implements Runnable, ChannelFutureListener {
    * (bytes followed the response, or it ended with the connection).
    */
   void onResponse(Channel ch, ResponseHead head, ByteBuf content, boolean inStep) {
-    if (done.get() || channel != ch) {
+    if (isDone() || channel != ch) {
       ch.close();
       return;
     }
@@ -234,7 +249,7 @@ final class Exchange implements Runnable, ChannelFutureListener {
 
   /** The response could not be decoded or is larger than the cap. */
   void onInvalidResponse(Channel ch, Throwable cause) {
-    if (done.get() || channel != ch) {
+    if (isDone() || channel != ch) {
       ch.close();
       return;
     }
@@ -249,7 +264,7 @@ final class Exchange implements Runnable, ChannelFutureListener {
   }
 
   void onException(Channel ch, Throwable cause) {
-    if (done.get() || channel != ch) {
+    if (isDone() || channel != ch) {
       return;
     }
     if (cause instanceof DecoderException) {
@@ -262,28 +277,11 @@ final class Exchange implements Runnable, ChannelFutureListener {
   }
 
   private void failDecoding(Throwable cause) {
-    if (isTooLong(cause)) {
-      int cap = client.endpoint().maxResponseBytes();
-      finish(
-          t ->
-              new AnalysisOutcome.MalformedResponse(
-                  "response is larger than maxResponseBytes ("
-                      + cap
-                      + " bytes); raise maxResponseBytes or ask for a smaller response type",
-                  t));
-    } else if (responseStarted && isPrematureClose(cause)) {
-      finish(t -> new AnalysisOutcome.IoError("connection closed mid-response", t));
-    } else if (cause instanceof InvalidResponseException) {
-      String reason = "response is not valid HTTP: " + client.redact(cause.getMessage());
-      finish(t -> new AnalysisOutcome.MalformedResponse(reason, t));
-    } else {
-      String reason = "response is not valid HTTP: " + client.describe(cause);
-      finish(t -> new AnalysisOutcome.MalformedResponse(reason, t));
-    }
+    finish(FailureReasons.unreadableResponse(cause, responseStarted, client));
   }
 
   private void onTransportFailure(Channel ch, Throwable cause) {
-    if (done.get() || channel != ch) {
+    if (isDone() || channel != ch) {
       return;
     }
     detach(ch);
@@ -300,27 +298,12 @@ final class Exchange implements Runnable, ChannelFutureListener {
       guarded(() -> attempt(true));
       return;
     }
-    String reason = transportFailureReason(cause);
+    String reason = FailureReasons.transportFailure(cause, responseStarted, requestWritten, client);
     finish(t -> new AnalysisOutcome.IoError(reason, t));
   }
 
-  private String transportFailureReason(Throwable cause) {
-    String what;
-    if (responseStarted) {
-      what = "connection closed mid-response";
-    } else if (requestWritten) {
-      what = "connection closed after the request was sent, before any response byte";
-    } else {
-      what = "connection failed while sending the request";
-    }
-    if (cause == null || isPrematureClose(cause)) {
-      return what;
-    }
-    return what + ": " + client.describe(cause);
-  }
-
   void onDeadline() {
-    if (done.get()) {
+    if (isDone()) {
       return;
     }
     Channel ch = channel;
@@ -368,7 +351,7 @@ final class Exchange implements Runnable, ChannelFutureListener {
    * outcome. Safe from any thread (used off-loop only when the exchange never started).
    */
   void finish(Function<ExchangeTimings, AnalysisOutcome> outcome) {
-    if (!done.compareAndSet(false, true)) {
+    if (!DONE.compareAndSet(this, 0, 1)) {
       return;
     }
     if (timed && client.loop().inEventLoop()) {
@@ -390,24 +373,5 @@ final class Exchange implements Runnable, ChannelFutureListener {
       client.exchangeFinished(this);
       future.complete(outcome.apply(timings));
     }
-  }
-
-  private static boolean isTooLong(Throwable cause) {
-    for (Throwable t = cause; t != null; t = t.getCause()) {
-      if (t instanceof TooLongFrameException) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static boolean isPrematureClose(Throwable cause) {
-    for (Throwable t = cause; t != null; t = t.getCause()) {
-      if (t instanceof io.netty.handler.codec.PrematureChannelClosureException
-          || t instanceof java.nio.channels.ClosedChannelException) {
-        return true;
-      }
-    }
-    return false;
   }
 }
