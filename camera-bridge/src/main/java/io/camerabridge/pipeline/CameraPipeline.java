@@ -14,9 +14,11 @@ import io.camerabridge.pekat.PekatClient;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -25,15 +27,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One camera from open to close, for the life of the process: opens and configures it, streams its
- * frames to the analyzer, and when the camera is lost (no frame within {@code frameTimeout}, or
- * Aravis's control-lost signal) tears the session down and reopens it with back-off, for ever. A
- * camera absent at start is retried the same way; the service runs meanwhile.
+ * frames to the analyzer, and when the camera is lost (no frame within {@code frameTimeout}, or,
+ * without a frame timeout, two failed register reads) tears the session down and reopens it with
+ * back-off, for ever. A camera absent at start is retried the same way; the service runs meanwhile.
  *
  * <p>Threads: every camera call runs on this camera's control thread ({@code camera-<id>}), which
  * also runs the frame watchdog and the software trigger; frames are popped on the session's frame
  * thread ({@code frames-<id>}), which never blocks on the network or the camera. Tearing down a
- * dead GigE camera blocks ~10 s: that happens on the control thread (before the camera is
- * reopened), never on the frame thread or an Aravis callback thread.
+ * dead GigE camera blocks ~10 s: a lost session is closed on the pipeline's teardown thread ({@code
+ * camera-<id>-teardown}) while the control thread already reopens the camera, never on the frame
+ * thread or an Aravis callback thread.
  *
  * <p>Lifecycle ({@code Managed} style): {@link #start()} returns at once; shutdown is split into
  * the phases the service runs for all cameras in order: {@link #stopAcquisition}, {@link #drain},
@@ -42,9 +45,9 @@ import org.slf4j.LoggerFactory;
 public final class CameraPipeline {
   private static final Logger LOG = LoggerFactory.getLogger(CameraPipeline.class);
   private static final Duration BACKOFF_INITIAL = Duration.ofMillis(500);
-  private static final Duration BACKOFF_MAX = Duration.ofSeconds(5);
-  private static final Duration WATCHDOG_PERIOD = Duration.ofMillis(250);
-  private static final Duration PROBE_PERIOD = Duration.ofSeconds(1);
+  // Short enough that a camera which comes back streams again within seconds: an attempt on an
+  // absent GigE camera is one discovery (~1 s) on this camera's own thread.
+  private static final Duration BACKOFF_MAX = Duration.ofSeconds(2);
 
   private final CameraConfig config;
   private final PipelineParts parts;
@@ -57,9 +60,8 @@ public final class CameraPipeline {
   private volatile CameraSession session;
   private volatile boolean everConnected;
   private volatile long controlHeartbeat = System.nanoTime();
-  private ScheduledFuture<?> watchdog;
-  private ScheduledFuture<?> trigger;
-  private int probeFailures;
+  private final SessionTimers timers;
+  private final ExecutorService teardown;
 
   /**
    * @param config the camera's configuration
@@ -75,6 +77,27 @@ public final class CameraPipeline {
               t.setDaemon(true);
               return t;
             });
+    this.timers = new SessionTimers(config, control, parts.lastFrameNanos(), this::lose);
+    this.teardown = teardownExecutor(config.id());
+  }
+
+  /**
+   * Lost sessions are closed here, one after the other, while the control thread already reopens
+   * the camera: closing a dead GigE camera blocks ~10 s on GVCP time-outs. The thread ends when
+   * idle.
+   */
+  private static ExecutorService teardownExecutor(String id) {
+    return new ThreadPoolExecutor(
+        0,
+        1,
+        10,
+        TimeUnit.SECONDS,
+        new LinkedBlockingQueue<>(),
+        r -> {
+          Thread t = new Thread(r, "camera-" + id + "-teardown");
+          t.setDaemon(true);
+          return t;
+        });
   }
 
   /** The camera's configured id. */
@@ -155,7 +178,7 @@ public final class CameraPipeline {
       return;
     }
     try {
-      CameraSession opened = CameraSession.open(config, parts, this::onControlLost);
+      CameraSession opened = CameraSession.open(config, parts);
       session = opened;
       state = CameraState.STREAMING;
       backoff.reset();
@@ -168,7 +191,7 @@ public final class CameraPipeline {
         LOG.info("Camera {}: streaming from {}", config.id(), opened.describe());
       }
       everConnected = true;
-      startTimers(opened);
+      timers.start(opened);
     } catch (RuntimeException e) {
       Duration delay = backoff.next();
       state = everConnected ? CameraState.RECONNECTING : CameraState.STARTING;
@@ -182,107 +205,35 @@ public final class CameraPipeline {
     }
   }
 
-  private void startTimers(CameraSession s) {
-    Optional<Duration> frameTimeout = config.frameWatchdog();
-    if (frameTimeout.isPresent()) {
-      watchdog =
-          control.scheduleWithFixedDelay(
-              () -> checkFrames(s, frameTimeout.get()),
-              WATCHDOG_PERIOD.toMillis(),
-              WATCHDOG_PERIOD.toMillis(),
-              TimeUnit.MILLISECONDS);
-    } else {
-      // Frames may legitimately pause (hardware trigger): ask the camera itself instead.
-      watchdog =
-          control.scheduleWithFixedDelay(
-              () -> probeCamera(s),
-              PROBE_PERIOD.toMillis(),
-              PROBE_PERIOD.toMillis(),
-              TimeUnit.MILLISECONDS);
-    }
-    if (config.trigger().mode() == TriggerMode.SOFTWARE && config.trigger().rate() != null) {
-      long periodNanos = (long) (1e9 / config.trigger().rate());
-      trigger =
-          control.scheduleAtFixedRate(
-              () -> fireTrigger(s), periodNanos, periodNanos, TimeUnit.NANOSECONDS);
-    }
-  }
-
-  private void cancelTimers() {
-    if (watchdog != null) {
-      watchdog.cancel(false);
-      watchdog = null;
-    }
-    if (trigger != null) {
-      trigger.cancel(false);
-      trigger = null;
-    }
-  }
-
-  private void checkFrames(CameraSession s, Duration timeout) {
-    long age = System.nanoTime() - parts.lastFrameNanos().get();
-    if (session == s && age > timeout.toNanos()) {
-      lose(s, "no complete frame for " + Duration.ofNanos(age).toMillis() + " ms");
-    }
-  }
-
-  /**
-   * Without a frame watchdog, a register read tells whether the camera still answers: two failed
-   * reads in a row mean it is gone (Aravis's control-lost may come late or never).
-   */
-  private void probeCamera(CameraSession s) {
-    if (session != s) {
-      return;
-    }
-    try {
-      s.camera().payloadSize();
-      probeFailures = 0;
-    } catch (RuntimeException e) {
-      if (++probeFailures >= 2) {
-        probeFailures = 0;
-        lose(s, "the camera does not answer (" + e.getMessage() + ")");
-      }
-    }
-  }
-
-  private void fireTrigger(CameraSession s) {
-    if (session != s) {
-      return;
-    }
-    try {
-      s.softwareTrigger();
-    } catch (RuntimeException e) {
-      // A lost camera fails here too; the frame watchdog decides when it is gone.
-      openFailures.warn(
-          config.id() + "/trigger",
-          "Camera {}: software trigger failed: {}",
-          config.id(),
-          e.getMessage());
-    }
-  }
-
-  /** Aravis's control-lost signal, on Aravis's thread: hand over to the control thread. */
-  private void onControlLost(CameraSession s) {
-    if (!stopping.get()) {
-      control.execute(() -> lose(s, "Aravis reported control lost"));
-    }
-  }
-
   private void lose(CameraSession s, String why) {
     if (session != s || stopping.get()) {
       return;
     }
     LOG.warn("Camera {}: lost ({}); reconnecting", config.id(), why);
     state = CameraState.RECONNECTING;
-    cancelTimers();
+    timers.cancel();
     session = null;
     s.stopFrames();
     parts.streamTotals().retire(s.statistics());
-    // Tearing down a dead GigE camera blocks ~10 s, and must end before the camera is reopened:
-    // the old Aravis objects still send AcquisitionStop and the stream-channel stop to the
-    // camera's address, which would stop a camera that has come back at the same address.
-    s.close();
+    // Closing does not have to end before the camera is reopened: the old objects' last register
+    // writes (AcquisitionStop, stream channel off, control released) are refused by a camera that
+    // a new session controls, and are harmless to one nobody controls yet. While the old session
+    // still holds control, opening fails and is retried.
+    teardown.execute(() -> closeLost(s));
     control.schedule(this::connect, backoff.next().toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  private void closeLost(CameraSession s) {
+    long start = System.nanoTime();
+    try {
+      s.close();
+    } catch (RuntimeException e) {
+      LOG.warn("Camera {}: closing the lost session failed: {}", config.id(), e.toString());
+    }
+    LOG.debug(
+        "Camera {}: lost session closed in {} ms",
+        config.id(),
+        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
   }
 
   // ---- shutdown phases ------------------------------------------------------------------------
@@ -295,7 +246,7 @@ public final class CameraPipeline {
     stopping.set(true);
     runOnControl(
         () -> {
-          cancelTimers();
+          timers.cancel();
           CameraSession s = session;
           if (s != null) {
             s.stopAcquisition();
@@ -330,10 +281,24 @@ public final class CameraPipeline {
         },
         timeout);
     control.shutdownNow();
+    awaitTeardown(timeout);
     state = CameraState.STOPPED;
     long outstanding = parts.leases().outstanding();
     if (outstanding != 0) {
       LOG.warn("Camera {}: {} frame(s) were still out at shutdown", config.id(), outstanding);
+    }
+  }
+
+  /** Lost sessions still closing (a dead camera's time-outs) get up to {@code timeout} to end. */
+  private void awaitTeardown(Duration timeout) {
+    teardown.shutdown();
+    try {
+      if (!teardown.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        LOG.warn(
+            "Camera {}: a lost session was still closing after {}; going on", config.id(), timeout);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

@@ -9,14 +9,14 @@ import io.camerabridge.config.CameraConfig;
 import io.camerabridge.metrics.DropReason;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One opened camera with its stream and frame thread: what a reconnect replaces as a whole (Aravis
- * objects never recover after control is lost). Created and closed on the camera's control thread;
- * only the frame thread touches the stream otherwise.
+ * objects never recover after control is lost). Created on the camera's control thread and closed
+ * there, or, once lost and no longer reachable from the pipeline, on its teardown thread; only the
+ * frame thread touches the stream otherwise.
  */
 final class CameraSession implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(CameraSession.class);
@@ -43,10 +43,12 @@ final class CameraSession implements AutoCloseable {
    * Opens the camera, applies the whole configuration, creates the stream, starts the frame thread
    * and then acquisition. On any failure everything opened so far is closed again.
    *
-   * @param onLost called (on an Aravis thread) when Aravis reports control lost
+   * <p>Aravis's control-lost signal is deliberately not connected: the pipeline's frame watchdog
+   * and register probe find a lost camera sooner, and a connected handler lets a late emission (a
+   * camera back at its address answers the old heartbeat) finalize the old device on Aravis's
+   * heartbeat thread while the session closes, which aborts the process.
    */
-  static CameraSession open(
-      CameraConfig config, PipelineParts parts, Consumer<CameraSession> onLost) {
+  static CameraSession open(CameraConfig config, PipelineParts parts) {
     Camera camera;
     try {
       camera = Camera.open(config.device());
@@ -67,7 +69,6 @@ final class CameraSession implements AutoCloseable {
       }
       CameraSession session =
           new CameraSession(config, camera, stream, new FrameLoop(config.id(), stream, parts));
-      camera.addControlLostListener(() -> onLost.accept(session));
       session.frameThread.start();
       try {
         camera.startAcquisition();

@@ -340,6 +340,11 @@ public final class Camera implements AutoCloseable {
    * daemon thread, immediately if already lost. The camera and its streams never recover: close
    * them and open again. That thread serves every camera: hand slow work (closing a dead camera
    * takes seconds) to a thread of your own.
+   *
+   * <p>The signal is connected only from the first listener on. It is a convenience, not a reliable
+   * detector (on GigE it comes ~7.5 s late or never, notes in docs/native-bindings.md), and a
+   * connected handler lets a late emission hold the device while the camera closes. A service that
+   * watches frames or probes registers anyway is safer without it.
    */
   public void addControlLostListener(Runnable listener) {
     controlLost.addListener(listener);
@@ -350,9 +355,17 @@ public final class Camera implements AutoCloseable {
     controlLost.removeListener(listener);
   }
 
-  /** Whether Aravis reported control-lost (it may also never report it: watch frames too). */
+  /**
+   * Whether Aravis reported control-lost since a listener was added (it may also never report it:
+   * watch frames too).
+   */
   public boolean isControlLost() {
     return controlLost.isLost();
+  }
+
+  /** Whether a control-lost handler is connected (tests: none unless a listener was added). */
+  boolean controlLostConnected() {
+    return controlLost.isConnected();
   }
 
   /** Whether {@link #close()} was called. */

@@ -15,11 +15,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The ArvDevice {@code "control-lost"} signal, connected for the camera's lifetime.
+ * The ArvDevice {@code "control-lost"} signal, connected when the first listener is added and until
+ * the camera is closed.
  *
  * <p>Aravis emits it on its own heartbeat/USB thread, where calling back into Aravis (closing the
  * camera joins that very thread) would deadlock. The native handler therefore only records the loss
  * and hands listeners to one shared daemon thread, where they may do anything.
+ *
+ * <p>Connected only on demand because a connected handler makes every emission hold a reference on
+ * the device: an emission that races the camera's close can end up finalizing the device on the
+ * heartbeat thread (see {@link DeviceRelease}). Without a handler GLib skips the emission and takes
+ * no reference, so a camera nobody listens to is always finalized on the closing thread.
  */
 final class ControlLostSignal {
   private static final Logger LOG = LoggerFactory.getLogger(ControlLostSignal.class);
@@ -41,15 +47,12 @@ final class ControlLostSignal {
   private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
   // Strongly held: a collected JNA callback crashes the VM when the signal fires.
   private final ControlLostCallback callback = this::onSignal;
-  private final NativeLong handlerId;
+  private NativeLong handlerId; // guarded by this; null while not connected
+  private boolean disconnected; // guarded by this
 
   ControlLostSignal(String deviceId, ArvDeviceHandle device) {
     this.deviceId = deviceId;
     this.device = device;
-    this.handlerId =
-        AravisLibrary.gobject()
-            .g_signal_connect_data(device, "control-lost", callback, null, null, 0);
-    CONNECTED.add(this);
   }
 
   boolean isLost() {
@@ -58,6 +61,7 @@ final class ControlLostSignal {
 
   void addListener(Runnable listener) {
     listeners.add(listener);
+    connect();
     if (lost.get()) {
       EVENTS.execute(() -> notify(listener));
     }
@@ -67,10 +71,29 @@ final class ControlLostSignal {
     listeners.remove(listener);
   }
 
-  /** Disconnects the handler; call before the device's last unref. */
-  void disconnect() {
-    AravisLibrary.gobject().g_signal_handler_disconnect(device, handlerId);
-    CONNECTED.remove(this);
+  private synchronized void connect() {
+    if (handlerId != null || disconnected) {
+      return;
+    }
+    handlerId =
+        AravisLibrary.gobject()
+            .g_signal_connect_data(device, "control-lost", callback, null, null, 0);
+    CONNECTED.add(this);
+  }
+
+  /** Whether a handler is connected (a listener was added and the camera is not closed). */
+  synchronized boolean isConnected() {
+    return handlerId != null;
+  }
+
+  /** Disconnects the handler, if connected, for good; call before the device's last unref. */
+  synchronized void disconnect() {
+    disconnected = true;
+    if (handlerId != null) {
+      AravisLibrary.gobject().g_signal_handler_disconnect(device, handlerId);
+      handlerId = null;
+      CONNECTED.remove(this);
+    }
   }
 
   private void onSignal(Pointer emitter, Pointer userData) {

@@ -49,6 +49,22 @@ class FakeCameraTest {
   }
 
   @Test
+  void connectsControlLostOnlyForAListenerAndDisconnectsOnClose() {
+    Camera camera = Camera.open("Fake_1");
+    try {
+      // No handler, no reference taken by emissions: the camera is finalized on the closing thread.
+      assertThat(camera.controlLostConnected()).isFalse();
+      camera.addControlLostListener(() -> {});
+      assertThat(camera.controlLostConnected()).isTrue();
+    } finally {
+      camera.close();
+    }
+    assertThat(camera.controlLostConnected()).isFalse();
+    camera.addControlLostListener(() -> {});
+    assertThat(camera.controlLostConnected()).as("never again after close").isFalse();
+  }
+
+  @Test
   void opensConfiguresAndAcquires() {
     try (Camera camera = Camera.open("Fake_1")) {
       assertThat(camera.id()).isEqualTo("Fake_1");
