@@ -125,6 +125,11 @@ final class TimedPekatClient implements PekatClient {
   }
 
   @Override
+  public boolean awaitCapacity(Duration timeout) throws InterruptedException {
+    return delegate.awaitCapacity(timeout);
+  }
+
+  @Override
   public void close(Duration drain) {
     delegate.close(drain);
   }

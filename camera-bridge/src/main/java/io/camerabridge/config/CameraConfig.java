@@ -82,6 +82,36 @@ public record CameraConfig(
     return Optional.ofNullable(binning);
   }
 
+  /** The longest default {@link #busyWait()}. */
+  public static final Duration MAX_DEFAULT_BUSY_WAIT = Duration.ofMillis(100);
+
+  /**
+   * How long a complete frame may wait for a free analyzer slot before it is dropped as busy:
+   * {@code pekat.busyWait}, else half the frame period (at most {@link #MAX_DEFAULT_BUSY_WAIT}),
+   * which absorbs frames that Aravis completes in bursts without letting the frame thread fall
+   * behind the camera; 0 (drop at once) for hardware triggers and when the rate is unknown.
+   */
+  public Duration busyWait() {
+    if (pekat.busyWait() != null) {
+      return pekat.busyWait();
+    }
+    Double rate = nominalRate(trigger, frameRate);
+    if (rate == null) {
+      return Duration.ZERO;
+    }
+    Duration half = Duration.ofNanos((long) (0.5e9 / rate));
+    return half.compareTo(MAX_DEFAULT_BUSY_WAIT) < 0 ? half : MAX_DEFAULT_BUSY_WAIT;
+  }
+
+  /** Frames per second the camera is set to deliver, when known (not for hardware triggers). */
+  private static Double nominalRate(TriggerConfig trigger, Double frameRate) {
+    if (trigger.mode() == TriggerMode.HARDWARE) {
+      return null;
+    }
+    Double rate = trigger.mode() == TriggerMode.SOFTWARE ? trigger.rate() : frameRate;
+    return rate == null || !(rate > 0) || rate.isInfinite() ? null : rate;
+  }
+
   /** The frame watchdog timeout, empty when the watchdog is off. */
   public Optional<Duration> frameWatchdog() {
     return frameTimeout.isZero() ? Optional.empty() : Optional.of(frameTimeout);
@@ -92,8 +122,8 @@ public record CameraConfig(
       // Line triggers may pause for as long as the line stands still.
       return Duration.ZERO;
     }
-    Double rate = trigger.mode() == TriggerMode.SOFTWARE ? trigger.rate() : frameRate;
-    if (rate == null || !(rate > 0) || rate.isInfinite()) {
+    Double rate = nominalRate(trigger, frameRate);
+    if (rate == null) {
       return MIN_DEFAULT_FRAME_TIMEOUT;
     }
     Duration fivePeriods = Duration.ofNanos((long) (5e9 / rate));

@@ -24,6 +24,9 @@ import java.util.Optional;
  * @param timeout the whole request, from first byte written to last byte read (default 5s)
  * @param connectTimeout TCP connect (default 2s)
  * @param maxInFlight frames at the analyzer at once, 1..16 (default 1); more are dropped
+ * @param busyWait how long a complete frame may wait for one of the {@code maxInFlight} slots
+ *     before it is dropped as {@code analyzer_busy}; null = the camera's default ({@link
+ *     CameraConfig#busyWait()})
  * @param maxResponseSize largest response accepted (default 16MiB)
  * @param caFile PEM file with the CA that signed the server's certificate, for https with a private
  *     CA; null uses the JVM's trust store
@@ -37,6 +40,7 @@ public record PekatConfig(
     Duration timeout,
     Duration connectTimeout,
     Integer maxInFlight,
+    Duration busyWait,
     DataSize maxResponseSize,
     Path caFile) {
 

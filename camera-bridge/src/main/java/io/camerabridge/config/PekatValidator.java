@@ -34,6 +34,13 @@ final class PekatValidator {
         Duration.ofMillis(100),
         Duration.ofMinutes(1));
     ranges.whole(CameraValidator.at(path, "maxInFlight"), pekat.maxInFlight(), 1, 16, "frames");
+    if (pekat.busyWait() != null && !pekat.busyWait().isZero()) {
+      ranges.duration(
+          CameraValidator.at(path, "busyWait"),
+          pekat.busyWait(),
+          Duration.ofMillis(1),
+          Duration.ofSeconds(10));
+    }
     boolean bothInRange = buffers >= 2 && buffers <= 64 && pekat.maxInFlight() <= 16;
     if (bothInRange && pekat.maxInFlight() >= buffers) {
       problems.check(

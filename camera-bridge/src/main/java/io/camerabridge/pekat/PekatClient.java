@@ -68,6 +68,16 @@ public interface PekatClient extends AutoCloseable {
   int inFlight();
 
   /**
+   * Waits until fewer than {@link PekatEndpoint#maxInFlight()} requests are in flight, for at most
+   * {@code timeout}. A true answer is a hint, not a reservation: another caller may take the slot
+   * first, and {@link #analyze} then still answers {@link AnalysisOutcome.Busy}. Never call it with
+   * a non-zero timeout on an event-loop thread (the slot is freed there).
+   *
+   * @return whether a slot was free before the timeout
+   */
+  boolean awaitCapacity(Duration timeout) throws InterruptedException;
+
+  /**
    * Fails requests still in flight with {@link AnalysisOutcome.IoError}, closes every connection
    * and releases every buffer. Idempotent.
    */

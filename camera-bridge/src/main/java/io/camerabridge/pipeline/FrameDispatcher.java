@@ -7,14 +7,17 @@ import io.camerabridge.metrics.FrameMetrics;
 import io.camerabridge.ops.logging.RateLimitedLog;
 import io.camerabridge.pekat.PekatClient;
 import io.camerabridge.pekat.RawFrame;
+import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.LoggerFactory;
 
 /**
- * Hands complete frames of one camera to its analyzer, zero-copy. Runs on the frame thread and
- * never blocks: the client answers at once with {@code Busy} when {@code maxInFlight} frames are
- * out, and frames are dropped outright while the analyzer is known to be down.
+ * Hands complete frames of one camera to its analyzer, zero-copy. Runs on the frame thread, which
+ * it blocks at most {@code busyWait} per frame: while {@code maxInFlight} frames are out, a frame
+ * waits that long for a slot (Aravis may complete several frames at once after a scheduling hiccup;
+ * the next frames wait in Aravis's queue meanwhile) and is then dropped as busy. Frames are dropped
+ * outright while the analyzer is known to be down.
  *
  * <p>Ownership: {@link #dispatch} always ends with the frame's give-back running exactly once —
  * when Netty drops the last reference to the wrapped buffer, or at once on a drop. When NG frames
@@ -35,6 +38,7 @@ final class FrameDispatcher {
   private final OutcomeHandler outcomes;
   private final Executor resultExecutor;
   private final boolean keepPixelsForNg;
+  private final Duration busyWait;
 
   FrameDispatcher(
       String cameraId,
@@ -46,7 +50,8 @@ final class FrameDispatcher {
       AnalyzerAvailability analyzer,
       OutcomeHandler outcomes,
       Executor resultExecutor,
-      boolean keepPixelsForNg) {
+      boolean keepPixelsForNg,
+      Duration busyWait) {
     this.cameraId = cameraId;
     this.client = client;
     this.data = data;
@@ -57,12 +62,17 @@ final class FrameDispatcher {
     this.outcomes = outcomes;
     this.resultExecutor = resultExecutor;
     this.keepPixelsForNg = keepPixelsForNg;
+    this.busyWait = busyWait;
   }
 
   /** Sends the frame or drops it; takes ownership of its give-back in every case. */
   void dispatch(FrameView frame) {
     if (!analyzer.mayTry(System.nanoTime())) {
       drop(frame, DropReason.ANALYZER_DOWN);
+      return;
+    }
+    if (!slotFree()) {
+      drop(frame, DropReason.ANALYZER_BUSY);
       return;
     }
     NativeFrameBuf buf;
@@ -96,6 +106,16 @@ final class FrameDispatcher {
         .whenCompleteAsync(
             (outcome, error) -> outcomes.handle(frame, outcome, error, kept),
             this::runOffEventLoop);
+  }
+
+  private boolean slotFree() {
+    try {
+      return client.awaitCapacity(busyWait);
+    } catch (InterruptedException e) {
+      // Stopping: the frame is given back by the caller's drop.
+      Thread.currentThread().interrupt();
+      return false;
+    }
   }
 
   private void drop(FrameView frame, DropReason reason) {

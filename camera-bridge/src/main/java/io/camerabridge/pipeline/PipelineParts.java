@@ -85,7 +85,8 @@ public final class PipelineParts {
             analyzer,
             outcomes,
             results,
-            keepPixels);
+            keepPixels,
+            config.busyWait());
   }
 
   /**

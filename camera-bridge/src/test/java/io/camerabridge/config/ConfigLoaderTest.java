@@ -102,6 +102,31 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void busyWaitDefaultIsHalfAFramePeriodUpTo100Ms() throws ConfigException {
+    assertThat(busyWait("frameRate: 50", "")).isEqualTo(Duration.ofMillis(10));
+    assertThat(busyWait("frameRate: 2", "")).isEqualTo(Duration.ofMillis(100));
+    assertThat(busyWait("trigger: { mode: software, rate: 20 }", ""))
+        .isEqualTo(Duration.ofMillis(25));
+    assertThat(busyWait("trigger: { mode: hardware, source: Line0 }", "")).isZero();
+    assertThat(busyWait("", "")).as("rate unknown").isZero();
+    assertThat(busyWait("frameRate: 50", "busyWait: 0")).isZero();
+    assertThat(busyWait("trigger: { mode: hardware, source: Line0 }", "busyWait: 40ms"))
+        .isEqualTo(Duration.ofMillis(40));
+  }
+
+  @Test
+  void busyWaitOutOfRangeNamesLineAndField() {
+    assertThat(problems(Map.of(), camera("", "busyWait: 1min")))
+        .containsExactly(
+            "test.yaml:8:17: cameras[0].pekat.busyWait: 1m is out of range: use a value in"
+                + " 1ms..10s");
+  }
+
+  private static Duration busyWait(String cameraLine, String pekatLine) throws ConfigException {
+    return load(Map.of(), camera(cameraLine, pekatLine)).cameras().get(0).busyWait();
+  }
+
+  @Test
   void hardwareTriggerDefaultsToTheRisingEdge() throws ConfigException {
     TriggerConfig trigger =
         load(Map.of(), camera("trigger: { mode: hardware, source: Line1, delay: 10us }", ""))

@@ -103,6 +103,42 @@ class ClientLifecycleTest extends ClientTestBase {
   }
 
   @Test
+  void awaitCapacityWaitsForTheSlotAnExchangeFrees() throws Exception {
+    CountDownLatch received = new CountDownLatch(1);
+    CountDownLatch answer = new CountDownLatch(1);
+    RawHttpServer server =
+        server(
+            (request, out) -> {
+              received.countDown();
+              answer.await();
+              return RawHttpServer.json(OK_CONTEXT).respond(request, out);
+            });
+    PekatClient client = client(PekatEndpoint.builder(server.uri()).maxInFlight(1).build());
+    assertThat(client.awaitCapacity(Duration.ZERO)).as("idle client").isTrue();
+    TestFrame frame = TestFrame.small(leases);
+    CompletableFuture<AnalysisOutcome> first =
+        client.analyze(frame.frame, null).toCompletableFuture();
+    assertThat(received.await(10, TimeUnit.SECONDS)).isTrue();
+
+    assertThat(client.awaitCapacity(Duration.ZERO)).as("full, no wait").isFalse();
+    assertThat(client.awaitCapacity(Duration.ofMillis(50))).as("full for 50 ms").isFalse();
+
+    CompletableFuture<Boolean> waiting =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return client.awaitCapacity(Duration.ofSeconds(30));
+              } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+              }
+            });
+    answer.countDown();
+    assertThat(waiting.get(10, TimeUnit.SECONDS)).as("woken by the finished exchange").isTrue();
+    assertThat(first.get(10, TimeUnit.SECONDS).name()).isEqualTo("ok");
+    assertReleasedOnce(frame);
+  }
+
+  @Test
   void anAlreadyReleasedBufferIsAnOutcomeNotAnException() throws Exception {
     RawHttpServer server = server(RawHttpServer.json(OK_CONTEXT));
     TestFrame frame = TestFrame.small(leases);

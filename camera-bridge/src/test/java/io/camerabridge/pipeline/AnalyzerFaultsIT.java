@@ -111,6 +111,29 @@ class AnalyzerFaultsIT {
   }
 
   @Test
+  void aBurstOfFramesWaitsForTheSlotWithinBusyWaitInsteadOfBeingDropped() throws Exception {
+    try (PekatSimulator sim =
+        PekatSimulator.builder()
+            .port(0)
+            .latency(Latency.fixed(Duration.ofMillis(30)))
+            .build()
+            .start()) {
+      // Five frames at once, as Aravis hands them over after a scheduling hiccup: each waits for
+      // the one before it (30 ms each), well within busyWait.
+      parts = parts(sim.baseUri().toString(), "5s", "busyWait: 2s");
+      for (int i = 0; i < 5; i++) {
+        sendFrame(i);
+      }
+      awaitAllGivenBack();
+      assertThat(sim.stats().peakInFlight()).isEqualTo(1);
+      assertThat(dropped("analyzer_busy")).isZero();
+      assertThat(parts.stats().snapshot().sent()).isEqualTo(5);
+      await().atMost(Duration.ofSeconds(10)).until(() -> parts.stats().snapshot().ok() == 5);
+      assertThat(parts.leases().outstanding()).isZero();
+    }
+  }
+
+  @Test
   void everyFaultIsCountedAsItsOutcomeAndEveryBufferComesBackOnce() throws Exception {
     Map<Fault, String> expected =
         Map.of(
@@ -146,6 +169,10 @@ class AnalyzerFaultsIT {
   }
 
   private PipelineParts parts(String url, String timeout) throws Exception {
+    return parts(url, timeout, "busyWait: 0");
+  }
+
+  private PipelineParts parts(String url, String timeout, String pekatOption) throws Exception {
     String yaml =
         String.join(
             "\n",
@@ -153,7 +180,13 @@ class AnalyzerFaultsIT {
             "  - id: cam",
             "    device: none",
             "    pixelFormat: Mono8",
-            "    pekat: { url: \"" + url + "\", timeout: " + timeout + ", connectTimeout: 500ms }",
+            "    pekat: { url: \""
+                + url
+                + "\", timeout: "
+                + timeout
+                + ", connectTimeout: 500ms, "
+                + pekatOption
+                + " }",
             "    results: { journal: \"" + dir.resolve("cam.jsonl") + "\" }",
             "");
     CameraConfig camera = new ConfigLoader(Map.of()).parse("test.yaml", yaml).cameras().get(0);

@@ -59,6 +59,7 @@ public final class NettyPekatClient implements PekatClient {
   private final KeepAlivePool pool;
   private final Deadlines deadlines;
   private final AtomicInteger inFlight = new AtomicInteger();
+  private final CapacitySignal capacity = new CapacitySignal();
   private final AtomicBoolean closed = new AtomicBoolean();
   private final Set<Exchange> active = ConcurrentHashMap.newKeySet();
 
@@ -130,6 +131,12 @@ public final class NettyPekatClient implements PekatClient {
   @Override
   public int inFlight() {
     return inFlight.get();
+  }
+
+  @Override
+  public boolean awaitCapacity(Duration timeout) throws InterruptedException {
+    int max = endpoint.maxInFlight();
+    return capacity.await(() -> inFlight.get() < max, timeout);
   }
 
   /** {@code frame} is null for an encoded image. */
@@ -273,6 +280,7 @@ public final class NettyPekatClient implements PekatClient {
   void exchangeFinished(Exchange exchange) {
     if (active.remove(exchange)) {
       inFlight.decrementAndGet();
+      capacity.freed();
     }
   }
 
