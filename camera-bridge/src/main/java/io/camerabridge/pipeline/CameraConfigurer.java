@@ -37,7 +37,7 @@ final class CameraConfigurer {
   void apply(Camera camera) {
     if (config.pixelFormat() != null) {
       String name = config.pixelFormat().genicamName();
-      step("set PixelFormat to " + name, () -> camera.setPixelFormat(name));
+      step("set PixelFormat to " + name, () -> camera.image().setPixelFormat(name));
     }
     config
         .sensorBinning()
@@ -45,18 +45,20 @@ final class CameraConfigurer {
             b ->
                 step(
                     "set binning to " + b.horizontal() + "x" + b.vertical(),
-                    () -> camera.setBinning(new Binning(b.horizontal(), b.vertical()))));
+                    () -> camera.image().setBinning(new Binning(b.horizontal(), b.vertical()))));
     applyRegion(camera);
     if (config.frameRate() != null) {
       step(
           "set AcquisitionFrameRate to " + config.frameRate(),
-          () -> camera.setFrameRate(config.frameRate()));
+          () -> camera.image().setFrameRate(config.frameRate()));
     }
     if (config.exposure() != null) {
-      step("set ExposureTime to " + config.exposure(), () -> camera.setExposure(config.exposure()));
+      step(
+          "set ExposureTime to " + config.exposure(),
+          () -> camera.image().setExposure(config.exposure()));
     }
     if (config.gain() != null) {
-      step("set Gain to " + config.gain(), () -> camera.setGain(config.gain()));
+      step("set Gain to " + config.gain(), () -> camera.image().setGain(config.gain()));
     }
     applyTrigger(camera, config.trigger());
     CameraFeatures features = camera.features();
@@ -130,7 +132,7 @@ final class CameraConfigurer {
         && config.offsetY() == null) {
       return;
     }
-    Region current = read("read the region (Width/Height/OffsetX/OffsetY)", camera::region);
+    Region current = read("read the region (Width/Height/OffsetX/OffsetY)", camera.image()::region);
     Region wanted =
         new Region(
             orElse(config.offsetX(), current.x()),
@@ -147,7 +149,7 @@ final class CameraConfigurer {
             + ","
             + wanted.y()
             + ")",
-        () -> camera.setRegion(wanted));
+        () -> camera.image().setRegion(wanted));
   }
 
   private void applyTrigger(Camera camera, TriggerConfig trigger) {

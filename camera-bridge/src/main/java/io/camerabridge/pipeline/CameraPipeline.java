@@ -266,10 +266,11 @@ public final class CameraPipeline {
   }
 
   /**
-   * Phase 4: every buffer is back; closes the stream, then the camera, and ends the control thread.
-   * Waits at most {@code timeout}.
+   * Phase 4: every buffer is back; closes the stream, then the camera, and ends the control thread;
+   * lost sessions still closing get the rest of the time. Waits at most {@code timeout} in all.
    */
   public void release(Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
     runOnControl(
         () -> {
           CameraSession s = session;
@@ -281,7 +282,7 @@ public final class CameraPipeline {
         },
         timeout);
     control.shutdownNow();
-    awaitTeardown(timeout);
+    awaitTeardown(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
     state = CameraState.STOPPED;
     long outstanding = parts.leases().outstanding();
     if (outstanding != 0) {

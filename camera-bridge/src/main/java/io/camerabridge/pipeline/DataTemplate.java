@@ -1,33 +1,86 @@
 package io.camerabridge.pipeline;
 
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The per-frame {@code data} parameter PEKAT copies into its context: {@code {camera}}, {@code
  * {frameId}} and {@code {timestamp}} (the frame's arrival time, ISO-8601 UTC) are replaced.
+ *
+ * <p>The template is split into its parts once, so a frame costs one builder and one string rather
+ * than a pass per placeholder over the whole text.
  */
 final class DataTemplate {
+  private enum Kind {
+    TEXT,
+    CAMERA,
+    FRAME_ID,
+    TIMESTAMP
+  }
+
+  private record Part(Kind kind, String text) {}
+
+  private static final List<String> PLACEHOLDERS = List.of("{camera}", "{frameId}", "{timestamp}");
+
   private final String template;
-  private final boolean hasPlaceholders;
+  private final List<Part> parts;
 
   DataTemplate(String template) {
-    this.template = template;
-    this.hasPlaceholders = template != null && template.indexOf('{') >= 0;
+    this.template = template == null || template.isEmpty() ? null : template;
+    this.parts = this.template == null ? List.of() : split(this.template);
   }
 
   /** The value for this frame, or null when no data is configured. */
   String format(String cameraId, FrameView frame) {
-    if (template == null || template.isEmpty()) {
+    if (template == null) {
       return null;
     }
-    if (!hasPlaceholders) {
+    if (parts.size() == 1 && parts.get(0).kind() == Kind.TEXT) {
       return template;
     }
+    StringBuilder out = new StringBuilder(template.length() + 48);
+    for (Part part : parts) {
+      switch (part.kind()) {
+        case TEXT -> out.append(part.text());
+        case CAMERA -> out.append(cameraId);
+        case FRAME_ID -> out.append(frame.frameId());
+        case TIMESTAMP -> DateTimeFormatter.ISO_INSTANT.formatTo(arrival(frame), out);
+      }
+    }
+    return out.toString();
+  }
+
+  private static Instant arrival(FrameView frame) {
     long nanos = frame.systemTimestampNanos();
-    Instant at = Instant.ofEpochSecond(nanos / 1_000_000_000L, nanos % 1_000_000_000L);
-    return template
-        .replace("{camera}", cameraId)
-        .replace("{frameId}", Long.toString(frame.frameId()))
-        .replace("{timestamp}", at.toString());
+    return Instant.ofEpochSecond(
+        Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L));
+  }
+
+  private static List<Part> split(String template) {
+    List<Part> parts = new ArrayList<>();
+    int from = 0;
+    while (from < template.length()) {
+      int at = -1;
+      int which = -1;
+      for (int i = 0; i < PLACEHOLDERS.size(); i++) {
+        int found = template.indexOf(PLACEHOLDERS.get(i), from);
+        if (found >= 0 && (at < 0 || found < at)) {
+          at = found;
+          which = i;
+        }
+      }
+      if (at < 0) {
+        parts.add(new Part(Kind.TEXT, template.substring(from)));
+        break;
+      }
+      if (at > from) {
+        parts.add(new Part(Kind.TEXT, template.substring(from, at)));
+      }
+      parts.add(new Part(Kind.values()[which + 1], null));
+      from = at + PLACEHOLDERS.get(which).length();
+    }
+    return List.copyOf(parts);
   }
 }

@@ -53,6 +53,12 @@ class PipelinePartsTest {
         .isEqualTo("top/65401/2023-11-14T22:13:20.123Z");
     assertThat(new DataTemplate("fixed").format("top", frame)).isEqualTo("fixed");
     assertThat(new DataTemplate("").format("top", frame)).isNull();
+    assertThat(new DataTemplate(null).format("top", frame)).isNull();
+    assertThat(new DataTemplate("{frameId}{camera}-{frameId}").format("top", frame))
+        .isEqualTo("65401top-65401");
+    assertThat(new DataTemplate("line 3: {camera}").format("top", frame)).isEqualTo("line 3: top");
+    assertThat(new DataTemplate("{timestamp}").format("top", frame))
+        .isEqualTo("2023-11-14T22:13:20.123Z");
   }
 
   @Test

@@ -104,6 +104,44 @@ class CameraFaultsIT {
   }
 
   @Test
+  void stoppingWhileALostCameraIsStillBeingClosedEndsCleanly() throws Exception {
+    try (PekatSimulator sim = PekatSimulator.builder().port(0).build().start()) {
+      String serial = BridgeHarness.serial("GONE");
+      String yaml;
+      BridgeHarness harness;
+      try (FakeGvCameraProcess camera = FakeGvCameraProcess.builder().serial(serial).start()) {
+        yaml =
+            BridgeHarness.config(
+                BridgeHarness.camera(
+                    "gone",
+                    camera.deviceId(),
+                    sim.baseUri().toString(),
+                    dir,
+                    "frameRate: 10",
+                    "frameTimeout: 1500ms"));
+        harness = BridgeHarness.start(dir, yaml);
+        CameraPipeline pipeline = harness.bridge.pipelines().get(0);
+        await()
+            .atMost(Duration.ofSeconds(60))
+            .until(() -> pipeline.stats().snapshot().results() >= 3);
+        camera.kill();
+        await()
+            .atMost(Duration.ofSeconds(3))
+            .until(() -> state(harness) == CameraState.RECONNECTING);
+      }
+      // The dead session's tear-down (~10 s of GVCP time-outs) is under way on its own thread.
+      long start = System.nanoTime();
+      harness.close();
+      long millis = (System.nanoTime() - start) / 1_000_000;
+      LOG.info("stop with a lost session still closing took {} ms", millis);
+      CameraPipeline pipeline = harness.bridge.pipelines().get(0);
+      assertThat(pipeline.state()).isEqualTo(CameraState.STOPPED);
+      assertThat(pipeline.leases().outstanding()).isZero();
+      assertThat(millis).as("release waits at most 15 s for cameras").isLessThan(20_000);
+    }
+  }
+
+  @Test
   void hardwareTriggeredCameraIsProbedAndReopenedWhenKilled() throws Exception {
     try (PekatSimulator sim = PekatSimulator.builder().port(0).build().start()) {
       String serial = BridgeHarness.serial("HWT");

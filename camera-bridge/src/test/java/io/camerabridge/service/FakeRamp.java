@@ -32,10 +32,10 @@ final class FakeRamp {
   static FakeRamp learn(String device, int width, int height) {
     try (Camera camera = Camera.open(device)) {
       camera.gige().ifPresent(g -> g.setPacketSocketEnabled(false));
-      camera.setPixelFormat(PixelFormat.BAYER_RG8);
-      camera.setRegion(new Region(0, 0, width, height));
-      camera.setExposure(Duration.ofMillis(10));
-      camera.setGain(0);
+      camera.image().setPixelFormat(PixelFormat.BAYER_RG8);
+      camera.image().setRegion(new Region(0, 0, width, height));
+      camera.image().setExposure(Duration.ofMillis(10));
+      camera.image().setGain(0);
       StreamOptions options =
           StreamOptions.builder().bufferCount(4).socketBuffer(SocketBuffer.automatic()).build();
       try (Stream stream = camera.createStream(options)) {

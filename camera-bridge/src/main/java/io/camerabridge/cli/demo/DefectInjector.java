@@ -37,6 +37,6 @@ final class DefectInjector {
   private void tick() {
     Duration exposure = ticks.incrementAndGet() % 3 == 0 ? BRIGHT : DARK;
     // While the camera is (re)connecting there is nothing to change; the next tick tries again.
-    pipeline.withCamera(camera -> camera.setExposure(exposure));
+    pipeline.withCamera(camera -> camera.image().setExposure(exposure));
   }
 }

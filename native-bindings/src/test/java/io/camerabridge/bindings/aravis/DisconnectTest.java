@@ -23,9 +23,9 @@ class DisconnectTest {
       Camera camera = Camera.open(fake.address().getHostAddress());
       camera.addControlLostListener(() -> signalled.set(true));
       camera.gige().orElseThrow().setPacketSocketEnabled(false);
-      camera.setPixelFormat(PixelFormat.MONO8);
-      camera.setRegion(new Region(0, 0, 640, 480));
-      camera.setFrameRate(20);
+      camera.image().setPixelFormat(PixelFormat.MONO8);
+      camera.image().setRegion(new Region(0, 0, 640, 480));
+      camera.image().setFrameRate(20);
       Stream stream = camera.createStream(StreamOptions.builder().bufferCount(4).build());
       camera.startAcquisition();
       stream.pop(Duration.ofSeconds(5)).orElseThrow().release();

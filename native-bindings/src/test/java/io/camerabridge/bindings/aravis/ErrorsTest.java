@@ -60,20 +60,20 @@ class ErrorsTest {
 
   @Test
   void unsupportedPixelFormatIsNamedWithTheAlternatives() {
-    assertThatThrownBy(() -> camera.setPixelFormat("BayerXY9"))
+    assertThatThrownBy(() -> camera.image().setPixelFormat("BayerXY9"))
         .isInstanceOf(AravisException.class)
         .hasMessageContaining("'BayerXY9'")
         .hasMessageContaining("Mono8");
-    assertThatThrownBy(() -> camera.setPixelFormat(PixelFormat.YUV422_PACKED))
+    assertThatThrownBy(() -> camera.image().setPixelFormat(PixelFormat.YUV422_PACKED))
         .hasMessageContaining("'YUV422Packed'");
   }
 
   @Test
   void silentlyIgnoredValuesAreRejectedUpFront() {
-    assertThatThrownBy(() -> camera.setExposure(java.time.Duration.ZERO))
+    assertThatThrownBy(() -> camera.image().setExposure(java.time.Duration.ZERO))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("Exposure");
-    assertThatThrownBy(() -> camera.setGain(-1))
+    assertThatThrownBy(() -> camera.image().setGain(-1))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("Gain");
   }

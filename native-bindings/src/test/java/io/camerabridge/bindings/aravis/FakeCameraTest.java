@@ -70,12 +70,12 @@ class FakeCameraTest {
       assertThat(camera.id()).isEqualTo("Fake_1");
       assertThat(camera.vendor()).isEqualTo("Aravis");
       assertThat(camera.gige()).isEmpty();
-      camera.setPixelFormat(PixelFormat.MONO8);
-      camera.setRegion(new Region(0, 0, 640, 480));
-      camera.setFrameRate(200);
-      assertThat(camera.pixelFormat()).isEqualTo(PixelFormat.MONO8);
-      assertThat(camera.pixelFormatCode()).isEqualTo(0x01080001);
-      assertThat(camera.region()).isEqualTo(new Region(0, 0, 640, 480));
+      camera.image().setPixelFormat(PixelFormat.MONO8);
+      camera.image().setRegion(new Region(0, 0, 640, 480));
+      camera.image().setFrameRate(200);
+      assertThat(camera.image().pixelFormat()).isEqualTo(PixelFormat.MONO8);
+      assertThat(camera.image().pixelFormatCode()).isEqualTo(0x01080001);
+      assertThat(camera.image().region()).isEqualTo(new Region(0, 0, 640, 480));
       assertThat(camera.payloadSize()).isEqualTo(307200);
 
       try (Stream stream =
@@ -113,7 +113,7 @@ class FakeCameraTest {
   @Test
   void framesGoBackFromAnyThreadExactlyOnce() throws Exception {
     try (Camera camera = Camera.open("Fake_1")) {
-      camera.setFrameRate(200);
+      camera.image().setFrameRate(200);
       Stream stream = camera.createStream(StreamOptions.builder().bufferCount(2).build());
       camera.startAcquisition();
       ArvFrame frame = stream.pop(Duration.ofSeconds(5)).orElseThrow();
@@ -143,25 +143,25 @@ class FakeCameraTest {
   @Test
   void typedHelpersReachTheirFeatures() {
     try (Camera camera = Camera.open("Fake_1")) {
-      assertThat(camera.availablePixelFormats()).contains("Mono8", "BayerRG8", "RGB8");
-      Region.Bounds bounds = camera.regionBounds();
+      assertThat(camera.image().availablePixelFormats()).contains("Mono8", "BayerRG8", "RGB8");
+      Region.Bounds bounds = camera.image().regionBounds();
       assertThat(bounds.width().max()).isEqualTo(2048);
       assertThat(bounds.height().contains(480)).isTrue();
 
-      assertThat(camera.isBinningAvailable()).isTrue();
-      camera.setBinning(new Binning(2, 2));
-      assertThat(camera.binning()).isEqualTo(new Binning(2, 2));
-      camera.setBinning(new Binning(1, 1));
+      assertThat(camera.image().isBinningAvailable()).isTrue();
+      camera.image().setBinning(new Binning(2, 2));
+      assertThat(camera.image().binning()).isEqualTo(new Binning(2, 2));
+      camera.image().setBinning(new Binning(1, 1));
 
-      camera.setExposure(Duration.ofMillis(5));
-      assertThat(camera.exposure()).isEqualTo(Duration.ofMillis(5));
-      assertThat(camera.exposureBoundsMicros().contains(5000)).isTrue();
-      camera.setGain(2);
-      assertThat(camera.gain()).isEqualTo(2.0);
-      assertThat(camera.gainBounds().max()).isPositive();
-      camera.setFrameRate(12.5);
-      assertThat(camera.frameRate()).isEqualTo(12.5);
-      assertThat(camera.frameRateBounds().contains(12.5)).isTrue();
+      camera.image().setExposure(Duration.ofMillis(5));
+      assertThat(camera.image().exposure()).isEqualTo(Duration.ofMillis(5));
+      assertThat(camera.image().exposureBoundsMicros().contains(5000)).isTrue();
+      camera.image().setGain(2);
+      assertThat(camera.image().gain()).isEqualTo(2.0);
+      assertThat(camera.image().gainBounds().max()).isPositive();
+      camera.image().setFrameRate(12.5);
+      assertThat(camera.image().frameRate()).isEqualTo(12.5);
+      assertThat(camera.image().frameRateBounds().contains(12.5)).isTrue();
 
       camera.setAcquisitionMode(AcquisitionMode.SINGLE_FRAME);
       assertThat(camera.acquisitionMode()).isEqualTo(AcquisitionMode.SINGLE_FRAME);
@@ -185,9 +185,9 @@ class FakeCameraTest {
       features.setInteger("Width", 320);
       assertThat(features.getInteger("Width")).isEqualTo(320);
       features.setFromString("Width=640 Height=480");
-      assertThat(camera.region().width()).isEqualTo(640);
+      assertThat(camera.image().region().width()).isEqualTo(640);
       assertThat(camera.payloadSize())
-          .isEqualTo(640L * 480 * camera.pixelFormat().bitsPerPixel() / 8);
+          .isEqualTo(640L * 480 * camera.image().pixelFormat().bitsPerPixel() / 8);
     }
   }
 
@@ -199,7 +199,7 @@ class FakeCameraTest {
     appender.start();
     logger.addAppender(appender);
     try (Camera camera = Camera.open("Fake_1")) {
-      camera.setFrameRate(200);
+      camera.image().setFrameRate(200);
       try (Stream stream = camera.createStream(StreamOptions.builder().bufferCount(3).build())) {
         camera.startAcquisition();
         popAndDrop(stream);
@@ -224,8 +224,8 @@ class FakeCameraTest {
     AtomicInteger released = new AtomicInteger();
     CountDownLatch flowing = new CountDownLatch(50);
     Camera camera = Camera.open("Fake_1");
-    camera.setRegion(new Region(0, 0, 256, 256));
-    camera.setFrameRate(1000);
+    camera.image().setRegion(new Region(0, 0, 256, 256));
+    camera.image().setFrameRate(1000);
     Stream stream = camera.createStream(StreamOptions.builder().bufferCount(8).build());
     camera.startAcquisition();
     Thread consumer =

@@ -17,7 +17,7 @@ class FeatureTreeTest {
   @Test
   void listsCategoriesAndFeaturesWithTypesAndValues() {
     try (Camera camera = Camera.open("Fake_1")) {
-      camera.setRegion(new Region(0, 0, 640, 480));
+      camera.image().setRegion(new Region(0, 0, 640, 480));
       List<FeatureInfo> features = FeatureTree.walk(camera);
       assertThat(features).anySatisfy(f -> assertThat(f.isCategory()).isTrue());
       assertThat(features)

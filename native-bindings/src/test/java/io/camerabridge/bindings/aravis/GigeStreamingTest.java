@@ -42,11 +42,11 @@ class GigeStreamingTest {
       GigeOptions gige = camera.gige().orElseThrow();
       // The packet-socket path drops whole frames on loopback at this rate (aravis-notes).
       gige.setPacketSocketEnabled(false);
-      camera.setPixelFormat(PixelFormat.BAYER_RG8);
-      camera.setRegion(new Region(0, 0, WIDTH, HEIGHT));
-      camera.setExposure(Duration.ofMillis(10));
-      camera.setGain(0);
-      camera.setFrameRate(30);
+      camera.image().setPixelFormat(PixelFormat.BAYER_RG8);
+      camera.image().setRegion(new Region(0, 0, WIDTH, HEIGHT));
+      camera.image().setExposure(Duration.ofMillis(10));
+      camera.image().setGain(0);
+      camera.image().setFrameRate(30);
       assertThat(camera.payloadSize()).isEqualTo(2_304_000);
 
       // Headroom for a loaded host: 16 MiB asked (the kernel grants up to net.core.rmem_max), a
@@ -114,8 +114,8 @@ class GigeStreamingTest {
   void softwareTriggerGivesExactlyOneFramePerTrigger() {
     try (Camera camera = Camera.open(fake.address().getHostAddress())) {
       camera.gige().orElseThrow().setPacketSocketEnabled(false);
-      camera.setPixelFormat(PixelFormat.MONO8);
-      camera.setRegion(new Region(0, 0, 512, 512));
+      camera.image().setPixelFormat(PixelFormat.MONO8);
+      camera.image().setRegion(new Region(0, 0, 512, 512));
       camera.setTrigger(Trigger.software());
       assertThat(camera.features().getString("TriggerMode")).isEqualTo("On");
       assertThat(camera.features().getString("TriggerSource")).isEqualTo("Software");
@@ -186,9 +186,9 @@ class GigeStreamingTest {
             FakeGvCameraProcess.builder().lostPacketsPerThousand(20).start();
         Camera camera = Camera.open(lossy.address().getHostAddress())) {
       camera.gige().orElseThrow().setPacketSocketEnabled(false);
-      camera.setPixelFormat(PixelFormat.MONO8);
-      camera.setRegion(new Region(0, 0, 1024, 768));
-      camera.setFrameRate(20);
+      camera.image().setPixelFormat(PixelFormat.MONO8);
+      camera.image().setRegion(new Region(0, 0, 1024, 768));
+      camera.image().setFrameRate(20);
       try (Stream stream = camera.createStream(StreamOptions.defaults())) {
         camera.startAcquisition();
         int complete = 0;
@@ -220,9 +220,9 @@ class GigeStreamingTest {
     try (Camera camera = Camera.open(fake.address().getHostAddress())) {
       GigeOptions gige = camera.gige().orElseThrow();
       gige.setPacketSocketEnabled(true);
-      camera.setPixelFormat(PixelFormat.MONO8);
-      camera.setRegion(new Region(0, 0, 640, 480));
-      camera.setFrameRate(20);
+      camera.image().setPixelFormat(PixelFormat.MONO8);
+      camera.image().setRegion(new Region(0, 0, 640, 480));
+      camera.image().setFrameRate(20);
       try (Stream stream = camera.createStream(StreamOptions.defaults())) {
         camera.startAcquisition();
         int complete = 0;

@@ -53,9 +53,9 @@ class LifecycleTest {
   private static void cycle(int i) {
     ArvFrame kept;
     try (Camera camera = Camera.open("Fake_1")) {
-      camera.setPixelFormat(PixelFormat.MONO8);
-      camera.setRegion(new Region(0, 0, 512, 512));
-      camera.setFrameRate(500);
+      camera.image().setPixelFormat(PixelFormat.MONO8);
+      camera.image().setRegion(new Region(0, 0, 512, 512));
+      camera.image().setFrameRate(500);
       StreamOptions.Builder options = StreamOptions.builder().bufferCount(4);
       if (i % 2 == 1) {
         options.realtimePriority(5); // a JNA callback attached to Aravis's thread: must not leak
