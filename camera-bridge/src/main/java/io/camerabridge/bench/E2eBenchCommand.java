@@ -80,6 +80,13 @@ public final class E2eBenchCommand implements Callable<Integer> {
   private int buffers;
 
   @Option(
+      names = "--socket-buffer",
+      description =
+          "Aravis receive socket buffer (gige.socketBuffer): auto (one frame, as arv-camera-test's"
+              + " --auto) or a size; default: the service's default (16MiB)")
+  private String socketBuffer;
+
+  @Option(
       names = "--in-flight",
       defaultValue = "1",
       description = "Requests in flight (${DEFAULT-VALUE}, as PEKAT's own clients)")
@@ -113,6 +120,7 @@ public final class E2eBenchCommand implements Callable<Integer> {
               duration,
               warmup,
               buffers,
+              socketBuffer,
               inFlight,
               rounds,
               compareArv);
@@ -120,7 +128,14 @@ public final class E2eBenchCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
     BenchLogging.warningsOnly();
-    E2eResult result = new E2eBenchmark(System.err).run(settings);
+    E2eResult result;
+    try {
+      result = new E2eBenchmark(System.err).run(settings);
+    } catch (BenchException e) {
+      // A setting the service refuses, a missing tool: the message says which and how to fix it.
+      spec.commandLine().getErr().println("bench e2e: " + e.getMessage());
+      return ExitCodes.FAILURE;
+    }
     PrintWriter out = spec.commandLine().getOut();
     out.print(
         json ? E2eReport.json(result).toString() + System.lineSeparator() : E2eReport.text(result));

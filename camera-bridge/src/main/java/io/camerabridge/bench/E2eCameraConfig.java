@@ -4,6 +4,7 @@ import io.camerabridge.config.BridgeConfig;
 import io.camerabridge.config.CameraConfig;
 import io.camerabridge.config.ConfigException;
 import io.camerabridge.config.ConfigLoader;
+import io.camerabridge.config.SocketBuffer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,7 +37,7 @@ final class E2eCameraConfig {
             buffers: %d
             gige:
               packetSize: %d
-              socketBuffer: auto
+              socketBuffer: %s
               packetSocket: false
             pekat:
               url: "%s"
@@ -49,6 +50,7 @@ final class E2eCameraConfig {
         Double.toString(s.fps()),
         s.buffers(),
         s.packetBytes(),
+        s.socketBuffer() == null ? SocketBuffer.DEFAULT : s.socketBuffer(),
         analyzer.baseUri(),
         s.inFlight());
   }

@@ -2,6 +2,7 @@ package io.camerabridge.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.camerabridge.config.SocketBuffer;
 import java.util.Locale;
 
 /** Renders an e2e result as text or as one JSON object. */
@@ -22,14 +23,15 @@ final class E2eReport {
         String.format(
             Locale.ROOT,
             "bench e2e: fake GigE camera %dx%d %s at %s fps, %d-byte packets -> pipeline ->"
-                + " in-process simulator (discard), in-flight %d, %d buffers%n",
+                + " in-process simulator (discard), in-flight %d, %d buffers, socket buffer %s%n",
             s.width(),
             s.height(),
             s.format(),
             fmt(s.fps()),
             s.packetBytes(),
             s.inFlight(),
-            s.buffers()));
+            s.buffers(),
+            s.socketBuffer() == null ? SocketBuffer.DEFAULT : s.socketBuffer()));
     out.append(
         String.format(
             Locale.ROOT,
@@ -111,6 +113,9 @@ final class E2eReport {
     root.put("fps_configured", s.fps());
     root.put("packet_bytes", s.packetBytes());
     root.put("in_flight", s.inFlight());
+    root.put(
+        "socket_buffer",
+        String.valueOf(s.socketBuffer() == null ? SocketBuffer.DEFAULT : s.socketBuffer()));
     root.put("rounds", s.rounds());
     root.put("machine", r.machine().oneLine());
     root.put("load_average_end", r.loadAtEnd());

@@ -15,6 +15,7 @@ record E2eSettings(
     Duration duration,
     Duration warmup,
     int buffers,
+    String socketBuffer,
     int inFlight,
     int rounds,
     boolean compareArv) {

@@ -8,7 +8,8 @@ import java.time.Duration;
  *
  * @param packetSize {@code auto} (default) or bytes, 576..16000
  * @param packetDelay inter-packet delay ({@code GevSCPD}), to spread bursts on shared links
- * @param socketBuffer {@code auto} (default) or a size, 64KiB..256MiB
+ * @param socketBuffer {@code auto} (one frame) or a size, 64KiB..256MiB; default {@link
+ *     SocketBuffer#DEFAULT}
  * @param packetSocket receive with a packet socket (needs CAP_NET_RAW), default false
  * @param packetTimeout how long Aravis waits for a missing packet before asking for a resend
  * @param frameRetention how long Aravis keeps an incomplete frame before giving up on it
@@ -30,7 +31,7 @@ public record GigeConfig(
   /** Fills in defaults. */
   public GigeConfig {
     packetSize = packetSize == null ? PacketSize.AUTO : packetSize;
-    socketBuffer = socketBuffer == null ? SocketBuffer.AUTO : socketBuffer;
+    socketBuffer = socketBuffer == null ? SocketBuffer.DEFAULT : socketBuffer;
     packetSocket = packetSocket != null && packetSocket;
     packetResend = packetResend == null || packetResend;
   }

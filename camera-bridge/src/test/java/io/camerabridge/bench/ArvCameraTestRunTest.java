@@ -17,6 +17,7 @@ class ArvCameraTestRunTest {
           Duration.ofSeconds(10),
           Duration.ofSeconds(2),
           16,
+          "auto",
           1,
           1,
           true);

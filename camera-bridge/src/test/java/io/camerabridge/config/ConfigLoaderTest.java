@@ -59,7 +59,8 @@ class ConfigLoaderTest {
     assertThat(camera.buffers()).isEqualTo(8);
     assertThat(camera.trigger().mode()).isEqualTo(TriggerMode.FREE_RUN);
     assertThat(camera.gige().packetSize().isAuto()).isTrue();
-    assertThat(camera.gige().socketBuffer().isAuto()).isTrue();
+    assertThat(camera.gige().socketBuffer()).isEqualTo(SocketBuffer.DEFAULT);
+    assertThat(camera.gige().socketBuffer().size()).isEqualTo(DataSize.ofMebibytes(16));
     assertThat(camera.gige().packetResend()).isTrue();
     assertThat(camera.gige().packetSocket()).isFalse();
     assertThat(camera.frameWatchdog()).contains(Duration.ofSeconds(2));

@@ -24,7 +24,7 @@ class ShippedConfigsTest {
     CameraConfig camera = config.cameras().get(0);
     assertThat(camera.id()).isEqualTo("line1-top");
     assertThat(camera.pixelFormat().layout()).isEqualTo(RawLayout.BAYER_RG8);
-    assertThat(camera.gige().socketBuffer().isAuto()).isTrue();
+    assertThat(camera.gige().socketBuffer()).isEqualTo(SocketBuffer.DEFAULT);
     assertThat(camera.features()).containsEntry("BalanceWhiteAuto", new FeatureValue("Off"));
     assertThat(camera.results().saveNg().maxDisk()).isEqualTo(DataSize.ofGibibytes(2));
   }
