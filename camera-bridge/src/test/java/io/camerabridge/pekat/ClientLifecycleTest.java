@@ -58,13 +58,7 @@ class ClientLifecycleTest extends ClientTestBase {
     int k = 2;
     CountDownLatch allReceived = new CountDownLatch(k);
     CountDownLatch answer = new CountDownLatch(1);
-    RawHttpServer server =
-        server(
-            (request, out) -> {
-              allReceived.countDown();
-              answer.await();
-              return RawHttpServer.json(OK_CONTEXT).respond(request, out);
-            });
+    RawHttpServer server = heldServer(allReceived, answer);
     PekatClient client = client(PekatEndpoint.builder(server.uri()).maxInFlight(k).build());
     List<CompletableFuture<AnalysisOutcome>> accepted = new ArrayList<>();
     List<TestFrame> frames = new ArrayList<>();
@@ -106,13 +100,7 @@ class ClientLifecycleTest extends ClientTestBase {
   void awaitCapacityWaitsForTheSlotAnExchangeFrees() throws Exception {
     CountDownLatch received = new CountDownLatch(1);
     CountDownLatch answer = new CountDownLatch(1);
-    RawHttpServer server =
-        server(
-            (request, out) -> {
-              received.countDown();
-              answer.await();
-              return RawHttpServer.json(OK_CONTEXT).respond(request, out);
-            });
+    RawHttpServer server = heldServer(received, answer);
     PekatClient client = client(PekatEndpoint.builder(server.uri()).maxInFlight(1).build());
     assertThat(client.awaitCapacity(Duration.ZERO)).as("idle client").isTrue();
     TestFrame frame = TestFrame.small(leases);
@@ -174,13 +162,7 @@ class ClientLifecycleTest extends ClientTestBase {
   void closeWithDrainLetsRequestsInFlightFinish() throws Exception {
     CountDownLatch received = new CountDownLatch(1);
     CountDownLatch answer = new CountDownLatch(1);
-    RawHttpServer server =
-        server(
-            (request, out) -> {
-              received.countDown();
-              answer.await();
-              return RawHttpServer.json(OK_CONTEXT).respond(request, out);
-            });
+    RawHttpServer server = heldServer(received, answer);
     PekatClient client = client(server.uri());
     TestFrame frame = TestFrame.small(leases);
     CompletableFuture<AnalysisOutcome> inFlight =
@@ -206,5 +188,16 @@ class ClientLifecycleTest extends ClientTestBase {
     assertThat(inFlight.get().name()).isEqualTo("ok");
     assertReleasedOnce(frame);
     assertReleasedOnce(late);
+  }
+
+  /** Counts each request down on {@code received}, then answers OK once {@code answer} opens. */
+  private RawHttpServer heldServer(CountDownLatch received, CountDownLatch answer)
+      throws java.io.IOException {
+    return server(
+        (request, out) -> {
+          received.countDown();
+          answer.await();
+          return RawHttpServer.json(OK_CONTEXT).respond(request, out);
+        });
   }
 }

@@ -32,15 +32,7 @@ class CameraFaultsIT {
     try (PekatSimulator sim = PekatSimulator.builder().port(0).build().start()) {
       String serial = BridgeHarness.serial("RECON");
       FakeGvCameraProcess camera = FakeGvCameraProcess.builder().serial(serial).start();
-      String yaml =
-          BridgeHarness.config(
-              BridgeHarness.camera(
-                  "recon",
-                  camera.deviceId(),
-                  sim.baseUri().toString(),
-                  dir,
-                  "frameRate: 10",
-                  "frameTimeout: 1500ms"));
+      String yaml = cameraYaml("recon", camera, sim, "frameRate: 10", "frameTimeout: 1500ms");
       BridgeHarness harness = BridgeHarness.start(dir, yaml);
       try {
         CameraPipeline pipeline = harness.bridge.pipelines().get(0);
@@ -110,15 +102,7 @@ class CameraFaultsIT {
       String yaml;
       BridgeHarness harness;
       try (FakeGvCameraProcess camera = FakeGvCameraProcess.builder().serial(serial).start()) {
-        yaml =
-            BridgeHarness.config(
-                BridgeHarness.camera(
-                    "gone",
-                    camera.deviceId(),
-                    sim.baseUri().toString(),
-                    dir,
-                    "frameRate: 10",
-                    "frameTimeout: 1500ms"));
+        yaml = cameraYaml("gone", camera, sim, "frameRate: 10", "frameTimeout: 1500ms");
         harness = BridgeHarness.start(dir, yaml);
         CameraPipeline pipeline = harness.bridge.pipelines().get(0);
         await()
@@ -146,19 +130,12 @@ class CameraFaultsIT {
     try (PekatSimulator sim = PekatSimulator.builder().port(0).build().start()) {
       String serial = BridgeHarness.serial("HWT");
       FakeGvCameraProcess camera = FakeGvCameraProcess.builder().serial(serial).start();
-      String yaml =
-          BridgeHarness.config(
-              BridgeHarness.camera(
-                  "hwt",
-                  camera.deviceId(),
-                  sim.baseUri().toString(),
-                  dir,
-                  "trigger: { mode: hardware, source: Line0 }"));
+      String yaml = cameraYaml("hwt", camera, sim, "trigger: { mode: hardware, source: Line0 }");
       try (BridgeHarness harness = BridgeHarness.start(dir, yaml)) {
         await().atMost(Duration.ofSeconds(60)).until(() -> state(harness) == CameraState.STREAMING);
         camera.kill();
-        // No frames are expected without triggers: the register probe (a read of a dead GigE
-        // camera takes seconds to time out) or Aravis's control-lost finds out.
+        // No frames are expected without triggers: the register probe finds out (a read of a dead
+        // GigE camera takes seconds to time out, two failed reads mean lost).
         await()
             .atMost(Duration.ofSeconds(20))
             .until(() -> state(harness) == CameraState.RECONNECTING);
@@ -296,5 +273,12 @@ class CameraFaultsIT {
 
   private static CameraState state(BridgeHarness harness) {
     return harness.bridge.cameras().get(0).state();
+  }
+
+  /** The service's YAML for one camera {@code id} on {@code camera}, analyzed by {@code sim}. */
+  private String cameraYaml(
+      String id, FakeGvCameraProcess camera, PekatSimulator sim, String... lines) {
+    return BridgeHarness.config(
+        BridgeHarness.camera(id, camera.deviceId(), sim.baseUri().toString(), dir, lines));
   }
 }
