@@ -4,7 +4,6 @@ import io.camerabridge.config.BridgeConfig;
 import io.camerabridge.config.CameraConfig;
 import io.camerabridge.config.ConfigException;
 import io.camerabridge.config.ConfigLoader;
-import io.camerabridge.config.SocketBuffer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -50,7 +49,7 @@ final class E2eCameraConfig {
         Double.toString(s.fps()),
         s.buffers(),
         s.packetBytes(),
-        s.socketBuffer() == null ? SocketBuffer.DEFAULT : s.socketBuffer(),
+        s.socketBuffer(),
         analyzer.baseUri(),
         s.inFlight());
   }

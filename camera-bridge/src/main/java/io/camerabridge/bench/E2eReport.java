@@ -2,7 +2,6 @@ package io.camerabridge.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.camerabridge.config.SocketBuffer;
 import java.util.Locale;
 
 /** Renders an e2e result as text or as one JSON object. */
@@ -31,7 +30,7 @@ final class E2eReport {
             s.packetBytes(),
             s.inFlight(),
             s.buffers(),
-            s.socketBuffer() == null ? SocketBuffer.DEFAULT : s.socketBuffer()));
+            s.socketBuffer()));
     out.append(
         String.format(
             Locale.ROOT,
@@ -113,9 +112,7 @@ final class E2eReport {
     root.put("fps_configured", s.fps());
     root.put("packet_bytes", s.packetBytes());
     root.put("in_flight", s.inFlight());
-    root.put(
-        "socket_buffer",
-        String.valueOf(s.socketBuffer() == null ? SocketBuffer.DEFAULT : s.socketBuffer()));
+    root.put("socket_buffer", s.socketBuffer());
     root.put("rounds", s.rounds());
     root.put("machine", r.machine().oneLine());
     root.put("load_average_end", r.loadAtEnd());

@@ -1,5 +1,6 @@
 package io.camerabridge.bench;
 
+import io.camerabridge.config.SocketBuffer;
 import java.time.Duration;
 
 /**
@@ -40,6 +41,7 @@ record E2eSettings(
       throw new IllegalArgumentException(
           "--in-flight must be at least 1 and below --buffers (" + buffers + "), got " + inFlight);
     }
+    socketBuffer = socketBuffer == null ? SocketBuffer.DEFAULT.toString() : socketBuffer;
     if (rounds < 1) {
       throw new IllegalArgumentException("--rounds must be at least 1, got " + rounds);
     }

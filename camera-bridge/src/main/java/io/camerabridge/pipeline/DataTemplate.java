@@ -14,15 +14,19 @@ import java.util.List;
  */
 final class DataTemplate {
   private enum Kind {
-    TEXT,
-    CAMERA,
-    FRAME_ID,
-    TIMESTAMP
+    TEXT(null),
+    CAMERA("{camera}"),
+    FRAME_ID("{frameId}"),
+    TIMESTAMP("{timestamp}");
+
+    private final String placeholder;
+
+    Kind(String placeholder) {
+      this.placeholder = placeholder;
+    }
   }
 
   private record Part(Kind kind, String text) {}
-
-  private static final List<String> PLACEHOLDERS = List.of("{camera}", "{frameId}", "{timestamp}");
 
   private final String template;
   private final List<Part> parts;
@@ -62,24 +66,24 @@ final class DataTemplate {
     List<Part> parts = new ArrayList<>();
     int from = 0;
     while (from < template.length()) {
+      Kind next = null;
       int at = -1;
-      int which = -1;
-      for (int i = 0; i < PLACEHOLDERS.size(); i++) {
-        int found = template.indexOf(PLACEHOLDERS.get(i), from);
+      for (Kind kind : Kind.values()) {
+        int found = kind.placeholder == null ? -1 : template.indexOf(kind.placeholder, from);
         if (found >= 0 && (at < 0 || found < at)) {
           at = found;
-          which = i;
+          next = kind;
         }
       }
-      if (at < 0) {
+      if (next == null) {
         parts.add(new Part(Kind.TEXT, template.substring(from)));
         break;
       }
       if (at > from) {
         parts.add(new Part(Kind.TEXT, template.substring(from, at)));
       }
-      parts.add(new Part(Kind.values()[which + 1], null));
-      from = at + PLACEHOLDERS.get(which).length();
+      parts.add(new Part(next, null));
+      from = at + next.placeholder.length();
     }
     return List.copyOf(parts);
   }

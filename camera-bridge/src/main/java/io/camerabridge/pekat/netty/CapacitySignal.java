@@ -11,14 +11,23 @@ import java.util.function.BooleanSupplier;
  * waits on pays one volatile read per exchange.
  */
 final class CapacitySignal {
+  private final BooleanSupplier free;
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition changed = lock.newCondition();
   private volatile int waiters;
 
-  /** Whether {@code free} holds now or becomes true within {@code timeout}. */
-  boolean await(BooleanSupplier free, Duration timeout) throws InterruptedException {
-    if (free.getAsBoolean() || timeout.isZero() || timeout.isNegative()) {
-      return free.getAsBoolean();
+  /**
+   * @param free whether a slot is free now; must change only together with {@link #freed()}
+   */
+  CapacitySignal(BooleanSupplier free) {
+    this.free = free;
+  }
+
+  /** Whether a slot is free now or becomes free within {@code timeout}. */
+  boolean await(Duration timeout) throws InterruptedException {
+    boolean now = free.getAsBoolean();
+    if (now || timeout.isZero() || timeout.isNegative()) {
+      return now;
     }
     long remaining = timeout.toNanos();
     lock.lock();

@@ -59,7 +59,7 @@ public final class NettyPekatClient implements PekatClient {
   private final KeepAlivePool pool;
   private final Deadlines deadlines;
   private final AtomicInteger inFlight = new AtomicInteger();
-  private final CapacitySignal capacity = new CapacitySignal();
+  private final CapacitySignal capacity;
   private final AtomicBoolean closed = new AtomicBoolean();
   private final Set<Exchange> active = ConcurrentHashMap.newKeySet();
 
@@ -69,6 +69,8 @@ public final class NettyPekatClient implements PekatClient {
       boolean ownsResources,
       Optional<SslContext> tls) {
     this.endpoint = endpoint;
+    int max = endpoint.maxInFlight();
+    this.capacity = new CapacitySignal(() -> inFlight.get() < max);
     this.resources = resources;
     this.ownsResources = ownsResources;
     this.loop = resources.eventLoopGroup().next();
@@ -135,8 +137,7 @@ public final class NettyPekatClient implements PekatClient {
 
   @Override
   public boolean awaitCapacity(Duration timeout) throws InterruptedException {
-    int max = endpoint.maxInFlight();
-    return capacity.await(() -> inFlight.get() < max, timeout);
+    return capacity.await(timeout);
   }
 
   /** {@code frame} is null for an encoded image. */

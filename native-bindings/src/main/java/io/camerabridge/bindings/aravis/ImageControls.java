@@ -1,14 +1,9 @@
 package io.camerabridge.bindings.aravis;
 
 import com.sun.jna.ptr.IntByReference;
-import com.sun.jna.ptr.PointerByReference;
 import io.camerabridge.bindings.raw.Aravis;
-import io.camerabridge.bindings.raw.ArvCameraHandle;
 import java.time.Duration;
 import java.util.List;
-import java.util.function.BiConsumer;
-import java.util.function.BiFunction;
-import java.util.function.Supplier;
 
 /**
  * What a camera's images look like: pixel format, region, binning, frame rate, exposure and gain,
@@ -32,7 +27,7 @@ public final class ImageControls {
 
   /** Current pixel format code. */
   public int pixelFormatCode() {
-    return call(() -> "Reading the pixel format of " + id, arv::arv_camera_get_pixel_format);
+    return access.call(() -> "Reading the pixel format of " + id, arv::arv_camera_get_pixel_format);
   }
 
   /** Sets the pixel format; fails naming it and the available ones when the camera lacks it. */
@@ -56,7 +51,7 @@ public final class ImageControls {
               + available,
           AravisException.DeviceError.INVALID_PARAMETER);
     }
-    run(
+    access.run(
         () -> "Setting pixel format " + genicamName + " on " + id,
         (h, e) -> arv.arv_camera_set_pixel_format_from_string(h, genicamName, e));
   }
@@ -64,7 +59,7 @@ public final class ImageControls {
   /** GenICam names of the pixel formats the camera offers. */
   public List<String> availablePixelFormats() {
     IntByReference n = new IntByReference();
-    return call(
+    return access.call(
         () -> "Listing pixel formats of " + id,
         (h, e) ->
             NativeArrays.strings(
@@ -77,13 +72,14 @@ public final class ImageControls {
     IntByReference y = new IntByReference();
     IntByReference w = new IntByReference();
     IntByReference h = new IntByReference();
-    run(() -> "Reading the region of " + id, (c, e) -> arv.arv_camera_get_region(c, x, y, w, h, e));
+    access.run(
+        () -> "Reading the region of " + id, (c, e) -> arv.arv_camera_get_region(c, x, y, w, h, e));
     return new Region(x.getValue(), y.getValue(), w.getValue(), h.getValue());
   }
 
   /** Sets the region of interest (Aravis sets size before or after offset as needed). */
   public void setRegion(Region r) {
-    run(
+    access.run(
         () -> "Setting region " + r + " on " + id,
         (c, e) -> arv.arv_camera_set_region(c, r.x(), r.y(), r.width(), r.height(), e));
   }
@@ -101,30 +97,31 @@ public final class ImageControls {
   public Binning binning() {
     IntByReference dx = new IntByReference();
     IntByReference dy = new IntByReference();
-    run(() -> "Reading binning of " + id, (c, e) -> arv.arv_camera_get_binning(c, dx, dy, e));
+    access.run(
+        () -> "Reading binning of " + id, (c, e) -> arv.arv_camera_get_binning(c, dx, dy, e));
     return new Binning(dx.getValue(), dy.getValue());
   }
 
   /** Sets binning; check {@link #isBinningAvailable()} first. */
   public void setBinning(Binning b) {
-    run(
+    access.run(
         () -> "Setting binning " + b + " on " + id,
         (c, e) -> arv.arv_camera_set_binning(c, b.horizontal(), b.vertical(), e));
   }
 
   /** Whether the camera supports binning. */
   public boolean isBinningAvailable() {
-    return call(() -> "Checking binning of " + id, arv::arv_camera_is_binning_available);
+    return access.call(() -> "Checking binning of " + id, arv::arv_camera_is_binning_available);
   }
 
   /** Frame rate in Hz. */
   public double frameRate() {
-    return call(() -> "Reading the frame rate of " + id, arv::arv_camera_get_frame_rate);
+    return access.call(() -> "Reading the frame rate of " + id, arv::arv_camera_get_frame_rate);
   }
 
   /** Sets the frame rate in Hz (enabling frame-rate control where the camera needs it). */
   public void setFrameRate(double hz) {
-    run(
+    access.run(
         () -> "Setting frame rate " + hz + " Hz on " + id,
         (c, e) -> arv.arv_camera_set_frame_rate(c, hz, e));
   }
@@ -136,7 +133,8 @@ public final class ImageControls {
 
   /** Exposure time. */
   public Duration exposure() {
-    double us = call(() -> "Reading the exposure of " + id, arv::arv_camera_get_exposure_time);
+    double us =
+        access.call(() -> "Reading the exposure of " + id, arv::arv_camera_get_exposure_time);
     return Duration.ofNanos(Math.round(us * 1000));
   }
 
@@ -146,7 +144,7 @@ public final class ImageControls {
       throw new IllegalArgumentException("Exposure must be positive, was " + exposure);
     }
     double us = exposure.toNanos() / 1000.0;
-    run(
+    access.run(
         () -> "Setting exposure " + us + " us on " + id,
         (c, e) -> arv.arv_camera_set_exposure_time(c, us, e));
   }
@@ -158,7 +156,7 @@ public final class ImageControls {
 
   /** Gain in the camera's unit (usually dB). */
   public double gain() {
-    return call(() -> "Reading the gain of " + id, arv::arv_camera_get_gain);
+    return access.call(() -> "Reading the gain of " + id, arv::arv_camera_get_gain);
   }
 
   /** Sets the gain; must not be negative (Aravis silently ignores that). */
@@ -166,20 +164,12 @@ public final class ImageControls {
     if (gain < 0) {
       throw new IllegalArgumentException("Gain must not be negative, was " + gain);
     }
-    run(() -> "Setting gain " + gain + " on " + id, (c, e) -> arv.arv_camera_set_gain(c, gain, e));
+    access.run(
+        () -> "Setting gain " + gain + " on " + id, (c, e) -> arv.arv_camera_set_gain(c, gain, e));
   }
 
   /** Gain bounds. */
   public DoubleRange gainBounds() {
     return access.doubleBounds("gain", arv::arv_camera_get_gain_bounds);
-  }
-
-  private <T> T call(
-      Supplier<String> operation, BiFunction<ArvCameraHandle, PointerByReference, T> fn) {
-    return access.call(operation, fn);
-  }
-
-  private void run(Supplier<String> operation, BiConsumer<ArvCameraHandle, PointerByReference> fn) {
-    access.run(operation, fn);
   }
 }
