@@ -122,25 +122,13 @@ class ResponseFramingTest extends ClientTestBase {
       })
   void aConnectionTheServerWillCloseIsNotReused(String head) throws Exception {
     RawHttpServer server = server(answer(head));
-    PekatClient client = client(server.uri());
-
-    for (int i = 0; i < 2; i++) {
-      assertThat(outcomeOf(client.analyze(TestFrame.small(leases).frame, null)).name())
-          .isEqualTo("ok");
-    }
-    assertThat(server.connectionCount()).isEqualTo(2);
+    assertThat(connectionsForTwoOkFrames(server)).isEqualTo(2);
   }
 
   @Test
   void http10KeepAliveIsReused() throws Exception {
     RawHttpServer server = server(answer("HTTP/1.0 200 OK\r\nConnection: Keep-Alive\r\n"));
-    PekatClient client = client(server.uri());
-
-    for (int i = 0; i < 2; i++) {
-      assertThat(outcomeOf(client.analyze(TestFrame.small(leases).frame, null)).name())
-          .isEqualTo("ok");
-    }
-    assertThat(server.connectionCount()).isEqualTo(1);
+    assertThat(connectionsForTwoOkFrames(server)).isEqualTo(1);
   }
 
   @Test
@@ -200,14 +188,7 @@ class ResponseFramingTest extends ClientTestBase {
               out.write(ascii("HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n"));
               return After.KEEP_OPEN;
             });
-    PekatClient client = client(server.uri());
-
-    for (int i = 0; i < 2; i++) {
-      TestFrame frame = TestFrame.small(leases);
-      assertThat(outcomeOf(client.analyze(frame.frame, null)).name()).isEqualTo("ok");
-      assertReleasedOnce(frame);
-    }
-    assertThat(server.connectionCount()).isEqualTo(2);
+    assertThat(connectionsForTwoOkFrames(server)).isEqualTo(2);
   }
 
   @ParameterizedTest
@@ -292,5 +273,19 @@ class ResponseFramingTest extends ClientTestBase {
       at += part.length;
     }
     return all;
+  }
+
+  /**
+   * Sends two frames one after the other, each answered OK and released once; returns how many
+   * connections the server saw.
+   */
+  private int connectionsForTwoOkFrames(RawHttpServer server) throws Exception {
+    PekatClient client = client(server.uri());
+    for (int i = 0; i < 2; i++) {
+      TestFrame frame = TestFrame.small(leases);
+      assertThat(outcomeOf(client.analyze(frame.frame, null)).name()).isEqualTo("ok");
+      assertReleasedOnce(frame);
+    }
+    return server.connectionCount();
   }
 }
