@@ -35,8 +35,8 @@ import org.slf4j.LoggerFactory;
  * EveryClassLeakCheck}, auto-detected through {@code junit-platform.properties}); registering this
  * extension per test narrows a report down to the test that leaked.
  *
- * <p>Frames wrapped with {@code NativeFrameBuf} are not allocator buffers; tests check those with
- * {@link io.camerabridge.frame.FrameLeases#outstanding()}.
+ * <p>Frame leases ({@code FrameLease}) are not allocator buffers; tests check those with {@link
+ * io.camerabridge.frame.FrameLeases#outstanding()}.
  */
 public final class NettyLeakCheck
     implements BeforeEachCallback, AfterEachCallback, BeforeAllCallback, AfterAllCallback {
