@@ -115,17 +115,8 @@ final class Exchange implements Runnable, ChannelFutureListener {
 
   private void failUnexpectedly(RuntimeException e) {
     log.error("PEKAT request to {} failed unexpectedly", client.endpoint().baseUrl(), e);
-    Channel ch = channel;
-    Channel pending = connecting;
-    if (ch != null) {
-      detach(ch);
-      ch.close();
-    }
-    if (pending != null) {
-      pending.close();
-    }
     String reason = "internal error: " + client.describe(e);
-    finish(t -> new AnalysisOutcome.IoError(reason, t));
+    endAndClose(t -> new AnalysisOutcome.IoError(reason, t));
   }
 
   private void attempt(boolean freshConnection) {
@@ -313,30 +304,23 @@ final class Exchange implements Runnable, ChannelFutureListener {
     if (isDone()) {
       return;
     }
-    Channel ch = channel;
-    Channel pending = connecting;
-    if (ch != null) {
-      detach(ch);
-    }
     Duration timeout = client.endpoint().requestTimeout();
-    finish(t -> new AnalysisOutcome.Timeout(timeout, t));
     // A late response would arrive on a connection we cannot reuse: close it.
-    if (ch != null) {
-      ch.close();
-    }
-    if (pending != null) {
-      pending.close();
-    }
+    endAndClose(t -> new AnalysisOutcome.Timeout(timeout, t));
   }
 
   /** Ends the exchange from {@link NettyPekatClient#close}. Runs on the event loop. */
   void abort(String reason) {
+    endAndClose(t -> new AnalysisOutcome.IoError(reason, t));
+  }
+
+  private void endAndClose(Function<ExchangeTimings, AnalysisOutcome> outcome) {
     Channel ch = channel;
     Channel pending = connecting;
     if (ch != null) {
       detach(ch);
     }
-    finish(t -> new AnalysisOutcome.IoError(reason, t));
+    finish(outcome);
     if (ch != null) {
       ch.close();
     }

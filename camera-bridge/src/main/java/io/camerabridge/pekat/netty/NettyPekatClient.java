@@ -303,10 +303,6 @@ public final class NettyPekatClient implements PekatClient {
     }
   }
 
-  String redact(String text) {
-    return redactor.redact(text);
-  }
-
   /** {@code text} redacted, then cut to {@code max} characters. */
   String quote(String text, int max) {
     return redactor.quote(text, max);
