@@ -149,6 +149,13 @@ public enum BridgeMeter {
       Meter.Type.GAUGE,
       "boolean",
       "1 while the camera's analyzer answered its last exchange or probe, else 0 (boolean).",
+      MeterTags.CAMERA),
+  ANALYZER_RETRIES(
+      "camerabridge.analyzer.retries",
+      Meter.Type.COUNTER,
+      "requests",
+      "Requests sent again on a fresh connection because a reused keep-alive connection refused"
+          + " their first byte (never one the analyzer may have read), in requests.",
       MeterTags.CAMERA);
 
   /** Bucket boundaries of {@link #FRAME_SIZE}: frame sizes from VGA mono to 25 MP colour. */
