@@ -176,6 +176,13 @@ public final class CameraFeatures {
     }
   }
 
+  /** Names of every named node of the camera's description, in document order. */
+  public List<String> names() {
+    synchronized (camera.lock()) {
+      return List.copyOf(GenicamNodes.of(camera).allNames());
+    }
+  }
+
   /** Step of an integer feature (Aravis answers 1 when none is declared). */
   public long integerIncrement(String feature) {
     return camera.call(

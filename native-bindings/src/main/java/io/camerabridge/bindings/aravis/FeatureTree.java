@@ -62,7 +62,8 @@ public final class FeatureTree {
     if (nodes.typeOf(node) == FeatureType.CATEGORY) {
       if (depth >= 0) {
         out.add(
-            new FeatureInfo(name, depth, "Category", "", true, Optional.empty(), Optional.empty()));
+            new FeatureInfo(
+                name, depth, "Category", "Category", "", true, Optional.empty(), Optional.empty()));
       }
       for (String child : nodes.categoryFeatures(node)) {
         visit(child, depth + 1);
@@ -74,6 +75,7 @@ public final class FeatureTree {
 
   private FeatureInfo describe(String name, int depth, ArvGcNodeHandle node) {
     FeatureType type = nodes.typeOf(node);
+    String element = nodes.elementOf(node);
     String access = type == FeatureType.CATEGORY ? "" : nodes.accessOf(node);
     boolean available = nodes.isAvailable(node);
     if (!available
@@ -81,9 +83,17 @@ public final class FeatureTree {
         || type == FeatureType.CATEGORY
         || "WO".equals(access)) {
       return new FeatureInfo(
-          name, depth, type.label(), access, available, Optional.empty(), Optional.empty());
+          name,
+          depth,
+          type.label(),
+          element,
+          access,
+          available,
+          Optional.empty(),
+          Optional.empty());
     }
     GenicamNodes.ValueText value = nodes.valueOf(node);
-    return new FeatureInfo(name, depth, type.label(), access, true, value.value(), value.error());
+    return new FeatureInfo(
+        name, depth, type.label(), element, access, true, value.value(), value.error());
   }
 }

@@ -109,6 +109,12 @@ final class GenicamNodes {
     return FeatureType.OTHER;
   }
 
+  /** The GenICam XML element of the node: {@code Integer}, {@code IntReg}, {@code Converter}... */
+  String elementOf(ArvGcNodeHandle node) {
+    String name = gc.arv_dom_node_get_node_name(node);
+    return name == null ? "" : name;
+  }
+
   /** {@code RO}, {@code WO}, {@code RW}, or empty when undefined. */
   String accessOf(ArvGcNodeHandle node) {
     int mode = gc.arv_gc_feature_node_get_actual_access_mode(node);

@@ -81,6 +81,12 @@ public interface ArvGcFunctions {
    */
   ArvGcNodeHandle arv_dom_node_get_next_sibling(ArvGcNodeHandle node);
 
+  /**
+   * {@code const char *arv_dom_node_get_node_name(ArvDomNode *self)}: the XML element name, e.g.
+   * {@code Integer}, {@code IntReg}, {@code Converter}; transfer none.
+   */
+  String arv_dom_node_get_node_name(ArvGcNodeHandle node);
+
   /** {@code GType arv_gc_feature_node_get_type(void)}: every named node of the description. */
   long arv_gc_feature_node_get_type();
 
