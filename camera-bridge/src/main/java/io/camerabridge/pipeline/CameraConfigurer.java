@@ -12,6 +12,7 @@ import io.camerabridge.config.CameraConfig;
 import io.camerabridge.config.GigeConfig;
 import io.camerabridge.config.TriggerConfig;
 import io.camerabridge.genicam.ConfigSteps;
+import io.camerabridge.genicam.FeatureDiagnostics;
 import io.camerabridge.genicam.FeatureStepRunner;
 import java.time.Duration;
 import java.util.Optional;
@@ -56,6 +57,12 @@ final class CameraConfigurer {
       step(
           "enable chunks " + config.chunks(),
           () -> runner.run(ConfigSteps.chunks(camera.features(), config.chunks(), "chunks")));
+    }
+    if (!config.diagnostics().isEmpty()) {
+      step(
+          "poll diagnostics " + config.diagnostics(),
+          () ->
+              FeatureDiagnostics.validate(camera.features(), config.diagnostics(), "diagnostics"));
     }
   }
 
