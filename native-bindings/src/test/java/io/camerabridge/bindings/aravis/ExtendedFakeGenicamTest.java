@@ -157,4 +157,37 @@ class ExtendedFakeGenicamTest {
           .satisfies(i -> assertThat(i.type()).isEqualTo("Float"));
     }
   }
+
+  /**
+   * Evidence for docs/configuration.md: the simulator stores the chunk switches but its GVSP sender
+   * only ever sends image leaders (Aravis 0.8.26 arvgvfakecamera.c), so no frame carries chunks.
+   */
+  @Test
+  void framesCarryNoChunkDataEvenWithChunkModeOn() throws Exception {
+    try (FakeGvCameraProcess fake = FakeGvCameraProcess.builder().extendedGenicam().start();
+        Camera camera = Camera.open(fake.address().getHostAddress())) {
+      camera.gige().orElseThrow().setPacketSocketEnabled(false);
+      camera.image().setRegion(new Region(0, 0, 64, 64));
+      camera.image().setFrameRate(50);
+      CameraFeatures f = camera.features();
+      f.setBoolean("ChunkModeActive", true);
+      f.setString("ChunkSelector", "Timestamp");
+      f.setBoolean("ChunkEnable", true);
+      try (Stream stream = camera.createStream(StreamOptions.builder().bufferCount(4).build())) {
+        camera.startAcquisition();
+        int complete = 0;
+        while (complete < 3) {
+          java.util.Optional<ArvFrame> popped = stream.pop(java.time.Duration.ofSeconds(5));
+          assertThat(popped).as("a frame within 5 s").isPresent();
+          try (ArvFrame frame = popped.get()) {
+            if (frame.isComplete()) {
+              complete++;
+              assertThat(frame.hasChunks()).isFalse();
+            }
+          }
+        }
+        camera.stopAcquisition();
+      }
+    }
+  }
 }
