@@ -138,6 +138,16 @@ public enum BridgeMeter {
       "boolean",
       "1 while the camera is open and acquiring, else 0 (boolean).",
       MeterTags.CAMERA),
+  CAMERA_FEATURE(
+      "camerabridge.camera.feature",
+      Meter.Type.GAUGE,
+      "value",
+      "A GenICam feature listed under the camera's diagnostics (e.g. DeviceTemperature), read on"
+          + " the camera's control thread every diagnosticsInterval, in the feature's own unit;"
+          + " booleans are 1/0, enumerations their integer value, NaN until read or after a"
+          + " failed read.",
+      MeterTags.CAMERA,
+      MeterTags.FEATURE),
   LAST_FRAME_AGE(
       "camerabridge.last.frame.age",
       Meter.Type.GAUGE,
