@@ -50,6 +50,33 @@ public final class GrafanaDashboard {
     return out;
   }
 
+  /**
+   * {@code expr} with Grafana's variables replaced as Grafana would for one camera: {@code $camera}
+   * by {@code cameraRegex}, {@code $__rate_interval} and {@code $__interval} by {@code
+   * rateInterval}, {@code $__range} by {@code range}.
+   */
+  public static String resolve(String expr, String cameraRegex, String rateInterval, String range) {
+    String out =
+        expr.replace("$__rate_interval", rateInterval)
+            .replace("$__interval", rateInterval)
+            .replace("$__range", range)
+            .replace("$camera", cameraRegex);
+    if (out.contains("$")) {
+      throw new IllegalArgumentException("a Grafana variable is left in " + out);
+    }
+    return out;
+  }
+
+  /** The {@code label_values(SELECTOR, LABEL)} query of the dashboard's {@code camera} variable. */
+  public static String cameraVariableQuery() {
+    for (JsonNode variable : json().path("templating").path("list")) {
+      if (variable.path("name").asText().equals("camera")) {
+        return variable.path("query").path("query").asText();
+      }
+    }
+    throw new IllegalStateException("the dashboard has no camera variable");
+  }
+
   /** Every Prometheus series name {@link BridgeMeter} publishes, histogram suffixes included. */
   public static Set<String> publishedSeries() {
     Set<String> names = new HashSet<>();
