@@ -149,6 +149,14 @@ public enum BridgeMeter {
       Meter.Type.GAUGE,
       "boolean",
       "1 while the camera's analyzer answered its last exchange or probe, else 0 (boolean).",
+      MeterTags.CAMERA),
+  WATCHDOG_FRAME_SILENCE(
+      "camerabridge.watchdog.frame.silence",
+      Meter.Type.GAUGE,
+      "seconds",
+      "Time a streaming camera has gone without a frame as the systemd watchdog counts it (0 while"
+          + " not streaming, before the first frame, or when hardware-triggered); at 30 s the"
+          + " watchdog restarts camera-bridge, in seconds.",
       MeterTags.CAMERA);
 
   /** Bucket boundaries of {@link #FRAME_SIZE}: frame sizes from VGA mono to 25 MP colour. */

@@ -9,6 +9,8 @@ import io.camerabridge.metrics.GrafanaDashboard;
 import io.camerabridge.metrics.PrometheusRules;
 import io.camerabridge.metrics.PrometheusRules.Rule;
 import io.camerabridge.metrics.PrometheusServer;
+import io.camerabridge.ops.CameraState;
+import io.camerabridge.pipeline.CameraPipeline;
 import io.camerabridge.tools.sim.Fault;
 import io.camerabridge.tools.sim.Latency;
 import io.camerabridge.tools.sim.PekatSimulator;
@@ -31,15 +33,19 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A real Prometheus scrapes the running service (a fake GigE camera losing packets, the PEKAT
- * simulator answering slowly, a journal that cannot be written) with the shipped rules loaded,
- * their {@code for:} windows cut to one second in a copy. Every dashboard query and every rule
- * evaluates through Prometheus's HTTP API with data; then the analyzer fails, goes away, the camera
- * dies and the service stops, and each fault's alert fires in {@code /api/v1/alerts}.
+ * simulator answering slowly, a journal that cannot be written, and a second camera) with the
+ * shipped rules loaded, their {@code for:} windows cut to one second in a copy. Every dashboard
+ * query and every rule evaluates through Prometheus's HTTP API with data; then the second camera
+ * freezes, the analyzer fails and goes away, the first camera dies and comes back three times, the
+ * service stops, and each fault's alert fires in {@code /api/v1/alerts}.
  */
 class PrometheusIT {
   private static final Logger LOG = LoggerFactory.getLogger(PrometheusIT.class);
 
   private static final String CAMERA = "prom";
+
+  /** A second camera, frozen mid-stream to bring the watchdog's frame limit close. */
+  private static final String IDLE = "idle";
 
   /** Slower than the frame period (busy drops) and above the slow-analyzer alert's 1 s. */
   private static final Duration ANALYSIS = Duration.ofMillis(1200);
@@ -65,75 +71,133 @@ class PrometheusIT {
     Path rules = dir.resolve("camera-bridge.rules.yml");
     PrometheusRules.writeWithFor(rules, "1s");
     Path blocker = Files.writeString(dir.resolve("blocker"), "a file where a directory should be");
+    String serial = BridgeHarness.serial("PROM");
+    List<FakeGvCameraProcess> cameras = new ArrayList<>();
     try (PekatSimulator sim =
-            FaultRig.simulator().latency(Latency.fixed(ANALYSIS)).build().start();
-        FakeGvCameraProcess camera =
-            FakeGvCameraProcess.builder()
-                .serial(BridgeHarness.serial("PROM"))
-                .lostPacketsPerThousand(3)
-                .start();
-        BridgeHarness h = BridgeHarness.start(dir, config(camera, sim, blocker));
-        PrometheusServer prometheus =
-            PrometheusServer.start(
-                dir, Bridge.hostPort(h.bridge.statusAddress().orElseThrow()), rules)) {
-      long start = System.nanoTime();
+        FaultRig.simulator().latency(Latency.fixed(ANALYSIS)).build().start()) {
+      FakeGvCameraProcess lossy =
+          start(cameras, FakeGvCameraProcess.builder().serial(serial).lostPacketsPerThousand(3));
+      FakeGvCameraProcess idle = start(cameras, FakeGvCameraProcess.builder());
+      try (BridgeHarness h = BridgeHarness.start(dir, config(lossy, idle, sim, blocker));
+          PrometheusServer prometheus =
+              PrometheusServer.start(
+                  dir, Bridge.hostPort(h.bridge.statusAddress().orElseThrow()), rules)) {
+        long start = System.nanoTime();
 
-      // Packet loss, busy drops, a slow analyzer and a failing journal, all at once.
-      await("every dashboard query and rule evaluates with data")
-          .atMost(PHASE)
-          .pollInterval(Duration.ofSeconds(2))
-          .untilAsserted(
-              () -> {
-                Set<String> zero = new TreeSet<>();
-                assertThat(evaluationProblems(prometheus, zero)).isEmpty();
-                assertThat(zero).as("panels with only zero series").isEqualTo(ZERO_IN_FIRST_PHASE);
-              });
-      assertThat(prometheus.labelValues("camera", cameraVariableSelector()))
-          .as("the dashboard's camera variable")
-          .extracting(JsonNode::asText)
-          .contains(CAMERA);
-      awaitFiring(prometheus, "CameraBridgeFramesIncomplete", Map.of());
-      awaitFiring(prometheus, "CameraBridgeFramesDroppedBusy", Map.of("reason", "analyzer_busy"));
-      awaitFiring(prometheus, "CameraBridgeAnalyzerSlow", Map.of());
-      awaitFiring(prometheus, "CameraBridgeWriteFailures", Map.of("target", "journal"));
-      assertThat(firing(prometheus))
-          .as("nothing is down yet")
-          .doesNotContain(
-              "CameraBridgeCameraNotStreaming",
-              "CameraBridgeAnalyzerDown",
-              "CameraBridgeScrapeDown");
-      LOG.info("data and the first alerts after {} ms", millisSince(start));
+        // Packet loss, busy drops, a slow analyzer and a failing journal, all at once.
+        await("every dashboard query and rule evaluates with data")
+            .atMost(PHASE)
+            .pollInterval(Duration.ofSeconds(2))
+            .untilAsserted(
+                () -> {
+                  Set<String> zero = new TreeSet<>();
+                  assertThat(evaluationProblems(prometheus, zero)).isEmpty();
+                  assertThat(zero)
+                      .as("panels with only zero series")
+                      .isEqualTo(ZERO_IN_FIRST_PHASE);
+                });
+        assertThat(prometheus.labelValues("camera", cameraVariableSelector()))
+            .as("the dashboard's camera variable")
+            .extracting(JsonNode::asText)
+            .contains(CAMERA, IDLE);
+        awaitFiring(prometheus, "CameraBridgeFramesIncomplete", CAMERA, Map.of());
+        awaitFiring(
+            prometheus, "CameraBridgeFramesDroppedBusy", CAMERA, Map.of("reason", "analyzer_busy"));
+        awaitFiring(prometheus, "CameraBridgeAnalyzerSlow", CAMERA, Map.of());
+        awaitFiring(prometheus, "CameraBridgeWriteFailures", CAMERA, Map.of("target", "journal"));
+        assertThat(firing(prometheus))
+            .as("nothing is down yet")
+            .doesNotContain(
+                "CameraBridgeCameraNotStreaming",
+                "CameraBridgeAnalyzerDown",
+                "CameraBridgeWatchdogNearLimit",
+                "CameraBridgeCameraReconnecting",
+                "CameraBridgeScrapeDown");
+        LOG.info("data and the first alerts after {} ms", millisSince(start));
 
-      sim.setLatency(Latency.NONE);
-      sim.setFault(Fault.HTTP_500);
-      awaitFiring(prometheus, "CameraBridgeAnalyzerFailing", Map.of("outcome", "http_error"));
+        // Frozen, as if its cable were pulled; its frameTimeout is longer than the watchdog's 30 s.
+        idle.pause();
 
-      sim.setFault(Fault.REFUSE_CONNECTIONS);
-      awaitFiring(prometheus, "CameraBridgeAnalyzerDown", Map.of());
+        sim.setLatency(Latency.NONE);
+        sim.setFault(Fault.HTTP_500);
+        awaitFiring(
+            prometheus, "CameraBridgeAnalyzerFailing", CAMERA, Map.of("outcome", "http_error"));
 
-      camera.kill();
-      awaitFiring(prometheus, "CameraBridgeCameraNotStreaming", Map.of());
+        sim.setFault(Fault.REFUSE_CONNECTIONS);
+        awaitFiring(prometheus, "CameraBridgeAnalyzerDown", CAMERA, Map.of());
 
-      h.close();
-      awaitFiring(prometheus, "CameraBridgeScrapeDown", Map.of());
-      LOG.info("every fault's alert fired {} ms after the start", millisSince(start));
-      assertThat(prometheus.log()).doesNotContain("level=error");
+        lossy.kill();
+        awaitFiring(prometheus, "CameraBridgeCameraNotStreaming", CAMERA, Map.of());
+        for (int reconnect = 1; reconnect <= 3; reconnect++) {
+          lossy = restart(h, cameras, lossy, serial, reconnect);
+        }
+        awaitFiring(prometheus, "CameraBridgeCameraReconnecting", CAMERA, Map.of());
+
+        awaitFiring(prometheus, "CameraBridgeWatchdogNearLimit", IDLE, Map.of());
+        idle.resume(); // so that stopping does not wait for a frozen camera's time-outs
+
+        h.close();
+        awaitFiring(prometheus, "CameraBridgeScrapeDown", null, Map.of());
+        LOG.info("every fault's alert fired {} ms after the start", millisSince(start));
+        assertThat(prometheus.log()).doesNotContain("level=error");
+      }
+    } finally {
+      cameras.forEach(FakeGvCameraProcess::close);
     }
   }
 
-  private String config(FakeGvCameraProcess camera, PekatSimulator sim, Path blocker) {
+  private static FakeGvCameraProcess start(
+      List<FakeGvCameraProcess> cameras, FakeGvCameraProcess.Builder builder) throws IOException {
+    FakeGvCameraProcess camera = builder.start();
+    cameras.add(camera);
+    return camera;
+  }
+
+  /**
+   * Brings the lossy camera back (killing it first unless it is dead already) and waits until the
+   * service has reopened it for the {@code reconnect}th time; returns the new camera process.
+   */
+  private static FakeGvCameraProcess restart(
+      BridgeHarness h,
+      List<FakeGvCameraProcess> cameras,
+      FakeGvCameraProcess camera,
+      String serial,
+      int reconnect)
+      throws IOException {
+    if (camera.isAlive()) {
+      camera.kill();
+    }
+    await("camera seen lost")
+        .atMost(PHASE)
+        .until(() -> pipeline(h).state() == CameraState.RECONNECTING);
+    camera.close();
+    FakeGvCameraProcess back = start(cameras, FakeGvCameraProcess.builder().serial(serial));
+    await("reconnect " + reconnect)
+        .atMost(PHASE)
+        .until(() -> pipeline(h).stats().snapshot().reconnects() >= reconnect);
+    return back;
+  }
+
+  private static CameraPipeline pipeline(BridgeHarness h) {
+    return h.bridge.pipelines().stream().filter(p -> p.id().equals(CAMERA)).findFirst().get();
+  }
+
+  private String config(
+      FakeGvCameraProcess lossy, FakeGvCameraProcess idle, PekatSimulator sim, Path blocker) {
     return FaultRig.config(
-        CAMERA,
-        camera.deviceId(),
-        sim.baseUri(),
-        dir,
-        10,
-        List.of("timeout: 5s"),
-        List.of(
-            "frameTimeout: 3s",
-            "gige: { packetSocket: false, packetResend: false }",
-            "results:",
-            "  journal: \"" + blocker.resolve(CAMERA + ".jsonl") + "\""));
+            CAMERA,
+            lossy.deviceId(),
+            sim.baseUri(),
+            dir,
+            10,
+            List.of("timeout: 5s"),
+            List.of(
+                "frameTimeout: 3s",
+                "gige: { packetSocket: false, packetResend: false }",
+                "results:",
+                "  journal: \"" + blocker.resolve(CAMERA + ".jsonl") + "\""))
+        + FaultRig.camera(
+            IDLE, idle.deviceId(), sim.baseUri(), dir, 2, List.of(), List.of("frameTimeout: 5m"));
   }
 
   /**
@@ -221,7 +285,7 @@ class PrometheusIT {
 
   /** Waits until {@code alert} fires with these labels; it must name the camera it is about. */
   private static void awaitFiring(
-      PrometheusServer prometheus, String alert, Map<String, String> labels) {
+      PrometheusServer prometheus, String alert, String camera, Map<String, String> labels) {
     long start = System.nanoTime();
     AtomicReference<JsonNode> found = new AtomicReference<>();
     await(alert + " firing " + labels)
@@ -229,26 +293,26 @@ class PrometheusIT {
         .pollInterval(Duration.ofMillis(500))
         .until(
             () -> {
-              found.set(find(prometheus, alert, labels));
+              found.set(find(prometheus, alert, camera, labels));
               return found.get() != null;
             });
     JsonNode fired = found.get();
     String summary = fired.path("annotations").path("summary").asText();
-    String about = alert.equals("CameraBridgeScrapeDown") ? "127.0.0.1:" : CAMERA;
+    String about = camera == null ? "127.0.0.1:" : camera;
     assertThat(summary).as("%s summary", alert).contains(about);
     assertThat(fired.path("labels").path("severity").asText()).isIn("critical", "warning");
     LOG.info("{} firing after {} ms: {}", alert, millisSince(start), summary);
   }
 
+  /** The firing {@code alert} about {@code camera} (null: about the process) with these labels. */
   private static JsonNode find(
-      PrometheusServer prometheus, String alert, Map<String, String> labels) throws IOException {
+      PrometheusServer prometheus, String alert, String camera, Map<String, String> labels)
+      throws IOException {
     for (JsonNode a : prometheus.alerts()) {
       JsonNode l = a.path("labels");
       boolean match =
           l.path("alertname").asText().equals(alert) && a.path("state").asText().equals("firing");
-      if (!alert.equals("CameraBridgeScrapeDown")) {
-        match &= l.path("camera").asText().equals(CAMERA);
-      }
+      match &= camera == null || l.path("camera").asText().equals(camera);
       for (Map.Entry<String, String> e : labels.entrySet()) {
         match &= l.path(e.getKey()).asText().equals(e.getValue());
       }
