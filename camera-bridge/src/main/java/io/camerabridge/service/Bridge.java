@@ -99,6 +99,7 @@ public final class Bridge implements HealthSource {
         CameraPipeline pipeline = new CameraPipeline(camera, parts);
         metrics.bindCamera(camera.id(), pipeline.gauges());
         metrics.bindCameraFeatures(camera.id(), pipeline.featureGauges());
+        metrics.bindWatchdog(camera.id(), () -> pipeline.health().watchdogFrameSilenceSeconds());
         pipelines.add(pipeline);
       }
       byId =
