@@ -2,6 +2,7 @@ package io.camerabridge.cli;
 
 import io.camerabridge.bindings.aravis.DeviceInfo;
 import io.camerabridge.bindings.aravis.Devices;
+import io.camerabridge.support.ExitCodes;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;

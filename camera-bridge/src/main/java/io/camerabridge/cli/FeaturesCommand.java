@@ -3,6 +3,7 @@ package io.camerabridge.cli;
 import io.camerabridge.bindings.aravis.Camera;
 import io.camerabridge.bindings.aravis.FeatureInfo;
 import io.camerabridge.bindings.aravis.FeatureTree;
+import io.camerabridge.support.ExitCodes;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;

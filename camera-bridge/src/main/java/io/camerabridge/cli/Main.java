@@ -1,9 +1,8 @@
 package io.camerabridge.cli;
 
-import io.camerabridge.bench.BenchCommand;
-import io.camerabridge.cli.demo.DemoCommand;
-import io.camerabridge.config.CheckConfigCommand;
-import io.camerabridge.pekat.sim.PekatSimCommand;
+import io.camerabridge.tools.bench.BenchCommand;
+import io.camerabridge.tools.demo.DemoCommand;
+import io.camerabridge.tools.sim.PekatSimCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

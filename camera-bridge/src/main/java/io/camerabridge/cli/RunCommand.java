@@ -7,6 +7,7 @@ import io.camerabridge.config.ConfigLoader;
 import io.camerabridge.service.Bridge;
 import io.camerabridge.service.LoggingSetup;
 import io.camerabridge.service.ShutdownSequence;
+import io.camerabridge.support.ExitCodes;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

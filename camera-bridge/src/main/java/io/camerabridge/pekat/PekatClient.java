@@ -1,6 +1,5 @@
 package io.camerabridge.pekat;
 
-import io.camerabridge.pekat.netty.NettyPekatClient;
 import io.netty.buffer.ByteBuf;
 import java.time.Duration;
 import java.util.concurrent.CompletionStage;
@@ -23,26 +22,6 @@ import java.util.concurrent.CompletionStage;
  * </ul>
  */
 public interface PekatClient extends AutoCloseable {
-
-  /**
-   * A client on shared event loops; closing the client leaves {@code resources} running.
-   *
-   * @throws IllegalArgumentException when TLS cannot be set up (unreadable CA file)
-   */
-  static PekatClient open(PekatEndpoint endpoint, ClientResources resources) {
-    return NettyPekatClient.open(endpoint, resources, false);
-  }
-
-  /** A client with its own single event loop, shut down by {@link #close()}. */
-  static PekatClient open(PekatEndpoint endpoint) {
-    ClientResources own = ClientResources.create();
-    try {
-      return NettyPekatClient.open(endpoint, own, true);
-    } catch (RuntimeException e) {
-      own.close();
-      throw e;
-    }
-  }
 
   /** The project this client talks to. */
   PekatEndpoint endpoint();

@@ -8,9 +8,10 @@ import io.camerabridge.config.SaveNgConfig;
 import io.camerabridge.frame.FrameLeases;
 import io.camerabridge.metrics.FrameMetrics;
 import io.camerabridge.metrics.WriteTarget;
-import io.camerabridge.pekat.ClientResources;
 import io.camerabridge.pekat.PekatClient;
 import io.camerabridge.pekat.PekatEndpoint;
+import io.camerabridge.pekat.netty.ClientResources;
+import io.camerabridge.pekat.netty.NettyPekatClient;
 import io.camerabridge.results.NgImageSaver;
 import io.camerabridge.results.ResultJournal;
 import java.time.Duration;
@@ -98,7 +99,8 @@ public final class PipelineParts {
    */
   public static PipelineParts create(
       CameraConfig config, ClientResources resources, FrameMetrics metrics, Executor results) {
-    return create(config, PekatClient.open(endpoint(config.pekat()), resources), metrics, results);
+    return create(
+        config, NettyPekatClient.open(endpoint(config.pekat()), resources), metrics, results);
   }
 
   /**

@@ -11,7 +11,7 @@ import io.camerabridge.ops.CameraState;
 import io.camerabridge.ops.HealthSource;
 import io.camerabridge.ops.StatusServer;
 import io.camerabridge.ops.Watchdog;
-import io.camerabridge.pekat.ClientResources;
+import io.camerabridge.pekat.netty.ClientResources;
 import io.camerabridge.pipeline.CameraPipeline;
 import io.camerabridge.pipeline.PipelineParts;
 import java.net.InetSocketAddress;

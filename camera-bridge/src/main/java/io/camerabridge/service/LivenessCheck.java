@@ -3,7 +3,7 @@ package io.camerabridge.service;
 import io.camerabridge.ops.CameraState;
 import io.camerabridge.ops.FrameFlowCheck;
 import io.camerabridge.ops.HealthSource;
-import io.camerabridge.pekat.ClientResources;
+import io.camerabridge.pekat.netty.ClientResources;
 import io.camerabridge.pipeline.CameraPipeline;
 import java.time.Duration;
 import java.util.List;

@@ -5,7 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camerabridge.bindings.aravis.fake.FakeGvCameraProcess;
-import io.camerabridge.pekat.sim.PekatSimulator;
+import io.camerabridge.support.ExitCodes;
+import io.camerabridge.tools.sim.PekatSimulator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -134,11 +135,11 @@ class CliProcessIT {
         await()
             .atMost(Duration.ofSeconds(60))
             .until(
-                () -> sim.stats().count(io.camerabridge.pekat.sim.Endpoint.ANALYZE_RAW_IMAGE) >= 3);
+                () -> sim.stats().count(io.camerabridge.tools.sim.Endpoint.ANALYZE_RAW_IMAGE) >= 3);
         // Every fault, each answered or failed with the key in the request.
-        for (io.camerabridge.pekat.sim.Fault fault : io.camerabridge.pekat.sim.Fault.values()) {
-          if (fault == io.camerabridge.pekat.sim.Fault.REFUSE_CONNECTIONS
-              || fault == io.camerabridge.pekat.sim.Fault.NONE) {
+        for (io.camerabridge.tools.sim.Fault fault : io.camerabridge.tools.sim.Fault.values()) {
+          if (fault == io.camerabridge.tools.sim.Fault.REFUSE_CONNECTIONS
+              || fault == io.camerabridge.tools.sim.Fault.NONE) {
             continue;
           }
           long before = sim.stats().total();

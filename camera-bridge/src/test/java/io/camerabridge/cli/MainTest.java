@@ -2,6 +2,7 @@ package io.camerabridge.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.camerabridge.support.ExitCodes;
 import io.camerabridge.testing.CliRun;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -2,7 +2,7 @@ package io.camerabridge.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.camerabridge.cli.ExitCodes;
+import io.camerabridge.support.ExitCodes;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.camerabridge.bindings.aravis.fake.FakeGvCameraProcess;
-import io.camerabridge.pekat.sim.Endpoint;
-import io.camerabridge.pekat.sim.Outcome;
-import io.camerabridge.pekat.sim.PekatSimulator;
+import io.camerabridge.tools.sim.Endpoint;
+import io.camerabridge.tools.sim.Outcome;
+import io.camerabridge.tools.sim.PekatSimulator;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;

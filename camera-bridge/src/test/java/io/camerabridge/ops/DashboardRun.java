@@ -4,9 +4,9 @@ import static org.awaitility.Awaitility.await;
 
 import io.camerabridge.bindings.aravis.fake.FakeGvCameraProcess;
 import io.camerabridge.ops.chart.ChartFixtures;
-import io.camerabridge.pekat.sim.Fault;
-import io.camerabridge.pekat.sim.Latency;
-import io.camerabridge.pekat.sim.PekatSimulator;
+import io.camerabridge.tools.sim.Fault;
+import io.camerabridge.tools.sim.Latency;
+import io.camerabridge.tools.sim.PekatSimulator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.camerabridge.bindings.aravis.fake.FakeGvCameraProcess;
 import io.camerabridge.ops.chart.ChartFixtures;
-import io.camerabridge.pekat.sim.PekatSimulator;
+import io.camerabridge.tools.sim.PekatSimulator;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.camerabridge.pekat.RawHttpServer.After;
+import io.camerabridge.pekat.netty.ClientResources;
+import io.camerabridge.pekat.netty.NettyPekatClient;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,7 +30,8 @@ class ClientLifecycleTest extends ClientTestBase {
               return After.CLOSE;
             });
     PekatClient client =
-        PekatClient.open(PekatEndpoint.builder(holder[0].uri()).maxInFlight(2).build(), resources);
+        NettyPekatClient.open(
+            PekatEndpoint.builder(holder[0].uri()).maxInFlight(2).build(), resources);
     TestFrame first = TestFrame.small(leases);
     TestFrame second = TestFrame.small(leases);
     CompletableFuture<AnalysisOutcome> a = client.analyze(first.frame, null).toCompletableFuture();
@@ -143,7 +146,7 @@ class ClientLifecycleTest extends ClientTestBase {
   void analyzeNeverThrowsForAClosedEventLoop() throws Exception {
     ClientResources own = ClientResources.create();
     PekatClient client =
-        PekatClient.open(
+        NettyPekatClient.open(
             PekatEndpoint.builder(
                     "http://" + InetAddress.getLoopbackAddress().getHostAddress() + ":9")
                 .build(),

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.camerabridge.frame.FrameLeases;
+import io.camerabridge.pekat.netty.ClientResources;
+import io.camerabridge.pekat.netty.NettyPekatClient;
 import io.camerabridge.testing.NettyLeakCheck;
 import java.io.IOException;
 import java.net.URI;
@@ -58,7 +60,7 @@ abstract class ClientTestBase {
   }
 
   PekatClient client(PekatEndpoint endpoint) {
-    return closeLater(PekatClient.open(endpoint, resources));
+    return closeLater(NettyPekatClient.open(endpoint, resources));
   }
 
   PekatClient client(URI uri) {

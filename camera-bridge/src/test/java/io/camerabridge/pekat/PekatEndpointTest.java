@@ -3,6 +3,7 @@ package io.camerabridge.pekat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.camerabridge.pekat.netty.NettyPekatClient;
 import io.netty.buffer.Unpooled;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -104,7 +105,7 @@ class PekatEndpointTest {
     PekatEndpoint e =
         PekatEndpoint.builder("https://h:8443").caFile(Path.of("/nonexistent/ca.pem")).build();
 
-    assertThatThrownBy(() -> PekatClient.open(e))
+    assertThatThrownBy(() -> NettyPekatClient.open(e))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("/nonexistent/ca.pem")
         .hasMessageContaining("not readable");

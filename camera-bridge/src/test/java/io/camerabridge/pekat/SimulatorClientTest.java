@@ -2,11 +2,11 @@ package io.camerabridge.pekat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.camerabridge.pekat.sim.Endpoint;
-import io.camerabridge.pekat.sim.Fault;
-import io.camerabridge.pekat.sim.PekatSimulator;
-import io.camerabridge.pekat.sim.Processing;
-import io.camerabridge.pekat.sim.RequestRecord;
+import io.camerabridge.tools.sim.Endpoint;
+import io.camerabridge.tools.sim.Fault;
+import io.camerabridge.tools.sim.PekatSimulator;
+import io.camerabridge.tools.sim.Processing;
+import io.camerabridge.tools.sim.RequestRecord;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;

@@ -6,8 +6,8 @@ import static org.awaitility.Awaitility.await;
 import io.camerabridge.bindings.aravis.fake.FakeGvCameraProcess;
 import io.camerabridge.ops.CameraHealth;
 import io.camerabridge.ops.CameraState;
-import io.camerabridge.pekat.sim.PekatSimulator;
 import io.camerabridge.pipeline.CameraPipeline;
+import io.camerabridge.tools.sim.PekatSimulator;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -195,8 +195,8 @@ class CameraFaultsIT {
             .isNotNull();
       }
       // Only complete frames reached the analyzer: every body is exactly the camera's frame.
-      for (io.camerabridge.pekat.sim.RequestRecord r : sim.stats().recent()) {
-        if (r.endpoint() == io.camerabridge.pekat.sim.Endpoint.ANALYZE_RAW_IMAGE) {
+      for (io.camerabridge.tools.sim.RequestRecord r : sim.stats().recent()) {
+        if (r.endpoint() == io.camerabridge.tools.sim.Endpoint.ANALYZE_RAW_IMAGE) {
           long frameId = Long.parseLong(r.query().get("data").split("/")[1]);
           assertThat(r.crc32c()).hasValue(ramp.crc32c(frameId, 640, 480));
         }

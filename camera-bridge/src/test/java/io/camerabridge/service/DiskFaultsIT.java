@@ -5,8 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import io.camerabridge.bindings.aravis.fake.FakeGvCameraProcess;
 import io.camerabridge.ops.CameraState;
-import io.camerabridge.pekat.sim.PekatSimulator;
 import io.camerabridge.pipeline.CameraPipeline;
+import io.camerabridge.tools.sim.PekatSimulator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.camerabridge.ops.CameraHealth;
 import io.camerabridge.ops.CameraState;
-import io.camerabridge.pekat.ClientResources;
+import io.camerabridge.pekat.netty.ClientResources;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;

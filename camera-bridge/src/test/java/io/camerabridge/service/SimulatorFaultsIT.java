@@ -5,10 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import io.camerabridge.bindings.aravis.fake.FakeGvCameraProcess;
 import io.camerabridge.ops.CameraState;
-import io.camerabridge.pekat.sim.Fault;
-import io.camerabridge.pekat.sim.PekatSimulator;
 import io.camerabridge.pipeline.CameraPipeline;
 import io.camerabridge.pipeline.PipelineStats;
+import io.camerabridge.tools.sim.Fault;
+import io.camerabridge.tools.sim.PekatSimulator;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;

@@ -1,7 +1,6 @@
 package io.camerabridge.pekat.netty;
 
 import io.camerabridge.pekat.AnalysisOutcome;
-import io.camerabridge.pekat.ClientResources;
 import io.camerabridge.pekat.ExchangeTimings;
 import io.camerabridge.pekat.PekatClient;
 import io.camerabridge.pekat.PekatEndpoint;
@@ -79,6 +78,26 @@ public final class NettyPekatClient implements PekatClient {
     this.decoder = new ResponseDecoder(redactor);
     this.pool = new KeepAlivePool(loop, resources.transport(), endpoint, initializer(tls));
     this.deadlines = new Deadlines(loop, endpoint.requestTimeout());
+  }
+
+  /**
+   * A client on shared event loops; closing the client leaves {@code resources} running.
+   *
+   * @throws IllegalArgumentException when TLS cannot be set up (unreadable CA file)
+   */
+  public static PekatClient open(PekatEndpoint endpoint, ClientResources resources) {
+    return open(endpoint, resources, false);
+  }
+
+  /** A client with its own single event loop, shut down by {@link #close()}. */
+  public static PekatClient open(PekatEndpoint endpoint) {
+    ClientResources own = ClientResources.create();
+    try {
+      return open(endpoint, own, true);
+    } catch (RuntimeException e) {
+      own.close();
+      throw e;
+    }
   }
 
   /**

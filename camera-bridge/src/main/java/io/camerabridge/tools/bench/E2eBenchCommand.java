@@ -1,0 +1,145 @@
+package io.camerabridge.tools.bench;
+
+import io.camerabridge.support.DurationConverter;
+import io.camerabridge.support.ExitCodes;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code camera-bridge bench e2e}: fake GigE camera → the real pipeline → the simulator. */
+@Command(
+    name = "e2e",
+    mixinStandardHelpOptions = true,
+    description = {
+      "End to end: fake GigE camera -> the service's pipeline -> simulator.",
+      "Streams a fake GigE camera (arv-fake-gv-camera-0.8 on a private loopback address) through",
+      "the service's camera pipeline to the in-process PEKAT simulator and reports achieved fps,",
+      "frames lost on the camera side and on the bridge side, latency percentiles and CPU per",
+      "frame. --compare-arv also runs arv-camera-test-0.8 with the same camera settings."
+    },
+    footer = {
+      "",
+      "Example: camera-bridge bench e2e --width 1920 --height 1200 --format BayerRG8 --fps 50"
+          + " --packet-size 8000 --compare-arv",
+      "Needs net.core.rmem_max >= 16 MiB (scripts/install-deps.sh) and Debian's aravis-tools."
+    })
+public final class E2eBenchCommand implements Callable<Integer> {
+
+  @Spec private CommandSpec spec;
+
+  @Option(names = "--width", defaultValue = "1920", description = "Image width (${DEFAULT-VALUE})")
+  private int width;
+
+  @Option(
+      names = "--height",
+      defaultValue = "1200",
+      description = "Image height (${DEFAULT-VALUE})")
+  private int height;
+
+  @Option(
+      names = "--format",
+      defaultValue = "BayerRG8",
+      description = "Mono8 or BayerRG8 (${DEFAULT-VALUE})")
+  private BenchPixelFormat format;
+
+  @Option(
+      names = "--fps",
+      defaultValue = "30",
+      description = "Camera frame rate (${DEFAULT-VALUE})")
+  private double fps;
+
+  @Option(
+      names = "--packet-size",
+      defaultValue = "1400",
+      description = "GVSP packet size in bytes, 1400 standard, 8000 jumbo (${DEFAULT-VALUE})")
+  private int packetBytes;
+
+  @Option(
+      names = "--duration",
+      defaultValue = "10s",
+      converter = DurationConverter.class,
+      description = "Measured time (${DEFAULT-VALUE})")
+  private Duration duration;
+
+  @Option(
+      names = "--warmup",
+      defaultValue = "3s",
+      converter = DurationConverter.class,
+      description = "Unmeasured time after the first result (${DEFAULT-VALUE})")
+  private Duration warmup;
+
+  @Option(
+      names = "--buffers",
+      defaultValue = "16",
+      description = "Stream buffers (${DEFAULT-VALUE})")
+  private int buffers;
+
+  @Option(
+      names = "--socket-buffer",
+      description =
+          "Aravis receive socket buffer (gige.socketBuffer): auto (one frame, as arv-camera-test's"
+              + " --auto) or a size; default: the service's default (16MiB)")
+  private String socketBuffer;
+
+  @Option(
+      names = "--in-flight",
+      defaultValue = "1",
+      description = "Requests in flight (${DEFAULT-VALUE}, as PEKAT's own clients)")
+  private int inFlight;
+
+  @Option(
+      names = "--rounds",
+      defaultValue = "1",
+      description = "Measured windows, each with a fresh camera and pipeline (${DEFAULT-VALUE})")
+  private int rounds;
+
+  @Option(
+      names = "--compare-arv",
+      description = "Also run arv-camera-test-0.8 with the same settings and print the ratio")
+  private boolean compareArv;
+
+  @Option(names = "--json", description = "Print one JSON object instead of the text report")
+  private boolean json;
+
+  @Override
+  public Integer call() throws Exception {
+    E2eSettings settings;
+    try {
+      settings =
+          new E2eSettings(
+              width,
+              height,
+              format,
+              fps,
+              packetBytes,
+              duration,
+              warmup,
+              buffers,
+              socketBuffer,
+              inFlight,
+              rounds,
+              compareArv);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
+    BenchLogging.warningsOnly();
+    E2eResult result;
+    try {
+      result = new E2eBenchmark(System.err).run(settings);
+    } catch (BenchException e) {
+      // A setting the service refuses, a missing tool: the message says which and how to fix it.
+      spec.commandLine().getErr().println("bench e2e: " + e.getMessage());
+      return ExitCodes.FAILURE;
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    out.print(
+        json ? E2eReport.json(result).toString() + System.lineSeparator() : E2eReport.text(result));
+    out.flush();
+    return ExitCodes.OK;
+  }
+}

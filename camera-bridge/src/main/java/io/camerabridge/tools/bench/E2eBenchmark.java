@@ -1,0 +1,162 @@
+package io.camerabridge.tools.bench;
+
+import io.camerabridge.bindings.aravis.fake.FakeGvCameraProcess;
+import io.camerabridge.config.CameraConfig;
+import io.camerabridge.metrics.StreamStatistics;
+import io.camerabridge.pekat.netty.ClientResources;
+import io.camerabridge.pekat.netty.NettyPekatClient;
+import io.camerabridge.pipeline.CameraPipeline;
+import io.camerabridge.pipeline.PipelineParts;
+import io.camerabridge.pipeline.PipelineStats;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code bench e2e}: a fake GigE camera ({@code arv-fake-gv-camera-0.8} on a private loopback
+ * address) → the service's own camera pipeline (Aravis stream, frame thread, zero-copy client) →
+ * the in-process PEKAT simulator. Optionally runs Aravis's {@code arv-camera-test-0.8} against a
+ * second fake camera with the same settings, as the reference for what this machine can receive.
+ */
+final class E2eBenchmark {
+
+  private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
+  private static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
+  private static final long PROGRESS_EVERY_MILLIS = 2000;
+
+  private final PrintStream progress;
+
+  E2eBenchmark(PrintStream progress) {
+    this.progress = progress;
+  }
+
+  /**
+   * Runs the rounds; with {@code compareArv}, each bridge window is followed by an arv-camera-test
+   * run of the same length, so both see the same machine load on average.
+   */
+  E2eResult run(E2eSettings settings) throws Exception {
+    MachineInfo machine = MachineInfo.current();
+    E2eResult.Bridge bridge = null;
+    ArvCameraTestRun.Statistics arv = null;
+    for (int round = 1; round <= settings.rounds(); round++) {
+      progress.printf("round %d/%d: bridge pipeline%n", round, settings.rounds());
+      E2eResult.Bridge b = runBridge(settings);
+      bridge = bridge == null ? b : bridge.plus(b);
+      if (settings.compareArv()) {
+        progress.printf(
+            "round %d/%d: %s against a fresh fake camera, %d s%n",
+            round, settings.rounds(), ArvCameraTestRun.EXECUTABLE, settings.duration().toSeconds());
+        ArvCameraTestRun.Statistics a;
+        try (FakeGvCameraProcess camera = FakeGvCameraProcess.builder().start()) {
+          a = ArvCameraTestRun.run(camera.address().getHostAddress(), settings);
+        }
+        arv = arv == null ? a : arv.plus(a);
+      }
+    }
+    return new E2eResult(settings, bridge, arv, machine, MachineInfo.currentLoadAverage());
+  }
+
+  private E2eResult.Bridge runBridge(E2eSettings settings) throws Exception {
+    ExecutorService results =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, "bench-results");
+              t.setDaemon(true);
+              return t;
+            });
+    try (InProcessAnalyzer analyzer = InProcessAnalyzer.start();
+        FakeGvCameraProcess camera = FakeGvCameraProcess.builder().start();
+        ClientResources resources = ClientResources.create()) {
+      CameraConfig config =
+          E2eCameraConfig.load(camera.address().getHostAddress(), analyzer.address(), settings);
+      PopClock clock = new PopClock();
+      TimedPekatClient client =
+          new TimedPekatClient(
+              NettyPekatClient.open(PipelineParts.endpoint(config.pekat()), resources), clock);
+      PipelineParts parts = PipelineParts.create(config, client, clock, results);
+      CameraPipeline pipeline = new CameraPipeline(config, parts);
+      progress.printf("pipeline: %s -> %s%n", camera, analyzer.address().baseUri());
+      pipeline.start();
+      try {
+        awaitFirstResult(pipeline);
+        pause(settings.warmup(), pipeline, "warm-up");
+        E2eResult.Counts before = counts(pipeline);
+        ResourceSnapshot start = ResourceSnapshot.take();
+        client.recording(true);
+        pause(settings.duration(), pipeline, "measure");
+        client.recording(false);
+        ResourceSnapshot end = ResourceSnapshot.take();
+        E2eResult.Counts after = counts(pipeline);
+        return new E2eResult.Bridge(
+            after.minus(before),
+            end.since(start, analyzer.serverThreads()),
+            client.latencies(),
+            client.busy(),
+            client.failed());
+      } finally {
+        pipeline.stop(STOP_TIMEOUT);
+      }
+    } finally {
+      results.shutdown();
+      results.awaitTermination(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    }
+  }
+
+  private static E2eResult.Counts counts(CameraPipeline pipeline) {
+    PipelineStats.Snapshot s = pipeline.stats().snapshot();
+    StreamStatistics stream = pipeline.gauges().streamStatistics().get();
+    return new E2eResult.Counts(
+        System.nanoTime(),
+        s.acquired(),
+        s.incomplete(),
+        s.sent(),
+        s.ok() + s.ng() + s.noVerdict(),
+        s.failed(),
+        s.dropped(),
+        stream.missingPackets(),
+        stream.resentPackets(),
+        stream.underruns());
+  }
+
+  private static void awaitFirstResult(CameraPipeline pipeline) throws InterruptedException {
+    long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+    while (pipeline.stats().snapshot().results() == 0) {
+      if (System.nanoTime() - deadline > 0) {
+        throw new BenchException(
+            "no frame reached the analyzer within "
+                + START_TIMEOUT.toSeconds()
+                + " s (camera state "
+                + pipeline.state()
+                + ", "
+                + pipeline.stats().snapshot()
+                + "); is net.core.rmem_max at least 16 MiB (scripts/install-deps.sh)?");
+      }
+      TimeUnit.MILLISECONDS.sleep(50);
+    }
+  }
+
+  /** Lets the pipeline run for {@code length}, printing progress; a benchmark, not a test. */
+  private void pause(Duration length, CameraPipeline pipeline, String phase)
+      throws InterruptedException {
+    long end = System.nanoTime() + length.toNanos();
+    while (true) {
+      long left = end - System.nanoTime();
+      if (left <= 0) {
+        return;
+      }
+      TimeUnit.NANOSECONDS.sleep(
+          Math.min(left, TimeUnit.MILLISECONDS.toNanos(PROGRESS_EVERY_MILLIS)));
+      PipelineStats.Snapshot s = pipeline.stats().snapshot();
+      progress.printf(
+          "  %-8s acquired %6d  incomplete %4d  analyzed %6d  dropped %4d  failed %4d%n",
+          phase,
+          s.acquired(),
+          s.incomplete(),
+          s.ok() + s.ng() + s.noVerdict(),
+          s.dropped(),
+          s.failed());
+    }
+  }
+}

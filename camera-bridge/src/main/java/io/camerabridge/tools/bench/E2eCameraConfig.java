@@ -1,0 +1,71 @@
+package io.camerabridge.tools.bench;
+
+import io.camerabridge.config.BridgeConfig;
+import io.camerabridge.config.CameraConfig;
+import io.camerabridge.config.ConfigException;
+import io.camerabridge.config.ConfigLoader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The camera entry {@code bench e2e} runs, written as the YAML a user would write and read back
+ * through the service's own loader and validator, so the benchmark configures the pipeline exactly
+ * the way the service does.
+ */
+final class E2eCameraConfig {
+
+  private E2eCameraConfig() {}
+
+  static String yaml(String device, AnalyzerAddress analyzer, E2eSettings s) {
+    return String.format(
+        Locale.ROOT,
+        """
+        metrics:
+          enabled: false
+        cameras:
+          - id: bench
+            device: "%s"
+            pixelFormat: %s
+            width: %d
+            height: %d
+            frameRate: %s
+            buffers: %d
+            gige:
+              packetSize: %d
+              socketBuffer: %s
+              packetSocket: false
+            pekat:
+              url: "%s"
+              maxInFlight: %d
+        """,
+        device,
+        s.format().name(),
+        s.width(),
+        s.height(),
+        Double.toString(s.fps()),
+        s.buffers(),
+        s.packetBytes(),
+        s.socketBuffer(),
+        analyzer.baseUri(),
+        s.inFlight());
+  }
+
+  /** Loads the YAML through {@link ConfigLoader}; an invalid setting fails with its message. */
+  static CameraConfig load(String device, AnalyzerAddress analyzer, E2eSettings s)
+      throws IOException {
+    Path file = Files.createTempFile("camera-bridge-bench", ".yaml");
+    try {
+      Files.writeString(file, yaml(device, analyzer, s), StandardCharsets.UTF_8);
+      BridgeConfig config = new ConfigLoader(Map.of()).load(file);
+      return config.cameras().get(0);
+    } catch (ConfigException e) {
+      throw new BenchException("the e2e camera settings are not valid: " + e.getMessage(), e);
+    } finally {
+      Files.deleteIfExists(file);
+    }
+  }
+}

@@ -1,0 +1,204 @@
+package io.camerabridge.tools.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Locale;
+
+/** Renders an e2e result as text or as one JSON object. */
+final class E2eReport {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private E2eReport() {}
+
+  static String text(E2eResult r) {
+    E2eSettings s = r.settings();
+    E2eResult.Bridge b = r.bridge();
+    E2eResult.Counts c = b.counts();
+    TimedPekatClient.Latencies l = b.latencies();
+    String rounds = s.rounds() > 1 ? " in " + s.rounds() + " rounds" : "";
+    StringBuilder out = new StringBuilder();
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "bench e2e: fake GigE camera %dx%d %s at %s fps, %d-byte packets -> pipeline ->"
+                + " in-process simulator (discard), in-flight %d, %d buffers, socket buffer %s%n",
+            s.width(),
+            s.height(),
+            s.format(),
+            fmt(s.fps()),
+            s.packetBytes(),
+            s.inFlight(),
+            s.buffers(),
+            s.socketBuffer()));
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "measured %.1f s%s, each after %d s of warm-up%nmachine: %s; load average at the end"
+                + " %s%n%n",
+            c.seconds(),
+            rounds,
+            s.warmup().toSeconds(),
+            r.machine().oneLine(),
+            r.loadAtEnd()));
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "analyzed          %7d frames  %7.2f frames/s%n"
+                + "complete          %7d frames  %7.2f frames/s (expected %d at %s fps)%n"
+                + "lost camera side  %7d (incomplete %d, never arrived %d; missing packets %d,"
+                + " resent %d, underruns %d)%n"
+                + "lost bridge side  %7d (dropped %d [busy %d], failed %d)%n%n",
+            c.analyzed(),
+            b.analyzedPerSecond(),
+            b.complete(),
+            b.completePerSecond(),
+            r.expectedFrames(),
+            fmt(s.fps()),
+            r.lostCameraSide(),
+            c.incomplete(),
+            r.neverArrived(),
+            c.missingPackets(),
+            c.resentPackets(),
+            c.underruns(),
+            r.lostBridgeSide(),
+            c.dropped(),
+            b.busy(),
+            c.failed()));
+    out.append(
+        String.format(
+            Locale.ROOT, "%-34s %8s %8s %8s %8s%n", "latency (ms)", "p50", "p99", "p99.9", "max"));
+    latencyRow(out, "buffer filled -> body written", l.popToWritten().percentiles());
+    latencyRow(out, "buffer filled -> result", l.popToResult().percentiles());
+    latencyRow(out, "first packet -> body written", l.leaderToWritten().percentiles());
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "%nCPU per analyzed frame %.3f ms (%.3f ms without the simulator's threads, Aravis's receive thread included);"
+                + " heap per frame %,.0f B (%,.0f B without the simulator's threads)%n",
+            cpuPerFrame(r) * 1e3,
+            clientCpuPerFrame(r) * 1e3,
+            heapPerFrame(r),
+            clientHeapPerFrame(r)));
+    if (r.arv() != null) {
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "%n%s (same settings, runs alternating with the bridge's):"
+                  + " %d complete frames in %d s = %.2f frames/s (failures %d)%n"
+                  + "bridge analyzed / arv-camera-test complete: %.3fx%n",
+              ArvCameraTestRun.EXECUTABLE,
+              r.arv().completed(),
+              r.arv().duration().toSeconds(),
+              r.arv().completeFramesPerSecond(),
+              r.arv().failures(),
+              r.ratioToArv()));
+    }
+    out.append(
+        String.format(
+            "%n'buffer filled' = the frame thread popped the buffer Aravis completed; 'first"
+                + " packet' = Aravis's system timestamp (arrival of the frame's leader).%n"));
+    return out.toString();
+  }
+
+  static ObjectNode json(E2eResult r) {
+    E2eSettings s = r.settings();
+    E2eResult.Bridge b = r.bridge();
+    E2eResult.Counts c = b.counts();
+    ObjectNode root = JSON.createObjectNode();
+    root.put("width", s.width());
+    root.put("height", s.height());
+    root.put("format", s.format().name());
+    root.put("fps_configured", s.fps());
+    root.put("packet_bytes", s.packetBytes());
+    root.put("in_flight", s.inFlight());
+    root.put("socket_buffer", s.socketBuffer());
+    root.put("rounds", s.rounds());
+    root.put("machine", r.machine().oneLine());
+    root.put("load_average_end", r.loadAtEnd());
+    root.put("seconds", c.seconds());
+    root.put("frames_analyzed", c.analyzed());
+    root.put("fps_analyzed", b.analyzedPerSecond());
+    root.put("frames_complete", b.complete());
+    root.put("fps_complete", b.completePerSecond());
+    root.put("frames_expected", r.expectedFrames());
+    ObjectNode camera = root.putObject("lost_camera_side");
+    camera.put("total", r.lostCameraSide());
+    camera.put("incomplete", c.incomplete());
+    camera.put("never_arrived", r.neverArrived());
+    camera.put("missing_packets", c.missingPackets());
+    camera.put("resent_packets", c.resentPackets());
+    camera.put("underruns", c.underruns());
+    ObjectNode bridge = root.putObject("lost_bridge_side");
+    bridge.put("total", r.lostBridgeSide());
+    bridge.put("dropped", c.dropped());
+    bridge.put("busy", b.busy());
+    bridge.put("failed", c.failed());
+    ObjectNode latency = root.putObject("latency_ms");
+    latency(
+        latency.putObject("buffer_filled_to_body_written"),
+        b.latencies().popToWritten().percentiles());
+    latency(
+        latency.putObject("buffer_filled_to_result"), b.latencies().popToResult().percentiles());
+    latency(
+        latency.putObject("first_packet_to_body_written"),
+        b.latencies().leaderToWritten().percentiles());
+    root.put("cpu_s_per_frame", cpuPerFrame(r));
+    root.put("client_cpu_s_per_frame", clientCpuPerFrame(r));
+    root.put("heap_bytes_per_frame", heapPerFrame(r));
+    root.put("client_heap_bytes_per_frame", clientHeapPerFrame(r));
+    if (r.arv() != null) {
+      ObjectNode arv = root.putObject("arv_camera_test");
+      arv.put("frames_complete", r.arv().completed());
+      arv.put("failures", r.arv().failures());
+      arv.put("fps_complete", r.arv().completeFramesPerSecond());
+      root.put("ratio_to_arv", r.ratioToArv());
+    }
+    return root;
+  }
+
+  private static void latency(ObjectNode node, LatencySamples.Percentiles p) {
+    node.put("p50", p.p50());
+    node.put("p99", p.p99());
+    node.put("p999", p.p999());
+    node.put("max", p.max());
+  }
+
+  private static void latencyRow(StringBuilder out, String name, LatencySamples.Percentiles p) {
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "%-34s %8.3f %8.3f %8.3f %8.3f%n",
+            name,
+            p.p50(),
+            p.p99(),
+            p.p999(),
+            p.max()));
+  }
+
+  private static long frames(E2eResult r) {
+    return Math.max(1, r.bridge().counts().analyzed());
+  }
+
+  private static double cpuPerFrame(E2eResult r) {
+    return r.bridge().usage().processCpuNanos() / 1e9 / frames(r);
+  }
+
+  private static double clientCpuPerFrame(E2eResult r) {
+    ResourceSnapshot.Usage u = r.bridge().usage();
+    return (u.processCpuNanos() - u.serverCpuNanos()) / 1e9 / frames(r);
+  }
+
+  private static double heapPerFrame(E2eResult r) {
+    return (double) r.bridge().usage().heapBytesAllThreads() / frames(r);
+  }
+
+  private static double clientHeapPerFrame(E2eResult r) {
+    ResourceSnapshot.Usage u = r.bridge().usage();
+    return (double) (u.heapBytesAllThreads() - u.heapBytesServerThreads()) / frames(r);
+  }
+
+  private static String fmt(double fps) {
+    return fps == Math.rint(fps) ? Long.toString((long) fps) : Double.toString(fps);
+  }
+}

@@ -1,0 +1,56 @@
+package io.camerabridge.tools.bench;
+
+import io.camerabridge.config.SocketBuffer;
+import java.time.Duration;
+
+/**
+ * What {@code bench e2e} runs: the fake camera's image size, pixel format, frame rate and GVSP
+ * packet size, and how long to measure after the warm-up.
+ */
+record E2eSettings(
+    int width,
+    int height,
+    BenchPixelFormat format,
+    double fps,
+    int packetBytes,
+    Duration duration,
+    Duration warmup,
+    int buffers,
+    String socketBuffer,
+    int inFlight,
+    int rounds,
+    boolean compareArv) {
+
+  E2eSettings {
+    if (width < 1 || height < 1 || width > 2048 || height > 2048) {
+      throw new IllegalArgumentException(
+          "the fake GigE camera supports 1..2048 pixels per side, got " + width + "x" + height);
+    }
+    if (format == BenchPixelFormat.BGR8) {
+      throw new IllegalArgumentException(
+          "the fake GigE camera has no BGR8; use Mono8 or BayerRG8 for bench e2e");
+    }
+    if (!(fps > 0 && fps <= 1000)) {
+      throw new IllegalArgumentException("--fps must be in (0, 1000], got " + fps);
+    }
+    if (packetBytes < 576 || packetBytes > 9000) {
+      throw new IllegalArgumentException(
+          "--packet-size must be 576..9000 bytes (1400 standard, 8000 jumbo), got " + packetBytes);
+    }
+    if (inFlight < 1 || inFlight >= buffers) {
+      throw new IllegalArgumentException(
+          "--in-flight must be at least 1 and below --buffers (" + buffers + "), got " + inFlight);
+    }
+    socketBuffer = socketBuffer == null ? SocketBuffer.DEFAULT.toString() : socketBuffer;
+    if (rounds < 1) {
+      throw new IllegalArgumentException("--rounds must be at least 1, got " + rounds);
+    }
+    if (duration.isNegative() || duration.isZero()) {
+      throw new IllegalArgumentException("--duration must be positive, got " + duration);
+    }
+  }
+
+  long frameBytes() {
+    return format.layout().bodyLength(width, height);
+  }
+}

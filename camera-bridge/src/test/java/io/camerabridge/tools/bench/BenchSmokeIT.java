@@ -1,0 +1,143 @@
+package io.camerabridge.tools.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs each bench command of the shipped jar for about a second, so the benchmarks cannot rot.
+ * Figures are not judged here (benchmarks are not tests); only that they are produced and parse.
+ */
+class BenchSmokeIT {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir Path dir;
+
+  @Test
+  void clientBenchPrintsFiguresForTheBridgeAndBothBaselinesAndDrawsTheChart() throws Exception {
+    Path chart = dir.resolve("chart.png");
+    Run run =
+        run(
+            "bench",
+            "client",
+            "--sizes",
+            "320x240:Mono8,640x480:BayerRG8",
+            "--frames",
+            "100",
+            "--duration",
+            "1s",
+            "--warmup",
+            "20",
+            "--rounds",
+            "1",
+            "--baseline",
+            "socket,jdk",
+            "--json",
+            "--chart",
+            chart.toString());
+
+    assertThat(run.status).as(run.err).isZero();
+    List<JsonNode> sizes = new ArrayList<>();
+    for (String line : run.out.strip().split("\\R")) {
+      sizes.add(JSON.readTree(line));
+    }
+    assertThat(sizes).hasSize(2);
+    for (JsonNode size : sizes) {
+      assertFigures(size);
+      assertFigures(size.path("baselines").path("socket"));
+      assertFigures(size.path("baselines").path("jdk"));
+      assertThat(size.path("ratios").path("socket").path("frames_per_s").asDouble()).isPositive();
+      assertThat(size.path("ratios").path("jdk").path("cpu_s_per_frame").asDouble()).isPositive();
+    }
+    assertThat(sizes.get(1).path("format").asText()).isEqualTo("BayerRG8");
+    assertThat(ImageIO.read(chart.toFile()).getWidth()).isPositive();
+  }
+
+  @Test
+  void e2eBenchStreamsAFakeCameraThroughThePipelineAndRunsArvCameraTest() throws Exception {
+    Run run =
+        run(
+            "bench",
+            "e2e",
+            "--width",
+            "640",
+            "--height",
+            "480",
+            "--format",
+            "Mono8",
+            "--fps",
+            "20",
+            "--packet-size",
+            "1400",
+            "--duration",
+            "1s",
+            "--warmup",
+            "1s",
+            "--compare-arv",
+            "--json");
+
+    assertThat(run.status).as(run.err).isZero();
+    JsonNode result = JSON.readTree(run.out);
+    assertThat(result.path("frames_analyzed").asLong()).as(run.out).isPositive();
+    assertThat(result.path("fps_analyzed").asDouble()).isPositive();
+    assertThat(result.path("lost_camera_side").path("total").isNumber()).isTrue();
+    assertThat(result.path("lost_bridge_side").path("total").isNumber()).isTrue();
+    JsonNode written = result.path("latency_ms").path("buffer_filled_to_body_written");
+    assertThat(written.path("p50").asDouble()).isPositive();
+    assertThat(written.path("p99").isNumber()).isTrue();
+    assertThat(result.path("cpu_s_per_frame").asDouble()).isPositive();
+    assertThat(result.has("heap_bytes_per_frame")).isTrue();
+    assertThat(result.path("arv_camera_test").path("frames_complete").asLong()).isPositive();
+    assertThat(result.path("ratio_to_arv").asDouble()).isPositive();
+  }
+
+  private static void assertFigures(JsonNode node) {
+    assertThat(node.path("frames").asLong()).as(node.toString()).isPositive();
+    assertThat(node.path("frames_per_s").asDouble()).isPositive();
+    assertThat(node.path("mb_per_s").asDouble()).isPositive();
+    assertThat(node.path("latency_ms").path("p50").asDouble()).isPositive();
+    assertThat(node.path("latency_ms").path("p999").isNumber()).isTrue();
+    assertThat(node.path("cpu_s_per_frame").isNumber()).isTrue();
+    assertThat(node.has("heap_bytes_per_frame")).isTrue();
+    assertThat(node.path("heap_bytes_per_frame").asDouble()).isPositive();
+  }
+
+  private Run run(String... args) throws IOException, InterruptedException {
+    String jar = System.getProperty("camerabridge.jar");
+    assertThat(jar).as("system property camerabridge.jar (set by Failsafe)").isNotBlank();
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-jar");
+    command.add(jar);
+    command.addAll(List.of(args));
+    Path out = dir.resolve("out.txt");
+    Path err = dir.resolve("err.txt");
+    Process process =
+        new ProcessBuilder(command)
+            .redirectOutput(out.toFile())
+            .redirectError(err.toFile())
+            .start();
+    if (!process.waitFor(5, TimeUnit.MINUTES)) {
+      process.destroyForcibly();
+      throw new AssertionError("bench did not finish within 5 minutes: " + command);
+    }
+    return new Run(
+        process.exitValue(),
+        Files.readString(out, StandardCharsets.UTF_8),
+        Files.readString(err, StandardCharsets.UTF_8));
+  }
+
+  private record Run(int status, String out, String err) {}
+}
