@@ -398,7 +398,8 @@ int u3v_control_out(struct u3v_camera *cam, const uint8_t *data, int length) {
     uint64_t address = get64(body);
     uint32_t n = size - 8;
     int status = write_memory(cam, address, n, body + 8);
-    if (u3v_cfg.pending_ack_ms > 0 && is_command(address, n)) {
+    int pending_ack = u3v_cfg.pending_ack_ms > 0 && u3v_faulty(cam->serial) && is_command(address, n);
+    if (pending_ack) {
       struct ack *pending = new_ack(STATUS_SUCCESS, ACK_PENDING, 4, id);
       if (pending != NULL) {
         put16(pending->data + HEADER_SIZE + 2, (uint16_t)(u3v_cfg.pending_ack_ms * 4));
@@ -408,7 +409,7 @@ int u3v_control_out(struct u3v_camera *cam, const uint8_t *data, int length) {
     a = new_ack(status, command + 1, 4, id);
     if (a != NULL) {
       put16(a->data + HEADER_SIZE + 2, status == STATUS_SUCCESS ? (uint16_t)n : 0);
-      if (u3v_cfg.pending_ack_ms > 0 && is_command(address, n)) {
+      if (pending_ack) {
         a->ready_at = u3v_after_ms(u3v_now(), u3v_cfg.pending_ack_ms);
       }
     }
@@ -520,7 +521,7 @@ static int send_frame(struct u3v_camera *cam) {
   uint64_t total = (uint64_t)f.width * f.height;
   f.size = total;
   long every = u3v_cfg.short_payload_every;
-  int short_frame = every > 0 && (cam->frames_sent + 1) % every == 0;
+  int short_frame = every > 0 && u3v_faulty(cam->serial) && (cam->frames_sent + 1) % every == 0;
   if (short_frame) {
     f.size = total - (total / 2 < 4096 ? total / 2 : 4096);
   }
@@ -618,7 +619,7 @@ static void after_frame(struct u3v_camera *cam) {
   if (cam->frames_to_go > 0 && --cam->frames_to_go == 0) {
     stop_acquisition(cam);
   }
-  if (u3v_cfg.unplug_after_frames >= 0 && !cam->unplugged_once &&
+  if (u3v_cfg.unplug_after_frames >= 0 && !cam->unplugged_once && u3v_faulty(cam->serial) &&
       cam->frames_sent >= u3v_cfg.unplug_after_frames) {
     cam->unplugged_once = 1;
     u3v_log("%s: unplugged after %ld frames (fault)", cam->serial, cam->frames_sent);
@@ -660,7 +661,7 @@ static void *producer(void *arg) {
       u3v_wait_until(u3v_after_ms(u3v_now(), 1000));
       continue;
     }
-    if (u3v_cfg.stall_after_frames >= 0 && !cam->stalled_once &&
+    if (u3v_cfg.stall_after_frames >= 0 && !cam->stalled_once && u3v_faulty(cam->serial) &&
         cam->frames_sent >= u3v_cfg.stall_after_frames) {
       stall(cam);
       continue;

@@ -11,6 +11,7 @@
  *   FAKE_U3V_STALL_MS              ... for M ms (default 2000)
  *   FAKE_U3V_SHORT_PAYLOAD_EVERY   every Nth frame's payload comes up short
  *   FAKE_U3V_PENDING_ACK_MS        command writes answer PENDING_ACK, then the ack M ms later
+ *   FAKE_U3V_FAULT_SERIALS         the faults above apply only to these devices (default: all)
  *   FAKE_U3V_DEBUG                 1: log to stderr
  */
 #include <stdio.h>
@@ -84,4 +85,17 @@ void u3v_config_load(struct u3v_config *cfg) {
   cfg->stall_ms = number("FAKE_U3V_STALL_MS", 2000);
   cfg->short_payload_every = number("FAKE_U3V_SHORT_PAYLOAD_EVERY", 0);
   cfg->pending_ack_ms = (int)number("FAKE_U3V_PENDING_ACK_MS", 0);
+  const char *faulty = getenv("FAKE_U3V_FAULT_SERIALS");
+  if (faulty != NULL && *faulty != 0) {
+    snprintf(cfg->fault_serials, sizeof(cfg->fault_serials), ",%s,", faulty);
+  }
+}
+
+int u3v_faulty(const char *serial) {
+  if (u3v_cfg.fault_serials[0] == 0) {
+    return 1;
+  }
+  char needle[70];
+  snprintf(needle, sizeof(needle), ",%s,", serial);
+  return strstr(u3v_cfg.fault_serials, needle) != NULL;
 }

@@ -77,6 +77,7 @@ struct u3v_config {
   long stall_ms;
   long short_payload_every; /* <= 0: never */
   int pending_ack_ms;       /* > 0: commands first answer PENDING_ACK */
+  char fault_serials[U3V_MAX_CAMERAS * 64]; /* ",A,B,": faults only for these; empty: all */
   int debug;
 };
 
@@ -116,6 +117,7 @@ extern struct u3v_camera u3v_cameras[U3V_MAX_CAMERAS];
 
 void u3v_log(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void u3v_config_load(struct u3v_config *cfg);
+int u3v_faulty(const char *serial);
 
 /* camera.c */
 void u3v_camera_init(struct u3v_camera *cam, int index);

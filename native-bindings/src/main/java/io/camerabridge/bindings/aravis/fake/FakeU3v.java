@@ -172,6 +172,12 @@ public final class FakeU3v {
       return this;
     }
 
+    /** The faults apply only to the devices with these serial numbers (default: all). */
+    public Builder faultsOnly(String... serials) {
+      variables.put("FAKE_U3V_FAULT_SERIALS", String.join(",", serials));
+      return this;
+    }
+
     /** fake-u3v logs what it does to stderr. */
     public Builder debug() {
       variables.put("FAKE_U3V_DEBUG", "1");
