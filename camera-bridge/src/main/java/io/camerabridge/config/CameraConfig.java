@@ -9,8 +9,8 @@ import java.util.Optional;
 /**
  * One camera and where its frames go. Optional camera settings are null when the file leaves them
  * out, meaning "keep the camera's own value". Settings are applied in this order: pixel format,
- * binning, region (width, height, offsets), frame rate, exposure, gain, trigger, GigE transport,
- * then {@link #features()} in file order.
+ * binning, region (width, height, offsets), frame rate, exposure, gain, trigger, GigE or USB3
+ * transport, then {@link #features()} in file order.
  *
  * @param id stable name used in metrics, logs and file names: {@code [a-z0-9][a-z0-9_-]*}, at most
  *     64 characters
@@ -28,6 +28,7 @@ import java.util.Optional;
  * @param trigger how frames are triggered (default free-run)
  * @param buffers stream buffers, 2..64 (default 8): frames in flight between camera and analyzer
  * @param gige GigE Vision transport settings
+ * @param usb USB3 Vision transport settings
  * @param features further GenICam features by name, applied last and in file order
  * @param convertRgbToBgr swap red and blue of RGB8 frames before sending (default false)
  * @param frameTimeout frame watchdog: no frame for this long means the camera is lost and is
@@ -52,6 +53,7 @@ public record CameraConfig(
     TriggerConfig trigger,
     Integer buffers,
     GigeConfig gige,
+    UsbConfig usb,
     Map<String, FeatureValue> features,
     Boolean convertRgbToBgr,
     Duration frameTimeout,
@@ -70,6 +72,7 @@ public record CameraConfig(
     trigger = trigger == null ? TriggerConfig.FREE_RUN : trigger;
     buffers = buffers == null ? DEFAULT_BUFFERS : buffers;
     gige = gige == null ? GigeConfig.DEFAULTS : gige;
+    usb = usb == null ? UsbConfig.DEFAULTS : usb;
     features =
         features == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(features));
     convertRgbToBgr = convertRgbToBgr != null && convertRgbToBgr;

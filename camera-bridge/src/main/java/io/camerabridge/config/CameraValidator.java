@@ -29,7 +29,8 @@ final class CameraValidator {
           Map.entry("TriggerSource", "trigger.source"),
           Map.entry("TriggerActivation", "trigger.activation"),
           Map.entry("GevSCPSPacketSize", "gige.packetSize"),
-          Map.entry("GevSCPD", "gige.packetDelay"));
+          Map.entry("GevSCPD", "gige.packetDelay"),
+          Map.entry("DeviceLinkThroughputLimit", "usb.throughputLimit"));
 
   private final Problems problems;
   private final Ranges ranges;
@@ -50,6 +51,14 @@ final class CameraValidator {
     new TriggerValidator(problems, ranges).validate(at(path, "trigger"), camera.trigger());
     ranges.whole(at(path, "buffers"), camera.buffers(), 2, 64, "");
     checkGige(at(path, "gige"), camera.gige());
+    if (camera.usb().throughputLimit() != null) {
+      // USB3 Gen 1 carries about 400 MB/s; below 1 MB/s no camera streams usefully.
+      ranges.size(
+          at(at(path, "usb"), "throughputLimit"),
+          camera.usb().throughputLimit(),
+          DataSize.ofBytes(1_000_000),
+          DataSize.ofBytes(10_000_000_000L));
+    }
     checkFeatures(at(path, "features"), camera.features());
     if (!camera.frameTimeout().isZero()) {
       ranges.duration(

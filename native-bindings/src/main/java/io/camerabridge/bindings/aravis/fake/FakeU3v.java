@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.zip.CRC32C;
 
 /**
  * The environment of a process that sees fake-u3v's USB3 Vision cameras instead of real USB.
@@ -79,6 +80,19 @@ public final class FakeU3v {
   /** The value a pixel must have: {@code (x + offsetX + y + offsetY + blockId) & 0xff}. */
   public static int expectedPixel(int x, int y, int offsetX, int offsetY, long blockId) {
     return (int) ((x + offsetX + y + offsetY + blockId) & 0xff);
+  }
+
+  /** CRC-32C of a whole 8-bit frame of fake-u3v's pattern (what a body checksum must be). */
+  public static long crc32c(int width, int height, int offsetX, int offsetY, long blockId) {
+    CRC32C crc = new CRC32C();
+    byte[] row = new byte[width];
+    for (int y = 0; y < height; y++) {
+      for (int x = 0; x < width; x++) {
+        row[x] = (byte) expectedPixel(x, y, offsetX, offsetY, blockId);
+      }
+      crc.update(row);
+    }
+    return crc.getValue();
   }
 
   /** Serial numbers of the devices, in bus order. */
