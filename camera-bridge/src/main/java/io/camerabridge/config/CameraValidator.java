@@ -56,8 +56,8 @@ final class CameraValidator {
       ranges.size(
           at(at(path, "usb"), "throughputLimit"),
           camera.usb().throughputLimit(),
-          DataSize.ofBytes(1_000_000),
-          DataSize.ofBytes(10_000_000_000L));
+          DataSize.ofMebibytes(1),
+          DataSize.ofGibibytes(10));
     }
     checkFeatures(at(path, "features"), camera.features());
     if (!camera.frameTimeout().isZero()) {
