@@ -6,12 +6,15 @@ import static org.awaitility.Awaitility.await;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camerabridge.bindings.aravis.fake.FakeU3v;
 import io.camerabridge.ops.CameraState;
 import io.camerabridge.pipeline.CameraPipeline;
 import io.camerabridge.tools.sim.Endpoint;
 import io.camerabridge.tools.sim.PekatSimulator;
 import io.camerabridge.tools.sim.RequestRecord;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -34,6 +37,7 @@ class Usb3BridgeIT {
   private static final String UNPLUGGING = "CBE2E2";
   private static final int WIDTH = 1920;
   private static final int HEIGHT = 1200;
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir Path dir;
 
@@ -95,6 +99,7 @@ class Usb3BridgeIT {
               .filter(r -> r.endpoint() == Endpoint.ANALYZE_RAW_IMAGE)
               .toList();
       assertThat(requests).hasSizeGreaterThanOrEqualTo(10);
+      Map<Long, String> verdicts = journal(dir.resolve("usb1.jsonl"));
       for (RequestRecord r : requests) {
         assertThat(r.query()).containsKey("bayer");
         assertThat(r.query()).containsEntry("width", "1920").containsEntry("height", "1200");
@@ -103,8 +108,21 @@ class Usb3BridgeIT {
         assertThat(r.crc32c())
             .as("body checksum of frame %d", frameId)
             .hasValue(FakeU3v.crc32c(WIDTH, HEIGHT, 0, 0, frameId));
+        assertThat(verdicts).as("journal line for frame %d", frameId).containsKey(frameId);
       }
+      assertThat(verdicts).hasSize(requests.size());
     }
+  }
+
+  private static Map<Long, String> journal(Path file) throws Exception {
+    Map<Long, String> verdicts = new HashMap<>();
+    for (String line : Files.readAllLines(file)) {
+      JsonNode node = JSON.readTree(line);
+      assertThat(verdicts.put(node.get("frameId").asLong(), node.get("verdict").asText()))
+          .as("one line per frame")
+          .isNull();
+    }
+    return verdicts;
   }
 
   @Test
@@ -137,6 +155,16 @@ class Usb3BridgeIT {
                     pipeline.state() == CameraState.STREAMING
                         && pipeline.stats().snapshot().acquired() > before + 5);
         assertThat(pipeline.stats().snapshot().reconnects()).isEqualTo(1);
+        assertThat(
+                harness
+                    .bridge
+                    .metrics()
+                    .registry()
+                    .get("camerabridge.camera.reconnects")
+                    .tag("camera", "usb2")
+                    .counter()
+                    .count())
+            .isEqualTo(1.0);
         Map<String, Object> settings = new HashMap<>();
         pipeline
             .withCamera(
