@@ -132,7 +132,7 @@ class Usb3BridgeIT {
           BridgeHarness.config(
               BridgeHarness.camera(
                   "usb2",
-                  UNPLUGGING,
+                  FakeU3v.VENDOR + "-CB0000000002-" + UNPLUGGING,
                   sim.baseUri().toString(),
                   dir,
                   640,

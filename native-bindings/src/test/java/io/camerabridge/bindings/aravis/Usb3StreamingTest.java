@@ -27,6 +27,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 class Usb3StreamingTest {
   private static final String HEALTHY = "CBUSB1";
   private static final String UNPLUGGING = "CBUSB2";
+  // Device ids open at once; a serial number costs Aravis a GigE discovery round first (~2 s).
+  private static final String HEALTHY_ID = FakeU3v.VENDOR + "-CB0000000001-" + HEALTHY;
+  private static final String UNPLUGGING_ID = FakeU3v.VENDOR + "-CB0000000002-" + UNPLUGGING;
   private static final int WIDTH = 1920;
   private static final int HEIGHT = 1200;
 
@@ -38,7 +41,7 @@ class Usb3StreamingTest {
     DeviceInfo first = usb.stream().filter(d -> d.serial().equals(HEALTHY)).findFirst().get();
     assertThat(first.vendor()).isEqualTo(FakeU3v.VENDOR);
     assertThat(first.model()).isEqualTo(FakeU3v.MODEL);
-    assertThat(first.id()).isEqualTo(FakeU3v.VENDOR + "-CB0000000001-" + HEALTHY);
+    assertThat(first.id()).isEqualTo(HEALTHY_ID);
   }
 
   @ParameterizedTest
@@ -84,7 +87,7 @@ class Usb3StreamingTest {
 
   @Test
   void regionOffsetsShiftThePatternAndSoftwareTriggerGivesOneFramePerTrigger() {
-    try (Camera camera = Camera.open(HEALTHY)) {
+    try (Camera camera = Camera.open(HEALTHY_ID)) {
       camera.image().setPixelFormat(PixelFormat.MONO8);
       camera.image().setRegion(new Region(64, 32, 640, 480));
       camera.setTrigger(Trigger.software());
@@ -111,7 +114,7 @@ class Usb3StreamingTest {
 
   @Test
   void throughputLimitIsTheSfncFeaturePair() {
-    try (Camera camera = Camera.open(HEALTHY)) {
+    try (Camera camera = Camera.open(HEALTHY_ID)) {
       UsbOptions usb = camera.usb().orElseThrow();
       assertThat(usb.isThroughputLimitAvailable()).isTrue();
       assertThat(usb.throughputLimit()).isEmpty();
@@ -127,7 +130,7 @@ class Usb3StreamingTest {
   void unplugLosesControlAndTheReturnedDeviceStreamsAgain() throws Exception {
     CountDownLatch lost = new CountDownLatch(1);
     int framesBeforeUnplug = 0;
-    try (Camera camera = Camera.open(UNPLUGGING)) {
+    try (Camera camera = Camera.open(UNPLUGGING_ID)) {
       camera.addControlLostListener(lost::countDown);
       camera.image().setPixelFormat(PixelFormat.MONO8);
       camera.image().setRegion(new Region(0, 0, 320, 240));
@@ -154,7 +157,7 @@ class Usb3StreamingTest {
         .ignoreExceptions()
         .until(
             () -> {
-              back.set(Camera.open(UNPLUGGING));
+              back.set(Camera.open(UNPLUGGING_ID));
               return true;
             });
     try (Camera camera = back.get()) {

@@ -71,7 +71,8 @@ class FakeU3vAravisToolsTest {
         .contains("TriggerSource = Software")
         .containsPattern("DeviceTemperature = [0-9.]+ C");
     // The device rejects what GenICam allows but the sensor cannot do (width not a multiple of 8).
-    assertThat(run(fake, "arv-tool-0.8", "control", "Width=100")).contains("invalid-parameter");
+    assertThat(run(fake, "arv-tool-0.8", "-n", fake.deviceId(0), "control", "Width=100"))
+        .contains("invalid-parameter");
   }
 
   @ParameterizedTest
@@ -102,7 +103,17 @@ class FakeU3vAravisToolsTest {
   void pendingAcknowledgesAreWaitedFor() throws Exception {
     FakeU3v fake = FakeU3v.builder().pendingAck(Duration.ofMillis(30)).build();
     Stats stats =
-        Stats.of(run(fake, "arv-camera-test-0.8", "-w", "640", "-h", "480", "--duration=1"));
+        Stats.of(
+            run(
+                fake,
+                "arv-camera-test-0.8",
+                "-n",
+                fake.deviceId(0),
+                "-w",
+                "640",
+                "-h",
+                "480",
+                "--duration=1"));
     assertThat(stats.completed).isPositive();
     assertThat(stats.failures).isZero();
   }
@@ -111,16 +122,56 @@ class FakeU3vAravisToolsTest {
   void shortPayloadsAreFailedFramesAndTheStreamStaysInStep() throws Exception {
     FakeU3v fake = FakeU3v.builder().shortPayloadEvery(4).build();
     Stats stats =
-        Stats.of(run(fake, "arv-camera-test-0.8", "-w", "640", "-h", "480", "--duration=2"));
+        Stats.of(
+            run(
+                fake,
+                "arv-camera-test-0.8",
+                "-n",
+                fake.deviceId(0),
+                "-w",
+                "640",
+                "-h",
+                "480",
+                "--duration=2"));
     assertThat(stats.failures).isPositive();
     // One frame in four is short; the others still complete (leader and trailer stay aligned).
     assertThat(stats.completed).isGreaterThanOrEqualTo(2 * stats.failures);
   }
 
   @Test
+  void aStalledStreamResumesWithoutFailedFrames() throws Exception {
+    FakeU3v fake = FakeU3v.builder().stallAfterFrames(5, Duration.ofMillis(1500)).build();
+    Stats stats =
+        Stats.of(
+            run(
+                fake,
+                "arv-camera-test-0.8",
+                "-n",
+                fake.deviceId(0),
+                "-w",
+                "640",
+                "-h",
+                "480",
+                "--duration=3"));
+    // 5 frames, a 1.5 s pause, then the stream goes on where it stopped.
+    assertThat(stats.completed).isGreaterThan(5);
+    assertThat(stats.failures).isZero();
+  }
+
+  @Test
   void unplugLosesControlAfterExactlyTheFramesSent() throws Exception {
     FakeU3v fake = FakeU3v.builder().unplugAfterFrames(10).build();
-    String out = run(fake, "arv-camera-test-0.8", "-w", "640", "-h", "480", "--duration=2");
+    String out =
+        run(
+            fake,
+            "arv-camera-test-0.8",
+            "-n",
+            fake.deviceId(0),
+            "-w",
+            "640",
+            "-h",
+            "480",
+            "--duration=2");
     assertThat(out).contains("Control lost");
     assertThat(Stats.of(out).completed).isEqualTo(10);
   }
