@@ -45,6 +45,7 @@ for path in ./usr/bin/camera-bridge ./usr/share/camera-bridge/camera-bridge.jar 
     ./usr/share/camera-bridge/camera-bridge.rules.yml \
     ./usr/lib/systemd/system/camera-bridge.service ./usr/lib/sysctl.d/60-camera-bridge.conf \
     ./etc/camera-bridge/camera-bridge.yaml ./usr/share/doc/camera-bridge/operations.md \
+    ./usr/lib/udev/rules.d/70-camera-bridge-usb3-vision.rules \
     ./usr/share/doc/camera-bridge/metrics.md ./usr/share/doc/camera-bridge/grafana/camera-bridge.json; do
   grep -q " $path\$" <<<"$contents" || fail "$deb does not contain $path"
 done
