@@ -141,10 +141,7 @@ public final class PipelineParts {
             .responseType(pekat.responseType())
             .contextPlacement(pekat.contextPlacement())
             .requestTimeout(pekat.timeout())
-            .connectTimeout(
-                pekat.connectTimeout().compareTo(pekat.timeout()) > 0
-                    ? pekat.timeout()
-                    : pekat.connectTimeout())
+            .connectTimeout(pekat.connectTimeout())
             .maxInFlight(pekat.maxInFlight())
             .maxResponseBytes(pekat.maxResponseSize().bytesAsInt());
     pekat.key().ifPresent(b::apiKey);
