@@ -2,9 +2,10 @@ package io.camerabridge.pekat.netty;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.camerabridge.frame.NativeFrameBuf;
+import io.camerabridge.frame.FrameInfo;
+import io.camerabridge.frame.FrameLease;
+import io.camerabridge.frame.FrameLeases;
 import io.camerabridge.pekat.PekatEndpoint;
-import io.camerabridge.pekat.RawFrame;
 import io.camerabridge.pekat.RawLayout;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelFuture;
@@ -28,12 +29,13 @@ class ZeroCopyWriteTest {
   @Test
   void theClientPipelinePassesTheNativeFrameThroughWithoutACopy() {
     AtomicInteger releases = new AtomicInteger();
-    NativeFrameBuf frame =
-        NativeFrameBuf.wrap(ByteBuffer.allocateDirect(640 * 480), releases::incrementAndGet);
+    FrameInfo info = new FrameInfo("cam", 1, 1, 0, 0, 640, 480, RawLayout.GRAY8);
+    FrameLease frame =
+        new FrameLeases()
+            .lease(info, ByteBuffer.allocateDirect(640 * 480), releases::incrementAndGet);
     PekatEndpoint endpoint = PekatEndpoint.builder("http://pekat.test:8000").build();
     RequestFactory requests = new RequestFactory(endpoint);
-    RequestFactory.Target target =
-        requests.raw(new RawFrame(frame, 640, 480, RawLayout.GRAY8), null);
+    RequestFactory.Target target = requests.raw(frame, null);
     EmbeddedChannel channel = new EmbeddedChannel();
     ClientPipeline.install(
         channel, Optional.empty(), endpoint.host(), endpoint.port(), endpoint.maxResponseBytes());
