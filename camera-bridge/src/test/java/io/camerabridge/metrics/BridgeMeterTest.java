@@ -58,6 +58,8 @@ class BridgeMeterTest {
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
     new MicrometerFrameMetrics(registry, "top").recordExchange(ExchangeOutcome.OK, 1, 1, 1);
     new CameraMeterBinder("top", MetricsFixtures.gauges()).bindTo(registry);
+    CameraMeterBinder.bindFeatures(
+        registry, "top", java.util.Map.of("DeviceTemperature", () -> 41.5));
     for (BridgeMeter meter : BridgeMeter.values()) {
       Meter registered = registry.get(meter.meterName()).meters().iterator().next();
       assertThat(registered.getId().getType()).as("%s", meter).isEqualTo(meter.type());
