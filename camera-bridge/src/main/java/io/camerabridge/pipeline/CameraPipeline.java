@@ -168,7 +168,8 @@ public final class CameraPipeline {
         this::lastFrameAgeSeconds,
         () -> parts.analyzer().isReachable(),
         this::streamStatistics,
-        parts::copies);
+        parts::copies,
+        () -> parts.client().retries());
   }
 
   /** Frames wrapped for the analyzer and not yet given back (should reach 0 when idle). */

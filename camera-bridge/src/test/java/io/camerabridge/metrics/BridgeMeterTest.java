@@ -60,6 +60,7 @@ class BridgeMeterTest {
     new CameraMeterBinder("top", MetricsFixtures.gauges()).bindTo(registry);
     CameraMeterBinder.bindFeatures(
         registry, "top", java.util.Map.of("DeviceTemperature", () -> 41.5));
+    BridgeMeter.WATCHDOG_FRAME_SILENCE.gauge(registry, Tags.of("camera", "top"), 0.0, x -> x);
     for (BridgeMeter meter : BridgeMeter.values()) {
       Meter registered = registry.get(meter.meterName()).meters().iterator().next();
       assertThat(registered.getId().getType()).as("%s", meter).isEqualTo(meter.type());

@@ -12,6 +12,7 @@ class BridgeMetricsTest {
       FrameMetrics top = metrics.forCamera("top");
       metrics.bindCamera("top", MetricsFixtures.gauges());
       metrics.bindCameraFeatures("top", java.util.Map.of("DeviceTemperature", () -> 41.5));
+      metrics.bindWatchdog("top", () -> 0);
       top.frameAcquired();
       top.frameWaited(1_000_000);
       top.frameSize(1 << 20);
