@@ -74,7 +74,12 @@ public final class PipelineParts {
         new OutcomeHandler(config.id(), metrics, stats, analyzer, journal, ngSaver, ngImage);
     this.converter =
         new FrameConverter(
-            config.id(), config.convertRgbToBgr(), config.pekat().maxInFlight(), copies);
+            config.id(),
+            config.pixelFormat(),
+            config.convertRgbToBgr(),
+            config.pekat().maxInFlight(),
+            copies,
+            leases);
     this.dispatcher =
         new FrameDispatcher(
             config.id(),
@@ -82,7 +87,6 @@ public final class PipelineParts {
             new DataTemplate(config.pekat().data()),
             metrics,
             stats,
-            leases,
             analyzer,
             outcomes,
             results,

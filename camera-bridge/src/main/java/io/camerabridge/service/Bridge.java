@@ -98,6 +98,8 @@ public final class Bridge implements HealthSource {
             PipelineParts.create(camera, client, metrics.forCamera(camera.id()), results);
         CameraPipeline pipeline = new CameraPipeline(camera, parts);
         metrics.bindCamera(camera.id(), pipeline.gauges());
+        metrics.bindCameraFeatures(camera.id(), pipeline.featureGauges());
+        metrics.bindWatchdog(camera.id(), () -> pipeline.health().watchdogFrameSilenceSeconds());
         pipelines.add(pipeline);
       }
       byId =
