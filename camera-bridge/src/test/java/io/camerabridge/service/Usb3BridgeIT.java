@@ -149,7 +149,6 @@ class Usb3BridgeIT {
         CameraPipeline pipeline = harness.bridge.pipelines().get(0);
         for (int cycle = 1; cycle <= cycles; cycle++) {
           int reconnects = cycle;
-          long before = pipeline.stats().snapshot().acquired();
           // The device leaves after 30 frames, the frame watchdog notices within 1 s, the device
           // is back (power-cycled) 3 s after leaving: reopened, reconfigured, streaming.
           await()
@@ -158,10 +157,15 @@ class Usb3BridgeIT {
               .until(
                   () -> {
                     seen.add(pipeline.state());
-                    return pipeline.stats().snapshot().reconnects() >= reconnects
-                        && pipeline.state() == CameraState.STREAMING
-                        && pipeline.stats().snapshot().acquired() > before + 5;
+                    return pipeline.stats().snapshot().reconnects() >= reconnects;
                   });
+          long reopened = pipeline.stats().snapshot().acquired();
+          await()
+              .atMost(Duration.ofSeconds(30))
+              .until(
+                  () ->
+                      pipeline.state() == CameraState.STREAMING
+                          && pipeline.stats().snapshot().acquired() > reopened + 5);
           assertThat(pipeline.stats().snapshot().reconnects()).isEqualTo(cycle);
           assertReconfigured(pipeline);
           if (cycle == 1) {
