@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,6 +43,14 @@ class Usb3BridgeIT {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir Path dir;
+
+  @BeforeAll
+  static void thisJvmUsesFakeU3v() {
+    // Without it Aravis sees the host's real (here: absent) USB and every test below fails late.
+    assertThat(System.getenv("LD_LIBRARY_PATH"))
+        .as("LD_LIBRARY_PATH of a JVM started by the fake-u3v test execution")
+        .contains(FakeU3v.libraryDirectory().getFileName().toString());
+  }
 
   @Test
   void bayerFramesReachTheSimulatorByteForByteWithTheUsbSettingsApplied() throws Exception {
