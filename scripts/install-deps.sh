@@ -16,8 +16,8 @@ packages=(libaravis-0.8-0 aravis-tools)
 if $tests; then
   # fontconfig + a font: the benchmark chart (Java2D text) in the smoke test
   packages+=(socat systemd iproute2 podman runc debootstrap curl fontconfig fonts-dejavu-core)
-  packages+=(gcc make libusb-1.0-0-dev aravis-tools-cli)  # fake-u3v USB3 Vision test camera, arv-tool-0.8
   packages+=(prometheus)  # PrometheusIT and RulesPromtoolTest: the real Prometheus and promtool
+  packages+=(gcc make libusb-1.0-0-dev aravis-tools-cli)  # fake-u3v USB3 Vision test camera, arv-tool-0.8
 fi
 
 missing=()

@@ -36,7 +36,8 @@ final class FeatureValidator {
           Map.entry("GevSCPD", "gige.packetDelay"),
           Map.entry("DeviceLinkThroughputLimit", "usb.throughputLimit"),
           Map.entry("UserSetSelector", "userSet"),
-          Map.entry("ChunkModeActive", "chunks"));
+          Map.entry("ChunkModeActive", "chunks"),
+          Map.entry("DeviceLinkThroughputLimit", "usb.throughputLimit"));
 
   private final Problems problems;
   private final Ranges ranges;

@@ -96,6 +96,13 @@ public enum BridgeMeter {
       "Failed writes of the results journal or of saved NG images, in writes.",
       MeterTags.CAMERA,
       MeterTags.TARGET),
+  JOURNAL_REOPENS(
+      "camerabridge.journal.reopens",
+      Meter.Type.COUNTER,
+      "reopens",
+      "Times the results journal was found deleted or moved while open and was opened again, in"
+          + " reopens.",
+      MeterTags.CAMERA),
   STREAM_MISSING_PACKETS(
       "camerabridge.stream.missing.packets",
       Meter.Type.COUNTER,

@@ -159,8 +159,10 @@ public final class Bridge implements HealthSource {
       results.shutdown();
       awaitQuietly(results, RESULTS_TIMEOUT);
     }
+    // One budget for all cameras: on a hung disk every journal's close runs out its time.
+    long resultsDeadline = System.nanoTime() + RESULTS_TIMEOUT.toNanos();
     for (CameraPipeline p : pipelines) {
-      p.closeResults(RESULTS_TIMEOUT);
+      p.closeResults(Duration.ofNanos(Math.max(0, resultsDeadline - System.nanoTime())));
     }
     for (CameraPipeline p : pipelines) {
       p.release(CAMERA_STOP_TIMEOUT);
