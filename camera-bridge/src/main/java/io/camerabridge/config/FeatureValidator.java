@@ -34,7 +34,6 @@ final class FeatureValidator {
           Map.entry("TriggerActivation", "trigger.activation"),
           Map.entry("GevSCPSPacketSize", "gige.packetSize"),
           Map.entry("GevSCPD", "gige.packetDelay"),
-          Map.entry("DeviceLinkThroughputLimit", "usb.throughputLimit"),
           Map.entry("UserSetSelector", "userSet"),
           Map.entry("ChunkModeActive", "chunks"),
           Map.entry("DeviceLinkThroughputLimit", "usb.throughputLimit"));
