@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
       CheckConfigCommand.class,
       DevicesCommand.class,
       FeaturesCommand.class,
+      ConsolePasswordCommand.class,
       DemoCommand.class,
       PekatSimCommand.class,
       BenchCommand.class

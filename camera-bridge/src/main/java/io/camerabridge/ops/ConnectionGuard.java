@@ -5,7 +5,6 @@ import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.timeout.IdleStateEvent;
-import io.netty.util.AttributeKey;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,13 +13,10 @@ import org.slf4j.LoggerFactory;
  * Keeps one client from blinding the status server: a connection that sends no complete request
  * within the read timeout (half a request line, or an idle keep-alive) is closed, and beyond {@code
  * maxConnections} open connections new ones are closed at once. Connections that stream
- * (server-sent events) mark themselves with {@link #STREAMING} and are exempt from the read
- * timeout.
+ * (server-sent events) mark themselves with {@link StatusRoutes#STREAMING} and are exempt from the
+ * read timeout.
  */
 final class ConnectionGuard {
-  /** Set on a channel whose response is an open-ended stream: reading nothing is normal there. */
-  static final AttributeKey<Boolean> STREAMING = AttributeKey.valueOf("camerabridge.streaming");
-
   private static final Logger LOG = LoggerFactory.getLogger(ConnectionGuard.class);
 
   private final AtomicInteger open = new AtomicInteger();
@@ -67,7 +63,7 @@ final class ConnectionGuard {
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
       if (evt instanceof IdleStateEvent
-          && !Boolean.TRUE.equals(ctx.channel().attr(STREAMING).get())) {
+          && !Boolean.TRUE.equals(ctx.channel().attr(StatusRoutes.STREAMING).get())) {
         ctx.close();
         return;
       }

@@ -2,6 +2,7 @@ package io.camerabridge.ops;
 
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.util.AttributeKey;
 
 /**
  * More pages on the status server's address (the console). Called on the status server's event loop
@@ -10,6 +11,12 @@ import io.netty.handler.codec.http.FullHttpRequest;
  * HttpResponses}).
  */
 public interface StatusRoutes {
+
+  /**
+   * Set to true on a connection whose answer is an open-ended stream (server-sent events): reading
+   * nothing from such a client is normal, so the read time-out leaves it alone.
+   */
+  AttributeKey<Boolean> STREAMING = AttributeKey.valueOf("camerabridge.streaming");
 
   /**
    * Answers the request, or returns false to leave it to the status server (which answers 404). The

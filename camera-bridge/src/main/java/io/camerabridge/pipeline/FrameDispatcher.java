@@ -39,6 +39,7 @@ final class FrameDispatcher {
   private final Executor resultExecutor;
   private final boolean keepPixelsForNg;
   private final Duration busyWait;
+  private final FrameTap tap;
 
   FrameDispatcher(
       String cameraId,
@@ -51,7 +52,8 @@ final class FrameDispatcher {
       OutcomeHandler outcomes,
       Executor resultExecutor,
       boolean keepPixelsForNg,
-      Duration busyWait) {
+      Duration busyWait,
+      FrameTap tap) {
     this.cameraId = cameraId;
     this.client = client;
     this.data = data;
@@ -63,6 +65,7 @@ final class FrameDispatcher {
     this.resultExecutor = resultExecutor;
     this.keepPixelsForNg = keepPixelsForNg;
     this.busyWait = busyWait;
+    this.tap = tap;
   }
 
   /** Sends the frame or drops it; takes ownership of its give-back in every case. */
@@ -100,6 +103,11 @@ final class FrameDispatcher {
       return;
     }
     NativeFrameBuf kept = keepPixelsForNg ? (NativeFrameBuf) buf.retain() : null;
+    if (tap.wanted()) {
+      // At most twice a second while someone watches; the tap copies and releases off this thread.
+      tap.offer(
+          buf.retainedDuplicate(), frame.width(), frame.height(), frame.layout(), frame.frameId());
+    }
     stats.sent.increment();
     client
         .analyze(raw, data.format(cameraId, frame))

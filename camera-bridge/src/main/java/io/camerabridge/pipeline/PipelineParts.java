@@ -42,7 +42,11 @@ public final class PipelineParts {
       new java.util.concurrent.atomic.LongAdder();
 
   private PipelineParts(
-      CameraConfig config, PekatClient client, FrameMetrics metrics, Executor results) {
+      CameraConfig config,
+      PekatClient client,
+      FrameMetrics metrics,
+      Executor results,
+      FrameTap tap) {
     this.client = client;
     this.metrics = metrics;
     ResultsConfig rc = config.results();
@@ -71,7 +75,7 @@ public final class PipelineParts {
         rc.saveNgFrames().isPresent()
             && (ngImage == NgImage.RAW || !config.pekat().responseType().returnsImage());
     OutcomeHandler outcomes =
-        new OutcomeHandler(config.id(), metrics, stats, analyzer, journal, ngSaver, ngImage);
+        new OutcomeHandler(config.id(), metrics, stats, analyzer, journal, ngSaver, ngImage, tap);
     this.converter =
         new FrameConverter(
             config.id(), config.convertRgbToBgr(), config.pekat().maxInFlight(), copies);
@@ -87,7 +91,8 @@ public final class PipelineParts {
             outcomes,
             results,
             keepPixels,
-            config.busyWait());
+            config.busyWait(),
+            tap);
   }
 
   /**
@@ -99,8 +104,23 @@ public final class PipelineParts {
    */
   public static PipelineParts create(
       CameraConfig config, ClientResources resources, FrameMetrics metrics, Executor results) {
-    return create(
-        config, NettyPekatClient.open(endpoint(config.pekat()), resources), metrics, results);
+    return create(config, resources, metrics, results, FrameTap.NONE);
+  }
+
+  /** As {@link #create(CameraConfig, ClientResources, FrameMetrics, Executor)}, with a tap. */
+  public static PipelineParts create(
+      CameraConfig config,
+      ClientResources resources,
+      FrameMetrics metrics,
+      Executor results,
+      FrameTap tap) {
+    PekatClient client = NettyPekatClient.open(endpoint(config.pekat()), resources);
+    try {
+      return new PipelineParts(config, client, metrics, results, tap);
+    } catch (RuntimeException e) {
+      client.close();
+      throw e;
+    }
   }
 
   /**
@@ -113,7 +133,7 @@ public final class PipelineParts {
   public static PipelineParts create(
       CameraConfig config, PekatClient client, FrameMetrics metrics, Executor results) {
     try {
-      return new PipelineParts(config, client, metrics, results);
+      return new PipelineParts(config, client, metrics, results, FrameTap.NONE);
     } catch (RuntimeException e) {
       client.close();
       throw e;
