@@ -114,10 +114,10 @@
     verdict.dataset.outcome = v ? v.outcome : "";
     const p = camera.preview;
     if (!p) return;
-    if (p.sequence !== c.previewSequence) {
-      c.previewSequence = p.sequence;
+    if (p.previewId !== c.previewSequence) {
+      c.previewSequence = p.previewId;
       const img = n.querySelector(".preview-image");
-      img.src = "/api/cameras/" + encodeURIComponent(camera.id) + "/preview.jpg?seq=" + p.sequence;
+      img.src = "/api/cameras/" + encodeURIComponent(camera.id) + "/preview.jpg?n=" + p.previewId;
       img.alt = "Frame " + p.frameId + " of " + camera.id;
     }
     drawRectangles(n.querySelector(".overlay"), p.frameWidth, p.frameHeight, v ? v.rectangles : []);

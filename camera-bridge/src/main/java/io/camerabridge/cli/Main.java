@@ -27,6 +27,8 @@ import picocli.CommandLine.Command;
       CheckConfigCommand.class,
       DevicesCommand.class,
       FeaturesCommand.class,
+      GetCommand.class,
+      SetCommand.class,
       ConsolePasswordCommand.class,
       DemoCommand.class,
       PekatSimCommand.class,

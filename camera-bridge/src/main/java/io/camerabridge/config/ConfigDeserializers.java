@@ -61,6 +61,8 @@ final class ConfigDeserializers {
         new FromText<>(URI.class, "a URL such as http://127.0.0.1:8000", ConfigDeserializers::uri));
     m.addDeserializer(ApiKey.class, new ApiKeyDeserializer());
     m.addDeserializer(FeatureValue.class, new FeatureValueDeserializer());
+    m.addDeserializer(FeatureSteps.class, new FeatureDeserializers.StepsDeserializer());
+    m.addDeserializer(FeatureFile.class, new FeatureDeserializers.FileDeserializer());
     addChoice(m, TriggerMode.class, "trigger mode", TriggerMode::configName);
     addChoice(m, TriggerActivation.class, "trigger activation", TriggerActivation::configName);
     addChoice(m, LogFormat.class, "log format", LogFormat::configName);

@@ -126,11 +126,12 @@ final class CameraCards {
       return;
     }
     ObjectNode node = card.putObject("preview");
-    node.put("sequence", p.get().sequence());
-    node.put("frameId", p.get().frameId());
+    node.put("previewId", p.get().sequence());
+    node.put("sequence", p.get().frame().sequence());
+    node.put("frameId", p.get().frame().frameId());
     node.put("at", p.get().at().toString());
-    node.put("frameWidth", p.get().frameWidth());
-    node.put("frameHeight", p.get().frameHeight());
+    node.put("frameWidth", p.get().frame().width());
+    node.put("frameHeight", p.get().frame().height());
   }
 
   private void verdict(ObjectNode card, CameraPreview preview) {
@@ -140,6 +141,7 @@ final class CameraCards {
       return;
     }
     ObjectNode node = card.putObject("verdict");
+    node.put("sequence", v.get().sequence());
     node.put("frameId", v.get().frameId());
     node.put("at", v.get().at().toString());
     node.put("outcome", v.get().outcome());

@@ -1,8 +1,8 @@
 package io.camerabridge.console;
 
+import io.camerabridge.frame.FrameInfo;
 import io.camerabridge.pekat.AnalysisOutcome;
 import io.camerabridge.pekat.AnalysisResult;
-import io.camerabridge.pekat.RawLayout;
 import io.camerabridge.pipeline.FrameTap;
 import io.netty.buffer.ByteBuf;
 import java.nio.ByteBuffer;
@@ -69,13 +69,13 @@ final class CameraPreview implements FrameTap {
   }
 
   @Override
-  public void offer(ByteBuf pixels, int width, int height, RawLayout layout, long frameId) {
+  public void offer(ByteBuf pixels, FrameInfo frame) {
     if (!armed.compareAndSet(true, false) || !busy.compareAndSet(false, true)) {
       pixels.release();
       return;
     }
     try {
-      worker.execute(() -> capture(pixels, width, height, layout, frameId));
+      worker.execute(() -> capture(pixels, frame));
     } catch (RejectedExecutionException e) {
       busy.set(false);
       pixels.release();
@@ -86,19 +86,22 @@ final class CameraPreview implements FrameTap {
   // ---- results thread -------------------------------------------------------------------------
 
   @Override
-  public void answered(long frameId, Instant at, AnalysisOutcome outcome) {
+  public void answered(FrameInfo frame, Instant at, AnalysisOutcome outcome) {
     if (!(outcome instanceof AnalysisOutcome.Analyzed analyzed)) {
-      verdict = new Verdict(frameId, at, outcome.name(), List.of());
+      verdict = new Verdict(frame.sequence(), frame.frameId(), at, outcome.name(), List.of());
       return;
     }
     AnalysisResult result = analyzed.result();
-    verdict = new Verdict(frameId, at, outcome.name(), result.rectangles());
+    verdict =
+        new Verdict(frame.sequence(), frame.frameId(), at, outcome.name(), result.rectangles());
     if (result.verdict() == AnalysisResult.Verdict.NG) {
       String context = result.contextJson();
       if (context.length() > MAX_CONTEXT_CHARS) {
         context = context.substring(0, MAX_CONTEXT_CHARS);
       }
-      NgEvent event = new NgEvent(frameId, at, result.rectangles(), redact.apply(context));
+      NgEvent event =
+          new NgEvent(
+              frame.sequence(), frame.frameId(), at, result.rectangles(), redact.apply(context));
       synchronized (ng) {
         ng.addFirst(event);
         while (ng.size() > NG_EVENTS) {
@@ -131,7 +134,7 @@ final class CameraPreview implements FrameTap {
     }
   }
 
-  private void capture(ByteBuf pixels, int width, int height, RawLayout layout, long frameId) {
+  private void capture(ByteBuf pixels, FrameInfo frame) {
     try {
       ByteBuffer own;
       try {
@@ -140,9 +143,11 @@ final class CameraPreview implements FrameTap {
         pixels.release();
       }
       lastCaptureNanos = System.nanoTime();
-      var image = PreviewImage.scale(own, width, height, layout, PreviewImage.MAX_WIDTH);
+      var image =
+          PreviewImage.scale(
+              own, frame.width(), frame.height(), frame.layout(), PreviewImage.MAX_WIDTH);
       byte[] jpeg = PreviewImage.jpeg(image);
-      latest = new Preview(++sequence, frameId, Instant.now(), width, height, image, jpeg);
+      latest = new Preview(++sequence, frame, Instant.now(), image, jpeg);
     } catch (RuntimeException e) {
       skipped.increment();
     } finally {

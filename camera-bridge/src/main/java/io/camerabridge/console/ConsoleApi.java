@@ -100,7 +100,8 @@ final class ConsoleApi {
             ? p.get().jpeg()
             : PreviewImage.jpeg(PreviewImage.shrink(p.get().image(), width));
     FullHttpResponse r = HttpResponses.response(200, "image/jpeg", jpeg);
-    r.headers().set("X-Frame-Id", Long.toUnsignedString(p.get().frameId()));
+    r.headers().set("X-Frame-Id", Long.toUnsignedString(p.get().frame().frameId()));
+    r.headers().set("X-Frame-Sequence", p.get().frame().sequence());
     r.headers().set("X-Preview-Sequence", p.get().sequence());
     return r;
   }
@@ -150,6 +151,7 @@ final class ConsoleApi {
       node.put("bytes", f.bytes());
     }
     if (event.isPresent()) {
+      node.put("sequence", event.get().sequence());
       node.put("defects", event.get().rectangles().size());
       node.set("rectangles", CameraCards.rectangles(json, event.get().rectangles()));
       if (context) {

@@ -8,7 +8,12 @@ import java.util.List;
  * One NG verdict remembered for the console's NG view (PEKAT's context JSON with the API key
  * removed, cut at {@link CameraPreview#MAX_CONTEXT_CHARS}).
  */
-record NgEvent(long frameId, Instant at, List<DetectedRectangle> rectangles, String contextJson) {
+record NgEvent(
+    long sequence,
+    long frameId,
+    Instant at,
+    List<DetectedRectangle> rectangles,
+    String contextJson) {
   NgEvent {
     rectangles = List.copyOf(rectangles);
   }

@@ -138,6 +138,16 @@ public enum BridgeMeter {
       "boolean",
       "1 while the camera is open and acquiring, else 0 (boolean).",
       MeterTags.CAMERA),
+  CAMERA_FEATURE(
+      "camerabridge.camera.feature",
+      Meter.Type.GAUGE,
+      "value",
+      "A GenICam feature listed under the camera's diagnostics (e.g. DeviceTemperature), read on"
+          + " the camera's control thread every diagnosticsInterval, in the feature's own unit;"
+          + " booleans are 1/0, enumerations their integer value, NaN until read or after a"
+          + " failed read.",
+      MeterTags.CAMERA,
+      MeterTags.FEATURE),
   LAST_FRAME_AGE(
       "camerabridge.last.frame.age",
       Meter.Type.GAUGE,
@@ -149,6 +159,13 @@ public enum BridgeMeter {
       Meter.Type.GAUGE,
       "boolean",
       "1 while the camera's analyzer answered its last exchange or probe, else 0 (boolean).",
+      MeterTags.CAMERA),
+  ANALYZER_RETRIES(
+      "camerabridge.analyzer.retries",
+      Meter.Type.COUNTER,
+      "requests",
+      "Requests sent again on a fresh connection because a reused keep-alive connection refused"
+          + " their first byte (never one the analyzer may have read), in requests.",
       MeterTags.CAMERA);
 
   /** Bucket boundaries of {@link #FRAME_SIZE}: frame sizes from VGA mono to 25 MP colour. */

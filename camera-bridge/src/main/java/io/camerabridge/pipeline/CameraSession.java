@@ -6,6 +6,7 @@ import io.camerabridge.bindings.aravis.Camera;
 import io.camerabridge.bindings.aravis.Stream;
 import io.camerabridge.bindings.aravis.StreamStatistics;
 import io.camerabridge.config.CameraConfig;
+import io.camerabridge.frame.FrameInfo;
 import io.camerabridge.metrics.DropReason;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -209,6 +210,8 @@ final class CameraSession implements AutoCloseable {
     }
 
     private void handle(ArvFrame frame) {
+      // Every popped buffer gets its number, so gaps between outcomes show the drops.
+      long sequence = parts.leases().nextSequence();
       parts.metrics().frameAcquired();
       parts.stats().acquired.increment();
       parts.metrics().frameWaited(nowEpochNanos() - frame.systemTimestampNanos());
@@ -228,40 +231,30 @@ final class CameraSession implements AutoCloseable {
       }
       parts.lastFrameNanos().set(System.nanoTime());
       parts.metrics().frameSize(frame.size());
+      FrameConverter converter = parts.converter();
+      FrameInfo info =
+          new FrameInfo(
+              cameraId,
+              sequence,
+              frame.frameId(),
+              frame.timestampNanos(),
+              frame.systemTimestampNanos(),
+              frame.width(),
+              frame.height(),
+              converter.layout());
       FrameConverter.Converted c =
-          parts
-              .converter()
-              .convert(
-                  frame.dataForTransfer(),
-                  frame.width(),
-                  frame.height(),
-                  frame.pixelFormat().genicamName(),
-                  paddingX(frame),
-                  frame.frameId(),
-                  frame.timestampNanos(),
-                  frame.systemTimestampNanos(),
-                  frame::release);
-      if (c.view() == null) {
+          converter.convert(
+              info,
+              frame.dataForTransfer(),
+              frame.pixelFormatCode(),
+              frame.paddingX(),
+              frame::release);
+      if (c.lease() == null) {
         parts.metrics().frameDropped(c.drop());
         parts.stats().dropped.increment();
         return;
       }
-      parts.dispatcher().dispatch(c.view());
-    }
-
-    /**
-     * Row padding, inferred from the payload size: Aravis's per-buffer padding is not exposed by
-     * the binding, and bytes beyond {@code height} whole padded rows are trailing data.
-     */
-    private static int paddingX(ArvFrame frame) {
-      int bpp = Math.max(1, frame.pixelFormat().bitsPerPixel() / 8);
-      long rowBytes = (long) frame.width() * bpp;
-      long extra = frame.size() - rowBytes * frame.height();
-      if (frame.height() <= 0 || extra <= 0 || extra % frame.height() != 0) {
-        return 0;
-      }
-      long perRow = extra / frame.height();
-      return perRow < rowBytes ? (int) perRow : 0;
+      parts.dispatcher().dispatch(c.lease());
     }
 
     private static long nowEpochNanos() {

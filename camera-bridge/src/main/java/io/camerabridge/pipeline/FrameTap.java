@@ -1,7 +1,7 @@
 package io.camerabridge.pipeline;
 
+import io.camerabridge.frame.FrameInfo;
 import io.camerabridge.pekat.AnalysisOutcome;
-import io.camerabridge.pekat.RawLayout;
 import io.netty.buffer.ByteBuf;
 import java.time.Instant;
 
@@ -20,10 +20,10 @@ public interface FrameTap {
    * memory (the camera gets the buffer back only after it is released): the tap releases it exactly
    * once, as soon as it has copied what it needs.
    */
-  void offer(ByteBuf pixels, int width, int height, RawLayout layout, long frameId);
+  void offer(ByteBuf pixels, FrameInfo frame);
 
   /** An exchange ended (on the results thread); must return at once. */
-  void answered(long frameId, Instant at, AnalysisOutcome outcome);
+  void answered(FrameInfo frame, Instant at, AnalysisOutcome outcome);
 
   /** Wants nothing. */
   FrameTap NONE =
@@ -34,11 +34,11 @@ public interface FrameTap {
         }
 
         @Override
-        public void offer(ByteBuf pixels, int width, int height, RawLayout layout, long frameId) {
+        public void offer(ByteBuf pixels, FrameInfo frame) {
           pixels.release();
         }
 
         @Override
-        public void answered(long frameId, Instant at, AnalysisOutcome outcome) {}
+        public void answered(FrameInfo frame, Instant at, AnalysisOutcome outcome) {}
       };
 }

@@ -1,6 +1,8 @@
 package io.camerabridge.pipeline;
 
 import io.camerabridge.config.NgImage;
+import io.camerabridge.frame.FrameInfo;
+import io.camerabridge.frame.FrameLease;
 import io.camerabridge.metrics.DropReason;
 import io.camerabridge.metrics.ExchangeOutcome;
 import io.camerabridge.metrics.FrameMetrics;
@@ -11,7 +13,6 @@ import io.camerabridge.pekat.ExchangeTimings;
 import io.camerabridge.results.FrameRecord;
 import io.camerabridge.results.NgImageSaver;
 import io.camerabridge.results.ResultJournal;
-import io.netty.buffer.ByteBuf;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -56,10 +57,13 @@ final class OutcomeHandler {
   }
 
   /**
-   * Handles one outcome. {@code kept} is an extra reference to the frame's pixels (raw NG saving)
-   * or null; it is released exactly once here or by the saver.
+   * Handles one outcome. The lease's metadata stays valid after the client released it; with {@code
+   * pixelsKept} the dispatcher holds one extra reference to its pixels (raw NG saving), released
+   * exactly once here or by the saver.
    */
-  void handle(FrameView frame, AnalysisOutcome answer, Throwable error, ByteBuf kept) {
+  void handle(FrameLease lease, AnalysisOutcome answer, Throwable error, boolean pixelsKept) {
+    FrameLease kept = pixelsKept ? lease : null;
+    FrameInfo frame = lease.info();
     try {
       // The client promises values, not exceptions; treat a broken promise as an I/O error.
       AnalysisOutcome outcome =
@@ -83,7 +87,7 @@ final class OutcomeHandler {
       count(kind, endToEnd);
       journal.ifPresent(j -> j.append(record(frame, outcome, kind, now, endToEnd)));
       kept = saveIfNg(frame, outcome, now, kept);
-      tap.answered(frame.frameId(), now, outcome);
+      tap.answered(frame, now, outcome);
       logIfNotOk(frame, outcome, kind);
     } finally {
       if (kept != null) {
@@ -92,7 +96,8 @@ final class OutcomeHandler {
     }
   }
 
-  private ByteBuf saveIfNg(FrameView frame, AnalysisOutcome outcome, Instant now, ByteBuf kept) {
+  private FrameLease saveIfNg(
+      FrameInfo frame, AnalysisOutcome outcome, Instant now, FrameLease kept) {
     if (ngSaver.isEmpty()
         || !(outcome instanceof AnalysisOutcome.Analyzed analyzed)
         || analyzed.result().verdict() != AnalysisResult.Verdict.NG) {
@@ -140,7 +145,7 @@ final class OutcomeHandler {
     }
   }
 
-  private void logIfNotOk(FrameView frame, AnalysisOutcome outcome, ExchangeOutcome kind) {
+  private void logIfNotOk(FrameInfo frame, AnalysisOutcome outcome, ExchangeOutcome kind) {
     switch (kind) {
       case OK -> {}
       case NG -> {
@@ -186,7 +191,7 @@ final class OutcomeHandler {
   }
 
   private FrameRecord record(
-      FrameView frame, AnalysisOutcome outcome, ExchangeOutcome kind, Instant now, long e2e) {
+      FrameInfo frame, AnalysisOutcome outcome, ExchangeOutcome kind, Instant now, long e2e) {
     Map<String, Double> timings = new LinkedHashMap<>();
     ExchangeTimings t = outcome.timings();
     timings.put("total", t.totalNanos() / 1e6);
@@ -203,6 +208,7 @@ final class OutcomeHandler {
     }
     return new FrameRecord(
         cameraId,
+        frame.sequence(),
         frame.frameId(),
         frame.timestampNanos(),
         frame.systemTimestampNanos(),

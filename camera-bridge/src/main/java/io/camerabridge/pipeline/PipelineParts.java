@@ -78,7 +78,12 @@ public final class PipelineParts {
         new OutcomeHandler(config.id(), metrics, stats, analyzer, journal, ngSaver, ngImage, tap);
     this.converter =
         new FrameConverter(
-            config.id(), config.convertRgbToBgr(), config.pekat().maxInFlight(), copies);
+            config.id(),
+            config.pixelFormat(),
+            config.convertRgbToBgr(),
+            config.pekat().maxInFlight(),
+            copies,
+            leases);
     this.dispatcher =
         new FrameDispatcher(
             config.id(),
@@ -86,7 +91,6 @@ public final class PipelineParts {
             new DataTemplate(config.pekat().data()),
             metrics,
             stats,
-            leases,
             analyzer,
             outcomes,
             results,

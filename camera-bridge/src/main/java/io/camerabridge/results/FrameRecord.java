@@ -10,6 +10,8 @@ import java.util.Objects;
  * analyzer (dropped frames are counted in metrics, not journaled).
  *
  * @param camera the configured camera id
+ * @param sequence the camera pipeline's frame number (1, 2, … since start, never reused across
+ *     reconnects; a gap is the frames dropped before the analyzer)
  * @param frameId the camera's frame id (wraps; fake cameras start at 65400)
  * @param timestampNanos the buffer's device timestamp in nanoseconds
  * @param systemTimestampNanos host wall-clock time (ns since the epoch) of the leader packet
@@ -22,6 +24,7 @@ import java.util.Objects;
  */
 public record FrameRecord(
     String camera,
+    long sequence,
     long frameId,
     long timestampNanos,
     long systemTimestampNanos,

@@ -157,6 +157,7 @@ public final class ResultJournal implements AutoCloseable {
     try (JsonGenerator g = json.getFactory().createGenerator(target, JsonEncoding.UTF8)) {
       g.writeStartObject();
       g.writeStringField("camera", r.camera());
+      g.writeNumberField("sequence", r.sequence());
       g.writeNumberField("frameId", r.frameId());
       g.writeNumberField("timestampNanos", r.timestampNanos());
       g.writeNumberField("systemTimestampNanos", r.systemTimestampNanos());
@@ -275,6 +276,6 @@ public final class ResultJournal implements AutoCloseable {
 
   private static FrameRecord endMarker() {
     return new FrameRecord(
-        "", 0, 0, 0, java.time.Instant.EPOCH, "end", Verdict.NONE, null, null, null);
+        "", 0, 0, 0, 0, java.time.Instant.EPOCH, "end", Verdict.NONE, null, null, null);
   }
 }

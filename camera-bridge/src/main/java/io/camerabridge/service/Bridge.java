@@ -114,6 +114,7 @@ public final class Bridge implements HealthSource {
                 console == null ? FrameTap.NONE : console.tap(camera.id()));
         CameraPipeline pipeline = new CameraPipeline(camera, parts);
         metrics.bindCamera(camera.id(), pipeline.gauges());
+        metrics.bindCameraFeatures(camera.id(), pipeline.featureGauges());
         pipelines.add(pipeline);
       }
       byId =

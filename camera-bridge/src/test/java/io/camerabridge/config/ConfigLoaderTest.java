@@ -3,6 +3,7 @@ package io.camerabridge.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.camerabridge.pekat.ApiKey;
 import io.camerabridge.pekat.ContextPlacement;
@@ -65,7 +66,7 @@ class ConfigLoaderTest {
     assertThat(camera.gige().packetSocket()).isFalse();
     assertThat(camera.frameWatchdog()).contains(Duration.ofSeconds(2));
     assertThat(camera.width()).isNull();
-    assertThat(camera.features()).isEmpty();
+    assertThat(camera.features().steps()).isEmpty();
     PekatConfig pekat = camera.pekat();
     assertThat(pekat.url()).isEqualTo(URI.create("http://127.0.0.1:8000"));
     assertThat(pekat.key()).isEmpty();
@@ -155,7 +156,7 @@ class ConfigLoaderTest {
     assertThat(camera.pekat().apiKey()).isEqualTo(ApiKey.of("s3cret"));
     assertThat(camera.pekat().data()).isEqualTo("line1/{frameId}");
     assertThat(camera.buffers()).isEqualTo(4);
-    assertThat(camera.features().get("DeviceUserID").asText()).isEqualTo("${literal}");
+    assertThat(camera.features().lastValues().get("DeviceUserID").asText()).isEqualTo("${literal}");
     assertThat(config.toString()).doesNotContain("s3cret").contains("ApiKey[redacted]");
   }
 
@@ -226,12 +227,13 @@ class ConfigLoaderTest {
 
     assertThat(camera.id()).isEqualTo("no");
     assertThat(camera.device()).isEqualTo("on");
-    assertThat(camera.features())
+    assertThat(camera.features().steps())
+        .extracting(FeatureStep::feature, FeatureStep::value)
         .containsExactly(
-            Map.entry("ExposureAuto", new FeatureValue("Off")),
-            Map.entry("ReverseX", new FeatureValue(true)),
-            Map.entry("Gamma", new FeatureValue(0.7)),
-            Map.entry("Lines", new FeatureValue(3L)));
+            tuple("ExposureAuto", new FeatureValue("Off")),
+            tuple("ReverseX", new FeatureValue(true)),
+            tuple("Gamma", new FeatureValue(0.7)),
+            tuple("Lines", new FeatureValue(3L)));
   }
 
   @Test
@@ -267,7 +269,7 @@ class ConfigLoaderTest {
 
     assertThatThrownBy(() -> config.cameras().clear())
         .isInstanceOf(UnsupportedOperationException.class);
-    assertThatThrownBy(() -> config.cameras().get(0).features().clear())
+    assertThatThrownBy(() -> config.cameras().get(0).features().steps().clear())
         .isInstanceOf(UnsupportedOperationException.class);
   }
 }

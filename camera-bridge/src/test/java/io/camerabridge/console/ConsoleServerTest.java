@@ -6,8 +6,9 @@ import static org.awaitility.Awaitility.await;
 import io.camerabridge.config.BridgeConfig;
 import io.camerabridge.config.ConfigLoader;
 import io.camerabridge.config.PasswordHash;
+import io.camerabridge.frame.FrameInfo;
+import io.camerabridge.frame.FrameLease;
 import io.camerabridge.frame.FrameLeases;
-import io.camerabridge.frame.NativeFrameBuf;
 import io.camerabridge.metrics.BridgeMetrics;
 import io.camerabridge.ops.StatusServer;
 import io.camerabridge.pekat.RawLayout;
@@ -103,9 +104,10 @@ class ConsoleServerTest {
     for (int i = 0; i < pixels.capacity(); i++) {
       pixels.put(i, (byte) (i % 1280 / 5));
     }
-    NativeFrameBuf frame = leases.wrap(pixels, () -> {});
-    tap.offer(frame.retainedDuplicate(), 1280, 960, RawLayout.BAYER_RG8, 7);
-    tap.offer(frame.retainedDuplicate(), 1280, 960, RawLayout.BAYER_RG8, 8); // not wanted: released
+    FrameInfo info = new FrameInfo("cam", 3, 7, 0, 0, 1280, 960, RawLayout.BAYER_RG8);
+    FrameLease frame = leases.lease(info, pixels, () -> {});
+    tap.offer(frame.retainedDuplicate(), info);
+    tap.offer(frame.retainedDuplicate(), info); // no longer wanted: released at once
     frame.release();
     await().atMost(Duration.ofSeconds(30)).until(() -> leases.outstanding() == 0);
 
@@ -116,6 +118,7 @@ class ConsoleServerTest {
     full = getBytes("/api/cameras/cam/preview.jpg");
     assertThat(full.headers().firstValue("Content-Type")).hasValue("image/jpeg");
     assertThat(full.headers().firstValue("X-Frame-Id")).hasValue("7");
+    assertThat(full.headers().firstValue("X-Frame-Sequence")).hasValue("3");
     BufferedImage image = ImageIO.read(new ByteArrayInputStream(full.body()));
     assertThat(image.getWidth()).isEqualTo(640);
     assertThat(image.getHeight()).isEqualTo(480);

@@ -41,6 +41,7 @@ class ResultJournalTest {
     JsonNode first = JSON.readTree(lines.get(0));
     assertThat(first.get("camera").asText()).isEqualTo("cam");
     assertThat(first.get("frameId").asLong()).isEqualTo(65400);
+    assertThat(first.get("sequence").asLong()).isEqualTo(1);
     assertThat(first.get("verdict").asText()).isEqualTo("OK");
     assertThat(first.get("timingsMs").get("latency").asDouble()).isEqualTo(12.5);
     assertThat(first.get("context").get("detectedRectangles").get(0).get("x").asInt()).isEqualTo(1);
@@ -100,6 +101,16 @@ class ResultJournalTest {
     Map<String, Double> timings = new LinkedHashMap<>();
     timings.put("latency", 12.5);
     return new FrameRecord(
-        "cam", frameId, 1_000L, 2_000L, Instant.EPOCH, "ok", verdict, timings, context, null);
+        "cam",
+        frameId - 65399,
+        frameId,
+        1_000L,
+        2_000L,
+        Instant.EPOCH,
+        "ok",
+        verdict,
+        timings,
+        context,
+        null);
   }
 }
