@@ -13,7 +13,6 @@ import io.camerabridge.metrics.BridgeMetrics;
 import io.camerabridge.ops.StatusServer;
 import io.camerabridge.pekat.RawLayout;
 import io.camerabridge.pipeline.FrameTap;
-import io.camerabridge.testing.NettyLeakCheck;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -36,7 +35,6 @@ import java.util.Optional;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -46,7 +44,6 @@ import org.junit.jupiter.api.io.TempDir;
 class ConsoleServerTest {
   private static final String TOKEN = "console-token-0123456789";
 
-  @RegisterExtension final NettyLeakCheck leakCheck = new NettyLeakCheck();
   @TempDir Path dir;
 
   private final HttpClient http = HttpClient.newHttpClient();

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camerabridge.metrics.BridgeMetrics;
 import io.camerabridge.metrics.ExchangeOutcome;
-import io.camerabridge.testing.NettyLeakCheck;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -24,10 +23,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 class StatusServerTest {
-  @RegisterExtension final NettyLeakCheck leakCheck = new NettyLeakCheck();
 
   private final BridgeMetrics metrics = new BridgeMetrics();
   private final List<CameraHealth> cameras = new CopyOnWriteArrayList<>();
