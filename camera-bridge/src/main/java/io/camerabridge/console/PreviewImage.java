@@ -2,6 +2,7 @@ package io.camerabridge.console;
 
 import io.camerabridge.pekat.RawLayout;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -33,50 +34,72 @@ final class PreviewImage {
     return new int[] {w, h};
   }
 
-  /** Downscales (and debayers) tightly packed pixels. */
+  /**
+   * Downscales (and debayers) tightly packed pixels into a BGR picture, writing its raster
+   * directly: a preview of a 1920x1200 frame costs a few milliseconds of one thread.
+   */
   static BufferedImage scale(
       ByteBuffer pixels, int width, int height, RawLayout layout, int maxWidth) {
     int[] size = size(width, height, maxWidth);
     int outW = size[0];
     int outH = size[1];
-    BufferedImage image = new BufferedImage(outW, outH, BufferedImage.TYPE_INT_RGB);
-    int[] row = new int[outW];
+    BufferedImage image = new BufferedImage(outW, outH, BufferedImage.TYPE_3BYTE_BGR);
+    byte[] out = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
+    int[] columns = new int[outW];
+    for (int x = 0; x < outW; x++) {
+      columns[x] = (int) ((long) x * width / outW);
+    }
+    int o = 0;
     for (int y = 0; y < outH; y++) {
       int sy = (int) ((long) y * height / outH);
-      for (int x = 0; x < outW; x++) {
-        int sx = (int) ((long) x * width / outW);
-        row[x] = rgb(pixels, width, height, layout, sx, sy);
-      }
-      image.setRGB(0, y, outW, 1, row, 0, outW);
+      o =
+          switch (layout) {
+            case GRAY8 -> grayRow(pixels, width, sy, columns, out, o);
+            case BGR8 -> bgrRow(pixels, width, sy, columns, out, o);
+            default -> bayerRow(pixels, width, height, sy, columns, out, o);
+          };
     }
     return image;
   }
 
-  private static int rgb(ByteBuffer p, int width, int height, RawLayout layout, int x, int y) {
-    switch (layout) {
-      case GRAY8 -> {
-        int v = p.get(y * width + x) & 0xff;
-        return v << 16 | v << 8 | v;
-      }
-      case BGR8 -> {
-        int i = (y * width + x) * 3;
-        return (p.get(i + 2) & 0xff) << 16 | (p.get(i + 1) & 0xff) << 8 | (p.get(i) & 0xff);
-      }
-      default -> {
-        // RGGB: even rows R G, odd rows G B. Take the 2x2 block that holds (x, y).
-        int bx = Math.min(x & ~1, width - 2);
-        int by = Math.min(y & ~1, height - 2);
-        if (bx < 0 || by < 0) {
-          int v = p.get(y * width + x) & 0xff;
-          return v << 16 | v << 8 | v;
-        }
-        int top = by * width + bx;
-        int r = p.get(top) & 0xff;
-        int g = ((p.get(top + 1) & 0xff) + (p.get(top + width) & 0xff)) >> 1;
-        int b = p.get(top + width + 1) & 0xff;
-        return r << 16 | g << 8 | b;
-      }
+  private static int grayRow(ByteBuffer p, int width, int y, int[] columns, byte[] out, int o) {
+    int row = y * width;
+    for (int x : columns) {
+      byte v = p.get(row + x);
+      out[o++] = v;
+      out[o++] = v;
+      out[o++] = v;
     }
+    return o;
+  }
+
+  private static int bgrRow(ByteBuffer p, int width, int y, int[] columns, byte[] out, int o) {
+    int row = y * width;
+    for (int x : columns) {
+      int i = (row + x) * 3;
+      out[o++] = p.get(i);
+      out[o++] = p.get(i + 1);
+      out[o++] = p.get(i + 2);
+    }
+    return o;
+  }
+
+  /** RGGB: even rows R G, odd rows G B; each output pixel takes the 2x2 block that holds it. */
+  private static int bayerRow(
+      ByteBuffer p, int width, int height, int y, int[] columns, byte[] out, int o) {
+    if (width < 2 || height < 2) {
+      return grayRow(p, width, y, columns, out, o);
+    }
+    int top = Math.min(y & ~1, height - 2) * width;
+    int bottom = top + width;
+    for (int x : columns) {
+      int bx = Math.min(x & ~1, width - 2);
+      int g = ((p.get(top + bx + 1) & 0xff) + (p.get(bottom + bx) & 0xff)) >> 1;
+      out[o++] = p.get(bottom + bx + 1);
+      out[o++] = (byte) g;
+      out[o++] = p.get(top + bx);
+    }
+    return o;
   }
 
   /** Scales an already small picture further down (for {@code ?width=}). */
@@ -85,7 +108,7 @@ final class PreviewImage {
       return image;
     }
     int[] size = size(image.getWidth(), image.getHeight(), maxWidth);
-    BufferedImage out = new BufferedImage(size[0], size[1], BufferedImage.TYPE_INT_RGB);
+    BufferedImage out = new BufferedImage(size[0], size[1], BufferedImage.TYPE_3BYTE_BGR);
     var g = out.createGraphics();
     try {
       g.setRenderingHint(

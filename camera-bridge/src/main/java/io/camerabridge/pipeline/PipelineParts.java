@@ -118,13 +118,8 @@ public final class PipelineParts {
       FrameMetrics metrics,
       Executor results,
       FrameTap tap) {
-    PekatClient client = NettyPekatClient.open(endpoint(config.pekat()), resources);
-    try {
-      return new PipelineParts(config, client, metrics, results, tap);
-    } catch (RuntimeException e) {
-      client.close();
-      throw e;
-    }
+    return create(
+        config, NettyPekatClient.open(endpoint(config.pekat()), resources), metrics, results, tap);
   }
 
   /**
@@ -136,8 +131,18 @@ public final class PipelineParts {
    */
   public static PipelineParts create(
       CameraConfig config, PekatClient client, FrameMetrics metrics, Executor results) {
+    return create(config, client, metrics, results, FrameTap.NONE);
+  }
+
+  /** As {@link #create(CameraConfig, PekatClient, FrameMetrics, Executor)}, with a tap. */
+  public static PipelineParts create(
+      CameraConfig config,
+      PekatClient client,
+      FrameMetrics metrics,
+      Executor results,
+      FrameTap tap) {
     try {
-      return new PipelineParts(config, client, metrics, results, FrameTap.NONE);
+      return new PipelineParts(config, client, metrics, results, tap);
     } catch (RuntimeException e) {
       client.close();
       throw e;
