@@ -10,7 +10,7 @@ import java.util.Optional;
  * out, meaning "keep the camera's own value". Settings are applied in this order: pixel format,
  * {@link #userSet()} (UserSetSelector + UserSetLoad), {@link #featureFile()} in file order, pixel
  * format, binning, region (width, height, offsets), frame rate, exposure, gain, trigger, {@link
- * #features()} in file order, chunk selection, then the GigE transport.
+ * #features()} in file order, chunk selection, then the GigE or USB3 transport.
  *
  * @param id stable name used in metrics, logs and file names: {@code [a-z0-9][a-z0-9_-]*}, at most
  *     64 characters
@@ -28,6 +28,7 @@ import java.util.Optional;
  * @param trigger how frames are triggered (default free-run)
  * @param buffers stream buffers, 2..64 (default 8): frames in flight between camera and analyzer
  * @param gige GigE Vision transport settings
+ * @param usb USB3 Vision transport settings
  * @param features further GenICam feature steps, as a mapping or an ordered list (selector chains,
  *     {@code execute:} commands), applied after the camera's own keys
  * @param userSet user set loaded first ({@code UserSetSelector} + {@code UserSetLoad}), so the file
@@ -61,6 +62,7 @@ public record CameraConfig(
     TriggerConfig trigger,
     Integer buffers,
     GigeConfig gige,
+    UsbConfig usb,
     FeatureSteps features,
     String userSet,
     FeatureFile featureFile,
@@ -87,6 +89,7 @@ public record CameraConfig(
     trigger = trigger == null ? TriggerConfig.FREE_RUN : trigger;
     buffers = buffers == null ? DEFAULT_BUFFERS : buffers;
     gige = gige == null ? GigeConfig.DEFAULTS : gige;
+    usb = usb == null ? UsbConfig.DEFAULTS : usb;
     features = features == null ? FeatureSteps.NONE : features;
     diagnostics = frozen(diagnostics);
     diagnosticsInterval =

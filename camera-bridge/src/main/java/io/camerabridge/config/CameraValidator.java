@@ -28,6 +28,14 @@ final class CameraValidator {
     new TriggerValidator(problems, ranges).validate(at(path, "trigger"), camera.trigger());
     ranges.whole(at(path, "buffers"), camera.buffers(), 2, 64, "");
     checkGige(at(path, "gige"), camera.gige());
+    if (camera.usb().throughputLimit() != null) {
+      // USB3 Gen 1 carries about 400 MB/s; below 1 MB/s no camera streams usefully.
+      ranges.size(
+          at(at(path, "usb"), "throughputLimit"),
+          camera.usb().throughputLimit(),
+          DataSize.ofMebibytes(1),
+          DataSize.ofGibibytes(10));
+    }
     new FeatureValidator(problems, ranges).validate(path, camera);
     if (!camera.frameTimeout().isZero()) {
       ranges.duration(

@@ -65,6 +65,7 @@ final class ConfigDeserializers {
     m.addDeserializer(FeatureFile.class, new FeatureDeserializers.FileDeserializer());
     addChoice(m, TriggerMode.class, "trigger mode", TriggerMode::configName);
     addChoice(m, TriggerActivation.class, "trigger activation", TriggerActivation::configName);
+    addChoice(m, UsbIoMode.class, "USB mode", UsbIoMode::configName);
     addChoice(m, LogFormat.class, "log format", LogFormat::configName);
     addChoice(m, LogLevel.class, "log level", LogLevel::configName);
     addChoice(m, NgImage.class, "NG image kind", NgImage::configName);

@@ -35,7 +35,8 @@ final class FeatureValidator {
           Map.entry("GevSCPSPacketSize", "gige.packetSize"),
           Map.entry("GevSCPD", "gige.packetDelay"),
           Map.entry("UserSetSelector", "userSet"),
-          Map.entry("ChunkModeActive", "chunks"));
+          Map.entry("ChunkModeActive", "chunks"),
+          Map.entry("DeviceLinkThroughputLimit", "usb.throughputLimit"));
 
   private final Problems problems;
   private final Ranges ranges;

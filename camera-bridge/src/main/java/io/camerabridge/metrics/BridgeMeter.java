@@ -96,6 +96,13 @@ public enum BridgeMeter {
       "Failed writes of the results journal or of saved NG images, in writes.",
       MeterTags.CAMERA,
       MeterTags.TARGET),
+  JOURNAL_REOPENS(
+      "camerabridge.journal.reopens",
+      Meter.Type.COUNTER,
+      "reopens",
+      "Times the results journal was found deleted or moved while open and was opened again, in"
+          + " reopens.",
+      MeterTags.CAMERA),
   STREAM_MISSING_PACKETS(
       "camerabridge.stream.missing.packets",
       Meter.Type.COUNTER,
@@ -166,6 +173,14 @@ public enum BridgeMeter {
       "requests",
       "Requests sent again on a fresh connection because a reused keep-alive connection refused"
           + " their first byte (never one the analyzer may have read), in requests.",
+      MeterTags.CAMERA),
+  WATCHDOG_FRAME_SILENCE(
+      "camerabridge.watchdog.frame.silence",
+      Meter.Type.GAUGE,
+      "seconds",
+      "Time a streaming camera has gone without a frame as the systemd watchdog counts it (0 while"
+          + " not streaming, before the first frame, or when hardware-triggered); at 30 s the"
+          + " watchdog restarts camera-bridge, in seconds.",
       MeterTags.CAMERA);
 
   /** Bucket boundaries of {@link #FRAME_SIZE}: frame sizes from VGA mono to 25 MP colour. */

@@ -73,6 +73,18 @@ public final class BridgeMetrics implements AutoCloseable {
                 DoubleSupplier::getAsDouble));
   }
 
+  /**
+   * Registers one camera's watchdog gauge; call once per camera for the life of the process. The
+   * supplier is read on the scrape thread: cheap, non-blocking, thread-safe.
+   */
+  public void bindWatchdog(String cameraId, DoubleSupplier frameSilenceSeconds) {
+    BridgeMeter.WATCHDOG_FRAME_SILENCE.gauge(
+        registry,
+        MicrometerFrameMetrics.cameraTags(cameraId),
+        frameSilenceSeconds,
+        DoubleSupplier::getAsDouble);
+  }
+
   @Override
   public void close() {
     if (closed.compareAndSet(false, true)) {

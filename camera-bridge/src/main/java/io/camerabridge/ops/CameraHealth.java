@@ -48,6 +48,16 @@ public record CameraHealth(
     return !enabled || state == CameraState.STREAMING;
   }
 
+  /**
+   * Seconds the systemd watchdog counts this camera as silent: the last frame's age while it
+   * streams free-running (or software-triggered), else 0 — a camera that is reconnecting, has not
+   * delivered its first frame yet or waits for hardware triggers is not the watchdog's concern.
+   */
+  public double watchdogFrameSilenceSeconds() {
+    boolean watched = enabled && state == CameraState.STREAMING && !triggered && hasFrame();
+    return watched ? lastFrameAgeSeconds : 0;
+  }
+
   /** Whether a frame has been popped at all. */
   public boolean hasFrame() {
     return !Double.isNaN(lastFrameAgeSeconds);

@@ -8,9 +8,13 @@ import io.camerabridge.bindings.aravis.Region;
 import io.camerabridge.bindings.aravis.SocketBuffer;
 import io.camerabridge.bindings.aravis.StreamOptions;
 import io.camerabridge.bindings.aravis.Trigger;
+import io.camerabridge.bindings.aravis.UsbMode;
+import io.camerabridge.bindings.aravis.UsbOptions;
 import io.camerabridge.config.CameraConfig;
 import io.camerabridge.config.GigeConfig;
 import io.camerabridge.config.TriggerConfig;
+import io.camerabridge.config.UsbConfig;
+import io.camerabridge.config.UsbIoMode;
 import io.camerabridge.genicam.ConfigSteps;
 import io.camerabridge.genicam.FeatureDiagnostics;
 import io.camerabridge.genicam.FeatureStepRunner;
@@ -96,15 +100,48 @@ final class CameraConfigurer {
   }
 
   /**
-   * GigE Vision transport: must run before the stream is created, since Aravis reads the packet
-   * socket choice and the packet size only then. No-op for USB3 and Fake cameras.
+   * GigE Vision or USB3 Vision transport: must run before the stream is created, since Aravis reads
+   * the packet socket choice, the packet size and the USB mode only then. The other transport's
+   * section, when the file sets it, is ignored with one info line: a camera may be swapped for one
+   * on the other bus without editing the file.
    */
-  void applyGige(Camera camera) {
-    Optional<GigeOptions> options = camera.gige();
-    if (options.isEmpty()) {
+  void applyTransport(Camera camera) {
+    Optional<GigeOptions> gige = camera.gige();
+    Optional<UsbOptions> usb = camera.usb();
+    if (gige.isPresent()) {
+      applyGige(gige.get());
+    } else if (!config.gige().equals(GigeConfig.DEFAULTS)) {
+      LOG.info("Camera {}: not a GigE Vision camera, ignoring the gige section", config.id());
+    }
+    if (usb.isPresent()) {
+      applyUsb(usb.get());
+    } else if (!config.usb().equals(UsbConfig.DEFAULTS)) {
+      LOG.info("Camera {}: not a USB3 Vision camera, ignoring the usb section", config.id());
+    }
+  }
+
+  private void applyUsb(UsbOptions usb) {
+    UsbConfig wanted = config.usb();
+    if (wanted.mode() != null) {
+      UsbMode mode = wanted.mode() == UsbIoMode.ASYNC ? UsbMode.ASYNC : UsbMode.SYNC;
+      step("set the USB mode to " + wanted.mode().configName(), () -> usb.setUsbMode(mode));
+    }
+    if (wanted.throughputLimit() == null) {
       return;
     }
-    GigeOptions gige = options.get();
+    long bytesPerSecond = wanted.throughputLimit().bytes();
+    if (!usb.isThroughputLimitAvailable()) {
+      LOG.warn(
+          "Camera {}: has no DeviceLinkThroughputLimit, usb.throughputLimit is not applied",
+          config.id());
+      return;
+    }
+    step(
+        "set DeviceLinkThroughputLimit to " + bytesPerSecond + " bytes/s",
+        () -> usb.setThroughputLimit(bytesPerSecond));
+  }
+
+  private void applyGige(GigeOptions gige) {
     GigeConfig wanted = config.gige();
     step(
         (wanted.packetSocket() ? "enable" : "disable") + " the packet socket",

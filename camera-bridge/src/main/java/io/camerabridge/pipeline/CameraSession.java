@@ -61,7 +61,7 @@ final class CameraSession implements AutoCloseable {
     try {
       CameraConfigurer configurer = new CameraConfigurer(config);
       configurer.apply(camera);
-      configurer.applyGige(camera);
+      configurer.applyTransport(camera);
       try {
         stream = camera.createStream(configurer.streamOptions());
       } catch (RuntimeException e) {

@@ -58,7 +58,17 @@ public final class PipelineParts {
                         file,
                         rc.journalMaxSize().bytes(),
                         rc.journalKeep(),
-                        () -> metrics.writeFailed(WriteTarget.JOURNAL)));
+                        new ResultJournal.Events() {
+                          @Override
+                          public void writeFailed() {
+                            metrics.writeFailed(WriteTarget.JOURNAL);
+                          }
+
+                          @Override
+                          public void reopened() {
+                            metrics.journalReopened();
+                          }
+                        }));
     this.ngSaver =
         rc.saveNgFrames()
             .map(
@@ -167,9 +177,12 @@ public final class PipelineParts {
     return b.build();
   }
 
+  /** Closes the journal and the NG saver, both within {@code timeout} (a hung disk included). */
   void closeResults(Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
     journal.ifPresent(j -> j.close(timeout));
-    ngSaver.ifPresent(s -> s.close(timeout));
+    Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+    ngSaver.ifPresent(s -> s.close(left));
   }
 
   PekatClient client() {

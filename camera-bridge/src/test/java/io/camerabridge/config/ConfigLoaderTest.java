@@ -161,6 +161,38 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void aFallbackMayItselfUseVariablesNestedReferencesAreNotCutAtTheFirstBrace()
+      throws ConfigException {
+    String yaml =
+        camera(
+            "features: { DeviceUserID: \"${USER_ID:-$${lit}}\" }",
+            "apiKey: \"${LINE_KEY:-${KEY}}\"\ndata: \"${A:-${B:-${C:-x}}-y}/{frameId}\"");
+
+    CameraConfig fromFallback = load(Map.of("KEY", "k1"), yaml).cameras().get(0);
+    assertThat(fromFallback.pekat().apiKey()).isEqualTo(ApiKey.of("k1"));
+    assertThat(fromFallback.pekat().data()).isEqualTo("x-y/{frameId}");
+    assertThat(fromFallback.features().lastValues().get("DeviceUserID").asText())
+        .isEqualTo("${lit}");
+
+    CameraConfig fromOuter = load(Map.of("LINE_KEY", "k2", "B", "b"), yaml).cameras().get(0);
+    assertThat(fromOuter.pekat().apiKey()).isEqualTo(ApiKey.of("k2"));
+    assertThat(fromOuter.pekat().data()).isEqualTo("b-y/{frameId}");
+
+    assertThat(problems(Map.of(), yaml))
+        .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+        .contains("cameras[0].pekat.apiKey: environment variable KEY is not set");
+  }
+
+  @Test
+  void fallbacksNestedTooDeepAreRefusedWithAClearError() {
+    String deep = "${A:-".repeat(EnvSubstitution.MAX_NESTING + 1) + "x" + "}".repeat(9);
+
+    assertThat(problems(Map.of(), camera("", "data: \"" + deep + "\"")))
+        .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+        .contains("cameras[0].pekat.data: variable references are nested more than 8 deep");
+  }
+
+  @Test
   void aVariableValueCannotInjectYamlStructure() throws ConfigException {
     String hostile = "x\"\n    device: other #";
 

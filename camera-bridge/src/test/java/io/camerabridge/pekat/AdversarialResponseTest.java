@@ -148,7 +148,18 @@ class AdversarialResponseTest extends ClientTestBase {
     assertThat(context).contains("api_key=[redacted]");
     assertNoPieceOfTheKey(context);
     Path file = dir.resolve("journal.jsonl");
-    ResultJournal journal = new ResultJournal(file, 1 << 20, 2, () -> {});
+    ResultJournal journal =
+        new ResultJournal(
+            file,
+            1 << 20,
+            2,
+            new ResultJournal.Events() {
+              @Override
+              public void writeFailed() {}
+
+              @Override
+              public void reopened() {}
+            });
     journal.append(
         new FrameRecord(
             "cam",
