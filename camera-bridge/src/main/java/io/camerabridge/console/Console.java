@@ -158,8 +158,16 @@ public final class Console implements AutoCloseable {
   private static java.util.function.UnaryOperator<String> redactor(CameraConfig c) {
     Optional<String> key =
         c.pekat() == null ? Optional.empty() : c.pekat().key().map(k -> k.reveal());
+    // As written and as it would appear in an echoed request URL.
     return text ->
-        key.filter(k -> !k.isEmpty()).map(k -> text.replace(k, "[redacted]")).orElse(text);
+        key.filter(k -> !k.isEmpty())
+            .map(
+                k ->
+                    text.replace(k, "[redacted]")
+                        .replace(
+                            java.net.URLEncoder.encode(k, java.nio.charset.StandardCharsets.UTF_8),
+                            "[redacted]"))
+            .orElse(text);
   }
 
   private static ThreadPoolExecutor executor(String name, int queue) {
