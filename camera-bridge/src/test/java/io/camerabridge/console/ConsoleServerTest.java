@@ -11,6 +11,9 @@ import io.camerabridge.frame.FrameLease;
 import io.camerabridge.frame.FrameLeases;
 import io.camerabridge.metrics.BridgeMetrics;
 import io.camerabridge.ops.StatusServer;
+import io.camerabridge.pekat.AnalysisOutcome;
+import io.camerabridge.pekat.AnalysisResult;
+import io.camerabridge.pekat.ExchangeTimings;
 import io.camerabridge.pekat.RawLayout;
 import io.camerabridge.pipeline.FrameTap;
 import java.awt.image.BufferedImage;
@@ -124,6 +127,30 @@ class ConsoleServerTest {
             new ByteArrayInputStream(getBytes("/api/cameras/cam/preview.jpg?width=200").body()));
     assertThat(small.getWidth()).isEqualTo(200);
     assertThat(get("/api/cameras/cam/preview.jpg?width=x", Map.of()).statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void theApiKeyNeverReachesTheNgContext() throws Exception {
+    start("");
+    String context =
+        "{\"result\":false,\"echo\":\"/analyze_raw_image?api_key=pekat-key-0123456789\","
+            + "\"raw\":\"pekat-key-0123456789\"}";
+    FrameInfo info = new FrameInfo("cam", 1, 2, 0, 0, 8, 8, RawLayout.GRAY8);
+    console
+        .tap("cam")
+        .answered(
+            info,
+            java.time.Instant.now(),
+            new AnalysisOutcome.Analyzed(
+                new AnalysisResult(
+                    AnalysisResult.Verdict.NG, true, false, List.of(), context, Optional.empty()),
+                ExchangeTimings.endedBeforeWrite(System.nanoTime(), System.nanoTime())));
+
+    List<NgEvent> events = ((CameraPreview) console.tap("cam")).ngEvents();
+
+    assertThat(events).hasSize(1);
+    assertThat(events.get(0).contextJson()).doesNotContain("pekat-key").contains("[redacted]");
+    assertThat(get("/api/cameras", Map.of()).body()).doesNotContain("pekat-key");
   }
 
   @Test
