@@ -16,6 +16,7 @@ packages=(libaravis-0.8-0 aravis-tools)
 if $tests; then
   # fontconfig + a font: the benchmark chart (Java2D text) in the smoke test
   packages+=(socat systemd iproute2 podman runc debootstrap curl fontconfig fonts-dejavu-core)
+  packages+=(mosquitto mosquitto-clients)  # MQTT output tests: a real broker
 fi
 
 missing=()

@@ -13,12 +13,14 @@ import java.util.Optional;
  * @param shutdown how long a stop may take
  * @param logging log format and levels
  * @param cameras the cameras, in file order
+ * @param mqtt the MQTT broker of the mqtt outputs; null when none is configured
  */
 public record BridgeConfig(
     MetricsConfig metrics,
     ShutdownConfig shutdown,
     LoggingConfig logging,
-    List<CameraConfig> cameras) {
+    List<CameraConfig> cameras,
+    MqttConfig mqtt) {
 
   /** Fills in defaults and freezes the camera list. */
   public BridgeConfig {
@@ -27,6 +29,11 @@ public record BridgeConfig(
     logging = logging == null ? new LoggingConfig(null, null, null) : logging;
     // Not List.copyOf: an empty "- " entry binds as null and must reach the validator.
     cameras = cameras == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(cameras));
+  }
+
+  /** The MQTT broker, if configured. */
+  public Optional<MqttConfig> mqttBroker() {
+    return Optional.ofNullable(mqtt);
   }
 
   /** The cameras with {@code enabled: true}. */

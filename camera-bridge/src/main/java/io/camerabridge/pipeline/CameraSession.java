@@ -61,6 +61,7 @@ final class CameraSession implements AutoCloseable {
       CameraConfigurer configurer = new CameraConfigurer(config);
       configurer.apply(camera);
       configurer.applyGige(camera);
+      configureLines(config, parts, camera);
       try {
         stream = camera.createStream(configurer.streamOptions());
       } catch (RuntimeException e) {
@@ -83,6 +84,18 @@ final class CameraSession implements AutoCloseable {
       }
       camera.close();
       throw e;
+    }
+  }
+
+  /** Line outputs are set up at every open: a reopened camera may have lost its settings. */
+  private static void configureLines(CameraConfig config, PipelineParts parts, Camera camera) {
+    if (!parts.outputs().hasLines()) {
+      return;
+    }
+    try {
+      parts.outputs().configureLines(camera.features());
+    } catch (RuntimeException e) {
+      throw new CameraSetupException(config.id(), "cannot set up its line outputs", e);
     }
   }
 
@@ -209,6 +222,7 @@ final class CameraSession implements AutoCloseable {
     }
 
     private void handle(ArvFrame frame) {
+      long sequence = parts.nextSequence();
       parts.metrics().frameAcquired();
       parts.stats().acquired.increment();
       parts.metrics().frameWaited(nowEpochNanos() - frame.systemTimestampNanos());
@@ -216,6 +230,7 @@ final class CameraSession implements AutoCloseable {
         // Popped while the session was being stopped: the analyzer is about to be drained.
         parts.metrics().frameDropped(DropReason.SHUTDOWN);
         parts.stats().dropped.increment();
+        lost(sequence, frame, DropReason.SHUTDOWN.tagValue());
         frame.release();
         return;
       }
@@ -223,6 +238,7 @@ final class CameraSession implements AutoCloseable {
         // Incomplete frames are never sent; the buffer goes straight back to the camera.
         parts.metrics().frameIncomplete(frame.status().name());
         parts.stats().incomplete.increment();
+        lost(sequence, frame, "incomplete");
         frame.release();
         return;
       }
@@ -244,9 +260,16 @@ final class CameraSession implements AutoCloseable {
       if (c.view() == null) {
         parts.metrics().frameDropped(c.drop());
         parts.stats().dropped.increment();
+        lost(sequence, frame, c.drop().tagValue());
         return;
       }
-      parts.dispatcher().dispatch(c.view());
+      parts.dispatcher().dispatch(c.view(), sequence);
+    }
+
+    /** A part that will not be analysed: its outputs are told ERROR, in order. */
+    private void lost(long sequence, ArvFrame frame, String why) {
+      parts.outputs().sequencer().expect(sequence, frame.frameId(), frame.systemTimestampNanos());
+      parts.outputs().sequencer().fail(sequence, why);
     }
 
     /**

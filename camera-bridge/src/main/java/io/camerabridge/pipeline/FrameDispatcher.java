@@ -5,6 +5,7 @@ import io.camerabridge.frame.NativeFrameBuf;
 import io.camerabridge.metrics.DropReason;
 import io.camerabridge.metrics.FrameMetrics;
 import io.camerabridge.ops.logging.RateLimitedLog;
+import io.camerabridge.outcome.VerdictSequencer;
 import io.camerabridge.pekat.PekatClient;
 import io.camerabridge.pekat.RawFrame;
 import java.time.Duration;
@@ -36,6 +37,7 @@ final class FrameDispatcher {
   private final FrameLeases leases;
   private final AnalyzerAvailability analyzer;
   private final OutcomeHandler outcomes;
+  private final VerdictSequencer verdicts;
   private final Executor resultExecutor;
   private final boolean keepPixelsForNg;
   private final Duration busyWait;
@@ -49,6 +51,7 @@ final class FrameDispatcher {
       FrameLeases leases,
       AnalyzerAvailability analyzer,
       OutcomeHandler outcomes,
+      VerdictSequencer verdicts,
       Executor resultExecutor,
       boolean keepPixelsForNg,
       Duration busyWait) {
@@ -60,19 +63,24 @@ final class FrameDispatcher {
     this.leases = leases;
     this.analyzer = analyzer;
     this.outcomes = outcomes;
+    this.verdicts = verdicts;
     this.resultExecutor = resultExecutor;
     this.keepPixelsForNg = keepPixelsForNg;
     this.busyWait = busyWait;
   }
 
-  /** Sends the frame or drops it; takes ownership of its give-back in every case. */
-  void dispatch(FrameView frame) {
+  /**
+   * Sends the frame or drops it; takes ownership of its give-back in every case. The part's outcome
+   * is expected from here on: a dropped frame is decided as an error at once.
+   */
+  void dispatch(FrameView frame, long sequence) {
+    verdicts.expect(sequence, frame.frameId(), frame.systemTimestampNanos());
     if (!analyzer.mayTry(System.nanoTime())) {
-      drop(frame, DropReason.ANALYZER_DOWN);
+      drop(frame, sequence, DropReason.ANALYZER_DOWN);
       return;
     }
     if (!slotFree()) {
-      drop(frame, DropReason.ANALYZER_BUSY);
+      drop(frame, sequence, DropReason.ANALYZER_BUSY);
       return;
     }
     NativeFrameBuf buf;
@@ -82,7 +90,7 @@ final class FrameDispatcher {
     } catch (IllegalArgumentException e) {
       LOG.warn(
           "Camera {}: frame {} cannot be wrapped: {}", cameraId, frame.frameId(), e.getMessage());
-      drop(frame, DropReason.CONVERSION_IMPOSSIBLE);
+      drop(frame, sequence, DropReason.CONVERSION_IMPOSSIBLE);
       return;
     }
     try {
@@ -97,6 +105,7 @@ final class FrameDispatcher {
       buf.release();
       metrics.frameDropped(DropReason.CONVERSION_IMPOSSIBLE);
       stats.dropped.increment();
+      verdicts.fail(sequence, DropReason.CONVERSION_IMPOSSIBLE.tagValue());
       return;
     }
     NativeFrameBuf kept = keepPixelsForNg ? (NativeFrameBuf) buf.retain() : null;
@@ -104,7 +113,7 @@ final class FrameDispatcher {
     client
         .analyze(raw, data.format(cameraId, frame))
         .whenCompleteAsync(
-            (outcome, error) -> outcomes.handle(frame, outcome, error, kept),
+            (outcome, error) -> outcomes.handle(frame, sequence, outcome, error, kept),
             this::runOffEventLoop);
   }
 
@@ -118,10 +127,11 @@ final class FrameDispatcher {
     }
   }
 
-  private void drop(FrameView frame, DropReason reason) {
+  private void drop(FrameView frame, long sequence, DropReason reason) {
     frame.giveBack().run();
     metrics.frameDropped(reason);
     stats.dropped.increment();
+    verdicts.fail(sequence, reason.tagValue());
   }
 
   /** Results run on the results thread; if it has stopped (shutdown), inline, so nothing leaks. */

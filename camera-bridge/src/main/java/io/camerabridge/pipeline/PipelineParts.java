@@ -8,12 +8,14 @@ import io.camerabridge.config.SaveNgConfig;
 import io.camerabridge.frame.FrameLeases;
 import io.camerabridge.metrics.FrameMetrics;
 import io.camerabridge.metrics.WriteTarget;
+import io.camerabridge.outputs.CameraOutputs;
 import io.camerabridge.pekat.PekatClient;
 import io.camerabridge.pekat.PekatEndpoint;
 import io.camerabridge.pekat.netty.ClientResources;
 import io.camerabridge.pekat.netty.NettyPekatClient;
 import io.camerabridge.results.NgImageSaver;
 import io.camerabridge.results.ResultJournal;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -40,11 +42,19 @@ public final class PipelineParts {
   private final FrameDispatcher dispatcher;
   private final java.util.concurrent.atomic.LongAdder copies =
       new java.util.concurrent.atomic.LongAdder();
+  private final CameraOutputs outputs;
+  // The per-camera part sequence: 1 for the first frame after start, never reused on reconnect.
+  private final AtomicLong sequence = new AtomicLong();
 
   private PipelineParts(
-      CameraConfig config, PekatClient client, FrameMetrics metrics, Executor results) {
+      CameraConfig config,
+      PekatClient client,
+      FrameMetrics metrics,
+      Executor results,
+      CameraOutputs outputs) {
     this.client = client;
     this.metrics = metrics;
+    this.outputs = outputs;
     ResultsConfig rc = config.results();
     this.journal =
         rc.journalFile()
@@ -71,7 +81,8 @@ public final class PipelineParts {
         rc.saveNgFrames().isPresent()
             && (ngImage == NgImage.RAW || !config.pekat().responseType().returnsImage());
     OutcomeHandler outcomes =
-        new OutcomeHandler(config.id(), metrics, stats, analyzer, journal, ngSaver, ngImage);
+        new OutcomeHandler(
+            config.id(), metrics, stats, analyzer, journal, ngSaver, ngImage, outputs.sequencer());
     this.converter =
         new FrameConverter(
             config.id(), config.convertRgbToBgr(), config.pekat().maxInFlight(), copies);
@@ -85,6 +96,7 @@ public final class PipelineParts {
             leases,
             analyzer,
             outcomes,
+            outputs.sequencer(),
             results,
             keepPixels,
             config.busyWait());
@@ -103,6 +115,21 @@ public final class PipelineParts {
         config, NettyPekatClient.open(endpoint(config.pekat()), resources), metrics, results);
   }
 
+  /** Builds the parts of one camera with its outputs, on the shared event loops. */
+  public static PipelineParts create(
+      CameraConfig config,
+      ClientResources resources,
+      FrameMetrics metrics,
+      Executor results,
+      CameraOutputs outputs) {
+    return create(
+        config,
+        NettyPekatClient.open(endpoint(config.pekat()), resources),
+        metrics,
+        results,
+        outputs);
+  }
+
   /**
    * Builds the parts of one camera around a client the caller opened, e.g. {@code bench e2e}, which
    * observes the real client's timings. The parts own the client from now on, also when this
@@ -112,10 +139,29 @@ public final class PipelineParts {
    */
   public static PipelineParts create(
       CameraConfig config, PekatClient client, FrameMetrics metrics, Executor results) {
+    return create(
+        config,
+        client,
+        metrics,
+        results,
+        CameraOutputs.create(config, Optional.empty(), new SimpleMeterRegistry()));
+  }
+
+  /**
+   * Builds the parts of one camera with its outputs (the service: outputs count on its registry and
+   * mqtt outputs share its broker connection). The parts own the client from now on.
+   */
+  public static PipelineParts create(
+      CameraConfig config,
+      PekatClient client,
+      FrameMetrics metrics,
+      Executor results,
+      CameraOutputs outputs) {
     try {
-      return new PipelineParts(config, client, metrics, results);
+      return new PipelineParts(config, client, metrics, results, outputs);
     } catch (RuntimeException e) {
       client.close();
+      outputs.close(Duration.ZERO);
       throw e;
     }
   }
@@ -139,12 +185,24 @@ public final class PipelineParts {
   }
 
   void closeResults(Duration timeout) {
+    // Outputs first: parts still waiting are decided (as timeouts) while the journal is open.
+    outputs.close(timeout);
     journal.ifPresent(j -> j.close(timeout));
     ngSaver.ifPresent(s -> s.close(timeout));
   }
 
   PekatClient client() {
     return client;
+  }
+
+  /** The camera's verdict policy and outputs. */
+  public CameraOutputs outputs() {
+    return outputs;
+  }
+
+  /** The next part sequence (frame thread). */
+  long nextSequence() {
+    return sequence.incrementAndGet();
   }
 
   FrameMetrics metrics() {

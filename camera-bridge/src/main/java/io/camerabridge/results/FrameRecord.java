@@ -10,6 +10,7 @@ import java.util.Objects;
  * analyzer (dropped frames are counted in metrics, not journaled).
  *
  * @param camera the configured camera id
+ * @param sequence the camera's part sequence (1 at service start, +1 per acquired frame)
  * @param frameId the camera's frame id (wraps; fake cameras start at 65400)
  * @param timestampNanos the buffer's device timestamp in nanoseconds
  * @param systemTimestampNanos host wall-clock time (ns since the epoch) of the leader packet
@@ -19,9 +20,12 @@ import java.util.Objects;
  * @param timingsMillis named durations in milliseconds (insertion order kept)
  * @param contextJson PEKAT's context JSON text as received, or null when there was none
  * @param error a one-line description of a failure, or null
+ * @param late the answer came after the part's verdict deadline: the outputs were told the timeout,
+ *     not this verdict
  */
 public record FrameRecord(
     String camera,
+    long sequence,
     long frameId,
     long timestampNanos,
     long systemTimestampNanos,
@@ -30,7 +34,8 @@ public record FrameRecord(
     Verdict verdict,
     Map<String, Double> timingsMillis,
     String contextJson,
-    String error) {
+    String error,
+    boolean late) {
 
   public FrameRecord {
     Objects.requireNonNull(camera, "camera");

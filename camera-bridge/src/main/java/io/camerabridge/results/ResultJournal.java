@@ -157,12 +157,16 @@ public final class ResultJournal implements AutoCloseable {
     try (JsonGenerator g = json.getFactory().createGenerator(target, JsonEncoding.UTF8)) {
       g.writeStartObject();
       g.writeStringField("camera", r.camera());
+      g.writeNumberField("sequence", r.sequence());
       g.writeNumberField("frameId", r.frameId());
       g.writeNumberField("timestampNanos", r.timestampNanos());
       g.writeNumberField("systemTimestampNanos", r.systemTimestampNanos());
       g.writeStringField("completedAt", r.completedAt().toString());
       g.writeStringField("outcome", r.outcome());
       g.writeStringField("verdict", r.verdict().name());
+      if (r.late()) {
+        g.writeBooleanField("late", true);
+      }
       g.writeObjectFieldStart("timingsMs");
       for (Map.Entry<String, Double> t : r.timingsMillis().entrySet()) {
         g.writeNumberField(t.getKey(), t.getValue());
@@ -275,6 +279,6 @@ public final class ResultJournal implements AutoCloseable {
 
   private static FrameRecord endMarker() {
     return new FrameRecord(
-        "", 0, 0, 0, java.time.Instant.EPOCH, "end", Verdict.NONE, null, null, null);
+        "", 0, 0, 0, 0, java.time.Instant.EPOCH, "end", Verdict.NONE, null, null, null, false);
   }
 }

@@ -11,6 +11,8 @@ import io.camerabridge.ops.CameraState;
 import io.camerabridge.ops.HealthSource;
 import io.camerabridge.ops.StatusServer;
 import io.camerabridge.ops.Watchdog;
+import io.camerabridge.outputs.CameraOutputs;
+import io.camerabridge.outputs.MqttPublisher;
 import io.camerabridge.pekat.netty.ClientResources;
 import io.camerabridge.pipeline.CameraPipeline;
 import io.camerabridge.pipeline.PipelineParts;
@@ -50,6 +52,7 @@ public final class Bridge implements HealthSource {
   private StatusServer status;
   private ClientResources client;
   private ExecutorService results;
+  private MqttPublisher mqtt;
   private Watchdog watchdog;
   private volatile Map<String, CameraPipeline> byId = Map.of();
 
@@ -93,9 +96,15 @@ public final class Bridge implements HealthSource {
       }
       client = ClientResources.create(1);
       results = newResultsThread();
+      mqtt = config.mqttBroker().map(MqttPublisher::new).orElse(null);
+      if (mqtt != null) {
+        mqtt.start();
+      }
       for (CameraConfig camera : config.enabledCameras()) {
+        CameraOutputs outputs =
+            CameraOutputs.create(camera, Optional.ofNullable(mqtt), metrics.registry());
         PipelineParts parts =
-            PipelineParts.create(camera, client, metrics.forCamera(camera.id()), results);
+            PipelineParts.create(camera, client, metrics.forCamera(camera.id()), results, outputs);
         CameraPipeline pipeline = new CameraPipeline(camera, parts);
         metrics.bindCamera(camera.id(), pipeline.gauges());
         pipelines.add(pipeline);
@@ -127,7 +136,8 @@ public final class Bridge implements HealthSource {
    *   <li>STOPPING=1 to systemd, {@code /ready} turns 503;
    *   <li>stop acquisition on every camera (trigger, watchdog, frame threads, AcquisitionStop);
    *   <li>drain requests in flight, for at most {@code shutdown.drainTimeout} in total;
-   *   <li>flush and close the journals and NG savers;
+   *   <li>decide parts still waiting (as timeouts), write out the outputs' queues, flush and close
+   *       the journals and NG savers, then the MQTT connection ({@code offline});
    *   <li>every buffer is back: close each stream, then its camera;
    *   <li>stop the client event loops, the status server and the metrics registry.
    * </ol>
@@ -159,6 +169,10 @@ public final class Bridge implements HealthSource {
     }
     for (CameraPipeline p : pipelines) {
       p.closeResults(RESULTS_TIMEOUT);
+    }
+    if (mqtt != null) {
+      // After every camera's outputs: the last outcomes are queued by then.
+      mqtt.close(RESULTS_TIMEOUT);
     }
     for (CameraPipeline p : pipelines) {
       p.release(CAMERA_STOP_TIMEOUT);

@@ -212,7 +212,8 @@ class AnalyzerFaultsIT {
                 () -> {
                   assertThat(once.incrementAndGet()).as("given back once").isEqualTo(1);
                   givenBack.incrementAndGet();
-                }));
+                }),
+            id);
     // Drops never reach the journal: count only frames that went out.
     sent.set((int) parts.stats().snapshot().sent());
   }

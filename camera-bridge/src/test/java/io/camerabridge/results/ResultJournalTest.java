@@ -100,6 +100,17 @@ class ResultJournalTest {
     Map<String, Double> timings = new LinkedHashMap<>();
     timings.put("latency", 12.5);
     return new FrameRecord(
-        "cam", frameId, 1_000L, 2_000L, Instant.EPOCH, "ok", verdict, timings, context, null);
+        "cam",
+        frameId,
+        frameId,
+        1_000L,
+        2_000L,
+        Instant.EPOCH,
+        "ok",
+        verdict,
+        timings,
+        context,
+        null,
+        false);
   }
 }
