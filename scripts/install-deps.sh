@@ -37,6 +37,13 @@ have=$(cat /proc/sys/net/core/rmem_max 2>/dev/null || echo 0)
 if [ "$have" -lt "$want" ]; then
   "${sudo_cmd[@]}" sysctl -q -w net.core.rmem_max=$want || echo "camera-bridge: could not raise net.core.rmem_max (GigE frames may arrive incomplete)" >&2
 fi
+# A stream socket has rmem_default until Aravis applies its own size on the first frame's leader,
+# so the first frame of a stream overflows the kernel's 208 KiB; 1 MiB as the package's sysctl file.
+want_default=1048576
+have_default=$(cat /proc/sys/net/core/rmem_default 2>/dev/null || echo 0)
+if [ "$have_default" -lt "$want_default" ]; then
+  "${sudo_cmd[@]}" sysctl -q -w net.core.rmem_default=$want_default || echo "camera-bridge: could not raise net.core.rmem_default (first frames may arrive incomplete)" >&2
+fi
 
 if $tests && [ -x "$here/container-engine.sh" ]; then
   "$here/container-engine.sh" start

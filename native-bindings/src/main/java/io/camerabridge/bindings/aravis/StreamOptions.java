@@ -7,12 +7,21 @@ import java.util.Objects;
  * How a stream is built: the buffer pool size and, for GigE Vision, the receiver properties Aravis
  * exposes on {@code ArvGvStream}. Unset GigE values keep Aravis's defaults (packet timeout 20 ms,
  * initial packet timeout 1 ms, frame retention 100 ms, resend on, request ratio 0.25), except the
- * socket buffer, which defaults to {@link SocketBuffer#automatic()} because the kernel default
- * loses packets on any real frame size. Ignored for USB3 and Fake cameras.
+ * socket buffer, which defaults to a fixed {@value #DEFAULT_SOCKET_BUFFER_BYTES} bytes (the kernel
+ * grants up to {@code net.core.rmem_max}): the kernel default loses packets on any real frame size,
+ * and Aravis's automatic size (one frame) loses them as soon as the receiving thread is descheduled
+ * for a frame's time on a loaded host, because loopback and NIC drivers charge each packet's whole
+ * buffer, not its payload, against SO_RCVBUF. Aravis applies the size when the first frame's leader
+ * arrives: until then the socket has {@code net.core.rmem_default}, so a first frame larger than
+ * that (208 KiB holds ~92 packets) can arrive incomplete on a host that was not tuned (the
+ * package's sysctl file sets 1 MiB). Ignored for USB3 and Fake cameras.
  */
 public final class StreamOptions {
   /** Default number of buffers in the pool. */
   public static final int DEFAULT_BUFFER_COUNT = 8;
+
+  /** Default SO_RCVBUF asked for a GigE stream: 16 MiB, several full frames of headroom. */
+  public static final int DEFAULT_SOCKET_BUFFER_BYTES = 16 << 20;
 
   private final int bufferCount;
   private final SocketBuffer socketBuffer;
@@ -34,7 +43,7 @@ public final class StreamOptions {
     this.realtimePriority = b.realtimePriority;
   }
 
-  /** {@value #DEFAULT_BUFFER_COUNT} buffers, automatic socket buffer, other Aravis defaults. */
+  /** {@value #DEFAULT_BUFFER_COUNT} buffers, a 16 MiB socket buffer, other Aravis defaults. */
   public static StreamOptions defaults() {
     return builder().build();
   }
@@ -108,7 +117,7 @@ public final class StreamOptions {
   /** Builder for {@link StreamOptions}. */
   public static final class Builder {
     private int bufferCount = DEFAULT_BUFFER_COUNT;
-    private SocketBuffer socketBuffer = SocketBuffer.automatic();
+    private SocketBuffer socketBuffer = SocketBuffer.fixed(DEFAULT_SOCKET_BUFFER_BYTES);
     private Duration packetTimeout;
     private Duration initialPacketTimeout;
     private Duration frameRetention;
