@@ -33,7 +33,8 @@ final class DemoCamera implements AutoCloseable {
     if (preferGige && isInstalled(FakeGvCameraProcess.EXECUTABLE)) {
       // A serial of its own, so a second demo (or a test) on this host is never opened instead.
       String serial = "DEMO" + ProcessHandle.current().pid() % 100_000;
-      FakeGvCameraProcess p = FakeGvCameraProcess.builder().serial(serial).start();
+      FakeGvCameraProcess p =
+          FakeGvCameraProcess.builder().serial(serial).extendedGenicam().start();
       return new DemoCamera(Optional.of(p), p.deviceId());
     }
     if (preferGige) {

@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -89,6 +91,24 @@ public final class FakeGvCameraProcess implements AutoCloseable {
   /** Operating-system process id of the simulator. */
   public long pid() {
     return process.pid();
+  }
+
+  /**
+   * Reads a 32-bit device register over plain GVCP, bypassing Aravis: the simulator answers any
+   * sender, also while another client (the bridge under test) holds control. Use the addresses in
+   * {@link FakeGenicam} to check what a feature write stored.
+   */
+  public int readRegister(int address) throws IOException {
+    return GvcpRegisters.read(address(), address, POLL.multipliedBy(5));
+  }
+
+  /**
+   * Writes a 32-bit device register over plain GVCP. The simulator only accepts writes from its
+   * controller, so this works only while no client has the camera open (e.g. to preset a read-only
+   * value such as {@link FakeGenicam#DEVICE_TEMPERATURE} before the bridge starts).
+   */
+  public void writeRegister(int address, int value) throws IOException {
+    GvcpRegisters.write(address(), address, value, POLL.multipliedBy(5));
   }
 
   /** Whether the simulator process is still running. */
@@ -220,8 +240,40 @@ public final class FakeGvCameraProcess implements AutoCloseable {
     private int lostPacketsPerThousand;
     private Duration startTimeout = Duration.ofSeconds(10);
     private String executable = EXECUTABLE;
+    private Path genicam;
+    private final Map<Integer, Integer> registers = new LinkedHashMap<>();
 
     private Builder() {}
+
+    /**
+     * Loads this GenICam XML instead of the built-in one ({@code -g FILE}). Its features must keep
+     * the built-in registers' addresses: the simulator's C code reads them to make frames.
+     */
+    public Builder genicam(Path xml) {
+      this.genicam = xml;
+      return this;
+    }
+
+    /**
+     * Loads camera-bridge's extended description ({@link FakeGenicam}: lines, user outputs, user
+     * sets, DeviceTemperature, timestamps, PTP, white balance, chunk switches) and presets
+     * DeviceTemperature to 41.5 °C.
+     */
+    public Builder extendedGenicam() {
+      genicam(FakeGenicam.file());
+      return register(FakeGenicam.DEVICE_TEMPERATURE, FakeGenicam.DEFAULT_TEMPERATURE_TENTHS);
+    }
+
+    /**
+     * Writes {@code value} to the register at {@code address} once the simulator answers, before
+     * {@link #start()} returns and before any client took control (read-only registers such as
+     * {@link FakeGenicam#PTP_STATUS} can only be set this way). Later calls for the same address
+     * win.
+     */
+    public Builder register(int address, int value) {
+      registers.put(address, value);
+      return this;
+    }
 
     /** Serial number, 1 to 15 letters or digits (it becomes part of the device id). */
     public Builder serial(String serial) {
@@ -287,6 +339,9 @@ public final class FakeGvCameraProcess implements AutoCloseable {
       if (lostPacketsPerThousand > 0) {
         pb.command().add("--gvsp-lost-ratio=" + lostPacketsPerThousand);
       }
+      if (genicam != null) {
+        pb.command().add("--genicam=" + genicam.toAbsolutePath());
+      }
       pb.redirectErrorStream(true).redirectOutput(log.toFile());
       Process process;
       try {
@@ -304,6 +359,9 @@ public final class FakeGvCameraProcess implements AutoCloseable {
       FakeGvCameraProcess camera = new FakeGvCameraProcess(s, lease, process, log);
       try {
         awaitAnswer(camera);
+        for (Map.Entry<Integer, Integer> r : registers.entrySet()) {
+          camera.writeRegister(r.getKey(), r.getValue());
+        }
         return camera;
       } catch (IOException | RuntimeException e) {
         stopProcess(process);
