@@ -36,6 +36,7 @@ public final class CameraOutputs implements Consumer<PartOutcome> {
   private final String camera;
   private final List<Bound> outputs = new ArrayList<>();
   private final List<LineOutput> lines = new ArrayList<>();
+  private final List<OutputMeters> meters = new ArrayList<>();
   private final VerdictSequencer sequencer;
   private volatile Consumer<PartOutcome> observer = p -> {};
 
@@ -76,7 +77,8 @@ public final class CameraOutputs implements Consumer<PartOutcome> {
     switch (oc.type()) {
       case LINE -> {
         LineOutput[] self = new LineOutput[1];
-        OutputMeters m = new OutputMeters(registry, camera, name, () -> self[0].queued());
+        OutputMeters m =
+            meters(new OutputMeters(registry, camera, name, oc.type(), () -> self[0].queued()));
         self[0] = new LineOutput(camera, name, oc, m);
         lines.add(self[0]);
         return self[0];
@@ -89,18 +91,29 @@ public final class CameraOutputs implements Consumer<PartOutcome> {
                 oc,
                 publisher.orElseThrow(
                     () -> new IllegalStateException("an mqtt output needs the mqtt: block")));
-        out.meters(new OutputMeters(registry, camera, name, out::queued));
+        out.meters(meters(new OutputMeters(registry, camera, name, oc.type(), out::queued)));
         return out;
       }
       case WEBHOOK -> {
         WebhookOutput[] self = new WebhookOutput[1];
         OutputMeters m =
-            new OutputMeters(registry, camera, name, () -> self[0] == null ? 0 : self[0].queued());
+            meters(
+                new OutputMeters(
+                    registry,
+                    camera,
+                    name,
+                    oc.type(),
+                    () -> self[0] == null ? 0 : self[0].queued()));
         self[0] = new WebhookOutput(camera, name, oc, m);
         return self[0];
       }
     }
     throw new IllegalArgumentException("unknown output type " + oc.type());
+  }
+
+  private OutputMeters meters(OutputMeters m) {
+    meters.add(m);
+    return m;
   }
 
   private void bindVerdictMeters(MeterRegistry registry) {
@@ -147,9 +160,16 @@ public final class CameraOutputs implements Consumer<PartOutcome> {
     lines.forEach(l -> l.restoreIdle(features));
   }
 
-  /** Sees every outcome after the outputs were handed it ({@code bench e2e}); must not block. */
+  /**
+   * Sees every outcome just before the outputs are handed it ({@code bench e2e}); must not block.
+   */
   public void observe(Consumer<PartOutcome> observer) {
     this.observer = observer;
+  }
+
+  /** Sees every outcome each output wrote ({@code bench e2e}); must not block. */
+  public void observeWrites(WriteObserver observer) {
+    meters.forEach(m -> m.observe(observer));
   }
 
   /** The outputs' names in configuration order. */
@@ -160,13 +180,14 @@ public final class CameraOutputs implements Consumer<PartOutcome> {
   /** Fans one outcome out to the outputs; called by the sequencer, in order, never blocking. */
   @Override
   public void accept(PartOutcome part) {
+    // The observer first: it must know the part before an output thread reports writing it.
+    observer.accept(part);
     boolean skipped = part.outcome() == Outcome.TIMEOUT && part.decision() == null;
     if (!skipped) {
       for (Bound b : outputs) {
         b.output().offer(part, fires(b.config(), part));
       }
     }
-    observer.accept(part);
   }
 
   static boolean fires(OutputConfig config, PartOutcome part) {

@@ -107,7 +107,7 @@ final class LineOutput implements Output {
         f -> {
           pending.decrementAndGet();
           if (drive(f, fires) && fires) {
-            meters.fired(part.filledEpochNanos());
+            meters.fired(part);
           }
         },
         () -> {

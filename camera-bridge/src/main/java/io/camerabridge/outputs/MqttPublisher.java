@@ -2,6 +2,7 @@ package io.camerabridge.outputs;
 
 import io.camerabridge.config.MqttConfig;
 import io.camerabridge.ops.logging.RateLimitedLog;
+import io.camerabridge.outcome.PartOutcome;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -35,12 +36,7 @@ public final class MqttPublisher implements AutoCloseable {
 
   /** One message and the output that counts what became of it. */
   record Message(
-      MqttOutput from,
-      String topic,
-      byte[] payload,
-      int qos,
-      boolean retain,
-      long filledEpochNanos) {}
+      MqttOutput from, String topic, byte[] payload, int qos, boolean retain, PartOutcome part) {}
 
   private final MqttConfig config;
   private final BlockingQueue<Message> queue;
@@ -133,7 +129,7 @@ public final class MqttPublisher implements AutoCloseable {
     try {
       client.publish(m.topic(), m.payload(), m.qos(), m.retain());
       m.from().dequeued();
-      m.from().meters().fired(m.filledEpochNanos());
+      m.from().meters().fired(m.part());
       return null;
     } catch (MqttException e) {
       problems.warn(

@@ -1,7 +1,9 @@
 package io.camerabridge.outputs;
 
+import io.camerabridge.config.OutputType;
 import io.camerabridge.metrics.BridgeMeter;
 import io.camerabridge.metrics.MeterTags;
+import io.camerabridge.outcome.PartOutcome;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
@@ -16,8 +18,14 @@ public final class OutputMeters {
   private final Counter failed;
   private final Counter dropped;
   private final Timer latency;
+  private final String output;
+  private final OutputType type;
+  private volatile WriteObserver observer = WriteObserver.NONE;
 
-  OutputMeters(MeterRegistry registry, String camera, String output, IntSupplier queued) {
+  OutputMeters(
+      MeterRegistry registry, String camera, String output, OutputType type, IntSupplier queued) {
+    this.output = output;
+    this.type = type;
     Tags tags = Tags.of(MeterTags.CAMERA, camera, MeterTags.OUTPUT, output);
     fired = BridgeMeter.OUTPUTS.counter(registry, tags.and(MeterTags.RESULT, "fired"));
     failed = BridgeMeter.OUTPUTS.counter(registry, tags.and(MeterTags.RESULT, "failed"));
@@ -26,10 +34,16 @@ public final class OutputMeters {
     BridgeMeter.OUTPUT_QUEUE.gauge(registry, tags, queued, q -> q.getAsInt());
   }
 
-  /** Written; {@code filledEpochNanos} is when the part's buffer was filled. */
-  void fired(long filledEpochNanos) {
+  /** The part's outcome was written. */
+  void fired(PartOutcome part) {
+    long nanos = Math.max(0, epochNanosNow() - part.filledEpochNanos());
     fired.increment();
-    latency.record(Math.max(0, epochNanosNow() - filledEpochNanos), TimeUnit.NANOSECONDS);
+    latency.record(nanos, TimeUnit.NANOSECONDS);
+    observer.written(output, type, part, nanos);
+  }
+
+  void observe(WriteObserver observer) {
+    this.observer = observer;
   }
 
   void failed() {
@@ -38,10 +52,6 @@ public final class OutputMeters {
 
   void dropped() {
     dropped.increment();
-  }
-
-  long firedCount() {
-    return (long) fired.count();
   }
 
   static long epochNanosNow() {

@@ -110,7 +110,7 @@ final class WebhookOutput implements Output {
       try {
         HttpResponse<Void> r = http.send(request, HttpResponse.BodyHandlers.discarding());
         if (r.statusCode() / 100 == 2) {
-          meters.fired(part.filledEpochNanos());
+          meters.fired(part);
           return;
         }
         failure = "HTTP " + r.statusCode();

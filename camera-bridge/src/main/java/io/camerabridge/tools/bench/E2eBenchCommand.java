@@ -103,6 +103,14 @@ public final class E2eBenchCommand implements Callable<Integer> {
       description = "Also run arv-camera-test-0.8 with the same settings and print the ratio")
   private boolean compareArv;
 
+  @Option(
+      names = "--outputs",
+      description =
+          "Also fire a line output (the fake camera's UserOutput1), an MQTT output (a mosquitto"
+              + " started on a free port, QoS 1) and a webhook (an in-process receiver) for every"
+              + " part, every third part NG, and report buffer filled -> output written")
+  private boolean outputs;
+
   @Option(names = "--json", description = "Print one JSON object instead of the text report")
   private boolean json;
 
@@ -123,7 +131,8 @@ public final class E2eBenchCommand implements Callable<Integer> {
               socketBuffer,
               inFlight,
               rounds,
-              compareArv);
+              compareArv,
+              outputs);
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }

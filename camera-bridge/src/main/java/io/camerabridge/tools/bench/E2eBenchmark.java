@@ -1,15 +1,19 @@
 package io.camerabridge.tools.bench;
 
 import io.camerabridge.bindings.aravis.fake.FakeGvCameraProcess;
+import io.camerabridge.config.BridgeConfig;
 import io.camerabridge.config.CameraConfig;
 import io.camerabridge.metrics.StreamStatistics;
+import io.camerabridge.outputs.CameraOutputs;
 import io.camerabridge.pekat.netty.ClientResources;
 import io.camerabridge.pekat.netty.NettyPekatClient;
 import io.camerabridge.pipeline.CameraPipeline;
 import io.camerabridge.pipeline.PipelineParts;
 import io.camerabridge.pipeline.PipelineStats;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -66,16 +70,38 @@ final class E2eBenchmark {
               t.setDaemon(true);
               return t;
             });
+    FakeGvCameraProcess.Builder cameraBuilder = FakeGvCameraProcess.builder();
+    if (settings.outputs()) {
+      // camera-bridge's GenICam XML: the fake camera gets Line*/UserOutput* features.
+      cameraBuilder.extendedGenicam();
+    }
     try (InProcessAnalyzer analyzer = InProcessAnalyzer.start();
-        FakeGvCameraProcess camera = FakeGvCameraProcess.builder().start();
-        ClientResources resources = ClientResources.create()) {
-      CameraConfig config =
-          E2eCameraConfig.load(camera.address().getHostAddress(), analyzer.address(), settings);
+        FakeGvCameraProcess camera = cameraBuilder.start();
+        ClientResources resources = ClientResources.create();
+        OutputRig rig = settings.outputs() ? OutputRig.start() : null) {
+      BridgeConfig file =
+          E2eCameraConfig.loadAll(
+              camera.address().getHostAddress(),
+              analyzer.address(),
+              settings,
+              rig == null ? null : rig.urls());
+      CameraConfig config = file.cameras().get(0);
       PopClock clock = new PopClock();
       TimedPekatClient client =
           new TimedPekatClient(
               NettyPekatClient.open(PipelineParts.endpoint(config.pekat()), resources), clock);
-      PipelineParts parts = PipelineParts.create(config, client, clock, results);
+      OutputSamples samples = null;
+      CameraOutputs outputs;
+      if (rig != null) {
+        analyzer.ngEvery(3);
+        outputs = rig.outputs(file);
+        samples = new OutputSamples();
+        outputs.observe(samples);
+        outputs.observeWrites(samples);
+      } else {
+        outputs = CameraOutputs.create(config, Optional.empty(), new SimpleMeterRegistry());
+      }
+      PipelineParts parts = PipelineParts.create(config, client, clock, results, outputs);
       CameraPipeline pipeline = new CameraPipeline(config, parts);
       progress.printf("pipeline: %s -> %s%n", camera, analyzer.address().baseUri());
       pipeline.start();
@@ -85,8 +111,14 @@ final class E2eBenchmark {
         E2eResult.Counts before = counts(pipeline);
         ResourceSnapshot start = ResourceSnapshot.take();
         client.recording(true);
+        if (samples != null) {
+          samples.recording(true);
+        }
         pause(settings.duration(), pipeline, "measure");
         client.recording(false);
+        if (samples != null) {
+          samples.recording(false);
+        }
         ResourceSnapshot end = ResourceSnapshot.take();
         E2eResult.Counts after = counts(pipeline);
         return new E2eResult.Bridge(
@@ -94,7 +126,8 @@ final class E2eBenchmark {
             end.since(start, analyzer.serverThreads()),
             client.latencies(),
             client.busy(),
-            client.failed());
+            client.failed(),
+            samples);
       } finally {
         pipeline.stop(STOP_TIMEOUT);
       }
