@@ -46,7 +46,7 @@ final class MqttOutput implements Output {
         perVerdictTopic ? topicPrefix.replace("{verdict}", Payload.lower(part)) : topicPrefix;
     MqttPublisher.Message m =
         new MqttPublisher.Message(
-            this, topic, Payload.of(part, config.context()), config.qos(), config.retain(), part);
+            this, topic, config.context(), config.qos(), config.retain(), part);
     queued.incrementAndGet();
     if (!publisher.offer(m)) {
       queued.decrementAndGet();

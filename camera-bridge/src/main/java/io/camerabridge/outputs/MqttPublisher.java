@@ -1,5 +1,6 @@
 package io.camerabridge.outputs;
 
+import io.camerabridge.config.ContextDetail;
 import io.camerabridge.config.MqttConfig;
 import io.camerabridge.ops.logging.RateLimitedLog;
 import io.camerabridge.outcome.PartOutcome;
@@ -35,8 +36,14 @@ public final class MqttPublisher implements AutoCloseable {
   private static final byte[] OFFLINE = "offline".getBytes(StandardCharsets.UTF_8);
 
   /** One message and the output that counts what became of it. */
+  /** One message; the JSON is written on the publisher thread, not where outcomes are decided. */
   record Message(
-      MqttOutput from, String topic, byte[] payload, int qos, boolean retain, PartOutcome part) {}
+      MqttOutput from,
+      String topic,
+      ContextDetail context,
+      int qos,
+      boolean retain,
+      PartOutcome part) {}
 
   private final MqttConfig config;
   private final BlockingQueue<Message> queue;
@@ -127,7 +134,7 @@ public final class MqttPublisher implements AutoCloseable {
   /** Publishes one message; returns it when it must be published again after a reconnect. */
   private Message publish(Message m) {
     try {
-      client.publish(m.topic(), m.payload(), m.qos(), m.retain());
+      client.publish(m.topic(), Payload.of(m.part(), m.context()), m.qos(), m.retain());
       m.from().dequeued();
       m.from().meters().fired(m.part());
       return null;

@@ -139,12 +139,15 @@ public final class PipelineParts {
    */
   public static PipelineParts create(
       CameraConfig config, PekatClient client, FrameMetrics metrics, Executor results) {
-    return create(
-        config,
-        client,
-        metrics,
-        results,
-        CameraOutputs.create(config, Optional.empty(), new SimpleMeterRegistry()));
+    // Without the service there is no broker connection and no registry: outputs count locally.
+    CameraOutputs outputs;
+    try {
+      outputs = CameraOutputs.create(config, Optional.empty(), new SimpleMeterRegistry());
+    } catch (RuntimeException e) {
+      client.close();
+      throw e;
+    }
+    return create(config, client, metrics, results, outputs);
   }
 
   /**
