@@ -6,6 +6,7 @@
 #   - 'camera-bridge --version' runs through the launcher
 #   - 'camera-bridge check-config' accepts the installed example, as the unit's ExecStartPre does
 #   - systemd-analyze verifies the installed unit against the installed launcher
+#   - promtool accepts the installed Prometheus rules
 # Needs root (or sudo) and scripts/install-deps.sh --tests. Usage: check-deb.sh [--keep] [DEB]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -41,8 +42,10 @@ cleanup() {
 step "contents of $deb"
 contents=$(dpkg-deb --contents "$deb")
 for path in ./usr/bin/camera-bridge ./usr/share/camera-bridge/camera-bridge.jar \
+    ./usr/share/camera-bridge/camera-bridge.rules.yml \
     ./usr/lib/systemd/system/camera-bridge.service ./usr/lib/sysctl.d/60-camera-bridge.conf \
     ./etc/camera-bridge/camera-bridge.yaml ./usr/share/doc/camera-bridge/operations.md \
+    ./usr/lib/udev/rules.d/70-camera-bridge-usb3-vision.rules \
     ./usr/share/doc/camera-bridge/metrics.md ./usr/share/doc/camera-bridge/grafana/camera-bridge.json; do
   grep -q " $path\$" <<<"$contents" || fail "$deb does not contain $path"
 done
@@ -72,5 +75,10 @@ step "systemd-analyze verify on the installed unit"
 out=$(systemd-analyze verify /usr/lib/systemd/system/camera-bridge.service 2>&1) \
   || fail "systemd-analyze verify failed: $out"
 [ -z "$out" ] || fail "systemd-analyze verify complained: $out"
+
+step "promtool check rules on the installed rules"
+command -v promtool >/dev/null || fail "promtool not found: run scripts/install-deps.sh --tests"
+out=$(promtool check rules /usr/share/camera-bridge/camera-bridge.rules.yml 2>&1) \
+  || fail "promtool rejected /usr/share/camera-bridge/camera-bridge.rules.yml: $out"
 
 step "OK"

@@ -16,6 +16,8 @@ packages=(libaravis-0.8-0 aravis-tools)
 if $tests; then
   # fontconfig + a font: the benchmark chart (Java2D text) in the smoke test
   packages+=(socat systemd iproute2 podman runc debootstrap curl fontconfig fonts-dejavu-core)
+  packages+=(prometheus)  # PrometheusIT and RulesPromtoolTest: the real Prometheus and promtool
+  packages+=(gcc make libusb-1.0-0-dev aravis-tools-cli)  # fake-u3v USB3 Vision test camera, arv-tool-0.8
   packages+=(mosquitto mosquitto-clients)  # MQTT output tests: a real broker
 fi
 
@@ -43,6 +45,14 @@ want_default=1048576
 have_default=$(cat /proc/sys/net/core/rmem_default 2>/dev/null || echo 0)
 if [ "$have_default" -lt "$want_default" ]; then
   "${sudo_cmd[@]}" sysctl -q -w net.core.rmem_default=$want_default || echo "camera-bridge: could not raise net.core.rmem_default (first frames may arrive incomplete)" >&2
+fi
+
+# Debian's prometheus package enables and starts a system Prometheus on :9090; the tests run their
+# own on a free port, so keep the system one from listening (and from scraping anything).
+if $tests && [ -d /run/systemd/system ] && systemctl is-enabled prometheus >/dev/null 2>&1; then
+  "${sudo_cmd[@]}" systemctl disable --now prometheus >/dev/null 2>&1 || true
+elif $tests && [ -x /etc/init.d/prometheus ] && pgrep -u prometheus -x prometheus >/dev/null; then
+  "${sudo_cmd[@]}" /etc/init.d/prometheus stop >/dev/null 2>&1 || true  # no systemd: SysV script
 fi
 
 if $tests && [ -x "$here/container-engine.sh" ]; then

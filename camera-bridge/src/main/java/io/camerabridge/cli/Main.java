@@ -27,6 +27,8 @@ import picocli.CommandLine.Command;
       CheckConfigCommand.class,
       DevicesCommand.class,
       FeaturesCommand.class,
+      GetCommand.class,
+      SetCommand.class,
       DemoCommand.class,
       PekatSimCommand.class,
       BenchCommand.class

@@ -11,8 +11,9 @@ import java.util.Optional;
 /**
  * One camera and where its frames go. Optional camera settings are null when the file leaves them
  * out, meaning "keep the camera's own value". Settings are applied in this order: pixel format,
- * binning, region (width, height, offsets), frame rate, exposure, gain, trigger, GigE transport,
- * then {@link #features()} in file order.
+ * {@link #userSet()} (UserSetSelector + UserSetLoad), {@link #featureFile()} in file order, pixel
+ * format, binning, region (width, height, offsets), frame rate, exposure, gain, trigger, {@link
+ * #features()} in file order, chunk selection, then the GigE or USB3 transport.
  *
  * @param id stable name used in metrics, logs and file names: {@code [a-z0-9][a-z0-9_-]*}, at most
  *     64 characters
@@ -30,7 +31,17 @@ import java.util.Optional;
  * @param trigger how frames are triggered (default free-run)
  * @param buffers stream buffers, 2..64 (default 8): frames in flight between camera and analyzer
  * @param gige GigE Vision transport settings
- * @param features further GenICam features by name, applied last and in file order
+ * @param usb USB3 Vision transport settings
+ * @param features further GenICam feature steps, as a mapping or an ordered list (selector chains,
+ *     {@code execute:} commands), applied after the camera's own keys
+ * @param userSet user set loaded first ({@code UserSetSelector} + {@code UserSetLoad}), so the file
+ *     states only what differs from it
+ * @param featureFile a file of {@code Name=Value} lines or a pylon {@code .pfs}, applied after the
+ *     user set and before the camera's own keys
+ * @param diagnostics readable features polled into {@code camerabridge_camera_feature}
+ * @param diagnosticsInterval how often {@link #diagnostics()} are read (default 10 s)
+ * @param chunks chunk data to enable ({@code ChunkSelector} entries such as {@code Timestamp}),
+ *     whose values go into the journal record
  * @param convertRgbToBgr swap red and blue of RGB8 frames before sending (default false)
  * @param frameTimeout frame watchdog: no frame for this long means the camera is lost and is
  *     reopened; {@link Duration#ZERO} turns the watchdog off. Default: the larger of 2s and 5 frame
@@ -56,7 +67,13 @@ public record CameraConfig(
     TriggerConfig trigger,
     Integer buffers,
     GigeConfig gige,
-    Map<String, FeatureValue> features,
+    UsbConfig usb,
+    FeatureSteps features,
+    String userSet,
+    FeatureFile featureFile,
+    List<String> diagnostics,
+    Duration diagnosticsInterval,
+    List<String> chunks,
     Boolean convertRgbToBgr,
     Duration frameTimeout,
     PekatConfig pekat,
@@ -70,14 +87,21 @@ public record CameraConfig(
   /** The shortest default frame watchdog. */
   public static final Duration MIN_DEFAULT_FRAME_TIMEOUT = Duration.ofSeconds(2);
 
-  /** Fills in defaults and freezes the feature map (keeping file order). */
+  /** Default {@link #diagnosticsInterval()}. */
+  public static final Duration DEFAULT_DIAGNOSTICS_INTERVAL = Duration.ofSeconds(10);
+
+  /** Fills in defaults and freezes the lists (keeping file order). */
   public CameraConfig {
     enabled = enabled == null || enabled;
     trigger = trigger == null ? TriggerConfig.FREE_RUN : trigger;
     buffers = buffers == null ? DEFAULT_BUFFERS : buffers;
     gige = gige == null ? GigeConfig.DEFAULTS : gige;
-    features =
-        features == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(features));
+    usb = usb == null ? UsbConfig.DEFAULTS : usb;
+    features = features == null ? FeatureSteps.NONE : features;
+    diagnostics = frozen(diagnostics);
+    diagnosticsInterval =
+        diagnosticsInterval == null ? DEFAULT_DIAGNOSTICS_INTERVAL : diagnosticsInterval;
+    chunks = frozen(chunks);
     convertRgbToBgr = convertRgbToBgr != null && convertRgbToBgr;
     frameTimeout = frameTimeout == null ? defaultFrameTimeout(trigger, frameRate) : frameTimeout;
     results = results == null ? ResultsConfig.NONE : results;
@@ -124,6 +148,11 @@ public record CameraConfig(
   /** The frame watchdog timeout, empty when the watchdog is off. */
   public Optional<Duration> frameWatchdog() {
     return frameTimeout.isZero() ? Optional.empty() : Optional.of(frameTimeout);
+  }
+
+  // Nulls stay in (a bad entry that failed to bind): the validator reports them by index.
+  private static List<String> frozen(List<String> list) {
+    return list == null ? List.of() : java.util.Collections.unmodifiableList(new ArrayList<>(list));
   }
 
   private static Duration defaultFrameTimeout(TriggerConfig trigger, Double frameRate) {

@@ -1,8 +1,6 @@
 package io.camerabridge.config;
 
 import java.time.Duration;
-import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /** Checks one camera entry after binding: required keys, ranges and rules between keys. */
@@ -10,26 +8,6 @@ final class CameraValidator {
   private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_-]*");
   private static final int MAX_ID_LENGTH = 64;
   private static final int MAX_SENSOR_SIDE = 65535;
-  private static final Pattern FEATURE_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
-
-  /** Features with their own keys: setting them under features: would fight those keys. */
-  private static final Map<String, String> OWN_KEY =
-      Map.ofEntries(
-          Map.entry("PixelFormat", "pixelFormat"),
-          Map.entry("Width", "width"),
-          Map.entry("Height", "height"),
-          Map.entry("OffsetX", "offsetX"),
-          Map.entry("OffsetY", "offsetY"),
-          Map.entry("BinningHorizontal", "binning.horizontal"),
-          Map.entry("BinningVertical", "binning.vertical"),
-          Map.entry("AcquisitionFrameRate", "frameRate"),
-          Map.entry("ExposureTime", "exposure"),
-          Map.entry("Gain", "gain"),
-          Map.entry("TriggerMode", "trigger.mode"),
-          Map.entry("TriggerSource", "trigger.source"),
-          Map.entry("TriggerActivation", "trigger.activation"),
-          Map.entry("GevSCPSPacketSize", "gige.packetSize"),
-          Map.entry("GevSCPD", "gige.packetDelay"));
 
   private final Problems problems;
   private final Ranges ranges;
@@ -50,7 +28,15 @@ final class CameraValidator {
     new TriggerValidator(problems, ranges).validate(at(path, "trigger"), camera.trigger());
     ranges.whole(at(path, "buffers"), camera.buffers(), 2, 64, "");
     checkGige(at(path, "gige"), camera.gige());
-    checkFeatures(at(path, "features"), camera.features());
+    if (camera.usb().throughputLimit() != null) {
+      // USB3 Gen 1 carries about 400 MB/s; below 1 MB/s no camera streams usefully.
+      ranges.size(
+          at(at(path, "usb"), "throughputLimit"),
+          camera.usb().throughputLimit(),
+          DataSize.ofMebibytes(1),
+          DataSize.ofGibibytes(10));
+    }
+    new FeatureValidator(problems, ranges).validate(path, camera);
     if (!camera.frameTimeout().isZero()) {
       ranges.duration(
           at(path, "frameTimeout"),
@@ -183,31 +169,6 @@ final class CameraValidator {
           gige.socketBuffer().size(),
           DataSize.ofKibibytes(64),
           DataSize.ofMebibytes(256));
-    }
-  }
-
-  private void checkFeatures(String path, Map<String, FeatureValue> features) {
-    Set<String> names = features.keySet();
-    for (String name : names) {
-      String featurePath = YamlPaths.child(path, name);
-      if (!FEATURE_NAME.matcher(name).matches()) {
-        problems.check(
-            featurePath,
-            "'"
-                + name
-                + "' is not a GenICam feature name: names are letters, digits and '_',"
-                + " e.g. BalanceWhiteAuto (list them with 'camera-bridge features DEVICE')");
-      } else if (OWN_KEY.containsKey(name)) {
-        problems.check(
-            featurePath,
-            name
-                + " has its own key: set "
-                + OWN_KEY.get(name)
-                + " on the camera instead, so it is"
-                + " validated and applied in the right order");
-      } else if (features.get(name) == null) {
-        problems.check(featurePath, "no value given: write a number, text or true/false");
-      }
     }
   }
 

@@ -61,8 +61,11 @@ final class ConfigDeserializers {
         new FromText<>(URI.class, "a URL such as http://127.0.0.1:8000", ConfigDeserializers::uri));
     m.addDeserializer(ApiKey.class, new ApiKeyDeserializer());
     m.addDeserializer(FeatureValue.class, new FeatureValueDeserializer());
+    m.addDeserializer(FeatureSteps.class, new FeatureDeserializers.StepsDeserializer());
+    m.addDeserializer(FeatureFile.class, new FeatureDeserializers.FileDeserializer());
     addChoice(m, TriggerMode.class, "trigger mode", TriggerMode::configName);
     addChoice(m, TriggerActivation.class, "trigger activation", TriggerActivation::configName);
+    addChoice(m, UsbIoMode.class, "USB mode", UsbIoMode::configName);
     addChoice(m, LogFormat.class, "log format", LogFormat::configName);
     addChoice(m, LogLevel.class, "log level", LogLevel::configName);
     addChoice(m, NgImage.class, "NG image kind", NgImage::configName);

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -130,7 +131,20 @@ public final class ConfigLoader {
                 + " a configuration may have: is this the right file?");
         return null;
       }
-      return TextCheck.decode(Files.readAllBytes(file), problems);
+      // The limit applies to what is read too, not only to what stat says: /dev/zero, a FIFO or
+      // a file that grows while it is read report a small size.
+      byte[] bytes;
+      try (InputStream in = Files.newInputStream(file)) {
+        bytes = in.readNBytes(MAX_FILE_SIZE + 1);
+      }
+      if (bytes.length > MAX_FILE_SIZE) {
+        problems.file(
+            "the file is larger than the "
+                + DataSize.ofBytes(MAX_FILE_SIZE)
+                + " a configuration may have (reading stopped there): is this the right file?");
+        return null;
+      }
+      return TextCheck.decode(bytes, problems);
     } catch (NoSuchFileException e) {
       problems.file(
           "no such file: check the path (the packaged example is /etc/camera-bridge/camera-bridge.yaml)");

@@ -61,11 +61,7 @@ final class ConfigValidator {
         "device",
         c -> c.enabled() ? c.device() : null,
         "a camera can be opened only once; use one entry per camera, or set enabled: false");
-    checkUnique(
-        cameras,
-        "results.journal",
-        c -> c.results().journal(),
-        "two cameras writing one journal would interleave and rotate each other's lines");
+    new OutputPaths(problems).validate(cameras);
   }
 
   private void checkMetrics(MetricsConfig metrics) {

@@ -7,12 +7,16 @@ import java.util.regex.Pattern;
 
 /**
  * Strict {@code ${NAME}} substitution from an environment map. {@code ${NAME:-fallback}} uses the
- * fallback when NAME is unset; {@code $${} writes a literal {@code ${}. An unset variable without a
+ * fallback when NAME is unset; the fallback may itself hold references ({@code ${A:-${B:-x}}},
+ * nested at most {@link #MAX_NESTING} deep); {@code $${} writes a literal {@code ${}. An unset variable without a
  * fallback is an error, never an empty string: a missing API key must stop the service, not send
  * requests without one.
  */
 final class EnvSubstitution {
   private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+  /** How deep fallbacks may nest; deeper is refused rather than recursed into. */
+  static final int MAX_NESTING = 8;
 
   /** The substituted text and the errors found; errors never contain variable values. */
   record Result(String text, List<String> errors) {}
@@ -24,28 +28,34 @@ final class EnvSubstitution {
   }
 
   Result apply(String text) {
+    List<String> errors = new ArrayList<>();
+    String out = apply(text, errors, 0);
+    return new Result(out, errors);
+  }
+
+  private String apply(String text, List<String> errors, int depth) {
     if (text.indexOf('$') < 0) {
-      return new Result(text, List.of());
+      return text;
     }
     StringBuilder out = new StringBuilder(text.length());
-    List<String> errors = new ArrayList<>();
     int i = 0;
     while (i < text.length()) {
       if (text.startsWith("$${", i)) {
         out.append("${");
         i += 3;
       } else if (text.startsWith("${", i)) {
-        i = substitute(text, i, out, errors);
+        i = substitute(text, i, out, errors, depth);
       } else {
         out.append(text.charAt(i++));
       }
     }
-    return new Result(out.toString(), errors);
+    return out.toString();
   }
 
   /** Handles one {@code ${...}} starting at {@code start}; returns the index after it. */
-  private int substitute(String text, int start, StringBuilder out, List<String> errors) {
-    int end = text.indexOf('}', start);
+  private int substitute(
+      String text, int start, StringBuilder out, List<String> errors, int depth) {
+    int end = closingBrace(text, start);
     if (end < 0) {
       errors.add(
           "'${' starts a variable reference that is never closed: write ${NAME}, or $${ for a"
@@ -67,7 +77,7 @@ final class EnvSubstitution {
     }
     String value = env.get(name);
     if (value == null && fallbackAt >= 0) {
-      value = body.substring(fallbackAt + 2);
+      value = fallback(body.substring(fallbackAt + 2), errors, depth);
     }
     if (value == null) {
       errors.add(
@@ -82,5 +92,44 @@ final class EnvSubstitution {
       out.append(value);
     }
     return end + 1;
+  }
+
+  /** A fallback may itself hold references ({@code ${A:-${B}}}), substituted when it is used. */
+  private String fallback(String text, List<String> errors, int depth) {
+    if (depth + 1 > MAX_NESTING) {
+      errors.add(
+          "variable references are nested more than "
+              + MAX_NESTING
+              + " deep in a fallback: write at most "
+              + MAX_NESTING
+              + " levels such as ${A:-${B:-value}}");
+      return text;
+    }
+    return apply(text, errors, depth + 1);
+  }
+
+  /**
+   * The index of the brace that closes the reference at {@code start}, counting nested {@code ${}
+   * (but not the literal {@code $${}); -1 when it is never closed.
+   */
+  private static int closingBrace(String text, int start) {
+    int open = 1;
+    int i = start + 2;
+    while (i < text.length()) {
+      if (text.startsWith("$${", i)) {
+        i += 3;
+      } else if (text.startsWith("${", i)) {
+        open++;
+        i += 2;
+      } else if (text.charAt(i) == '}') {
+        if (--open == 0) {
+          return i;
+        }
+        i++;
+      } else {
+        i++;
+      }
+    }
+    return -1;
   }
 }

@@ -19,8 +19,8 @@ import java.util.Optional;
  * @param contextPlacement where PEKAT puts the context next to an image; default {@code body} for
  *     image response types (no 4 KB header limit) and {@code header} for {@code context}, where it
  *     does not matter
- * @param data the {@code data} query parameter; {@code {camera}}, {@code {frameId}} and {@code
- *     {timestamp}} are replaced per frame (default {@value #DEFAULT_DATA})
+ * @param data the {@code data} query parameter; {@code {camera}}, {@code {frameId}}, {@code
+ *     {sequence}} and {@code {timestamp}} are replaced per frame (default {@value #DEFAULT_DATA})
  * @param timeout the whole request, from first byte written to last byte read (default 5s)
  * @param connectTimeout TCP connect (default 2s)
  * @param maxInFlight frames at the analyzer at once, 1..16 (default 1); more are dropped

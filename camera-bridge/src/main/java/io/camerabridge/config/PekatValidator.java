@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 /** Checks a camera's {@code pekat:} section. Never puts the API key in a message. */
 final class PekatValidator {
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
-  private static final Set<String> PLACEHOLDERS = Set.of("camera", "frameId", "timestamp");
+  private static final Set<String> PLACEHOLDERS =
+      Set.of("camera", "frameId", "sequence", "timestamp");
 
   private final Problems problems;
   private final Ranges ranges;

@@ -41,6 +41,20 @@ final class Problems {
     return null;
   }
 
+  /** The configuration file as the user named it. */
+  String fileName() {
+    return file;
+  }
+
+  /**
+   * A problem inside another file the configuration refers to (a feature file), at that file's own
+   * line and column, reported under the YAML path that names the file.
+   */
+  void inOtherFile(String otherFile, int line, int column, String path, String message) {
+    failedPaths.add(path);
+    problems.add(new ConfigProblem(otherFile, line, column, path, message));
+  }
+
   /** Whole-file problem, without a position. */
   void file(String message) {
     problems.add(new ConfigProblem(file, 0, 0, "", message));

@@ -5,11 +5,11 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** "Did you mean" for misspelt keys and names, by edit distance. */
-final class Suggestions {
+public final class Suggestions {
   private Suggestions() {}
 
   /** The candidate closest to {@code input}, if it is close enough to be a likely typo. */
-  static Optional<String> closest(String input, Collection<String> candidates) {
+  public static Optional<String> closest(String input, Collection<String> candidates) {
     String needle = input.toLowerCase(Locale.ROOT);
     int allowed = Math.max(1, Math.min(3, needle.length() / 3));
     String best = null;

@@ -1,63 +1,108 @@
 package io.camerabridge.frame;
 
+import io.camerabridge.pekat.RawFrame;
+import io.netty.util.internal.PlatformDependent;
 import java.nio.ByteBuffer;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Counts native frames handed to Netty and not yet given back. One instance per owner (a camera's
- * stream, a test, a benchmark), never global, so tests and metrics read exactly their own frames: a
- * value that does not return to zero after the client went idle is a leak.
+ * The frames of one owner — a camera's pipeline, a test, a benchmark, never global: numbers them
+ * ({@link #nextSequence()}), makes their {@link FrameLease}s, and counts the leases not yet given
+ * back, so tests and metrics read exactly their own frames. An outstanding count that does not
+ * return to zero once the client went idle is a leak.
  *
- * <p>Thread-safe; the counters can be read from any thread (a Micrometer gauge, a health check).
+ * <p>A camera's instance lives as long as its pipeline, across reconnects, so a sequence number is
+ * never reused while the service runs. Thread-safe; the counters can be read from any thread (a
+ * Micrometer gauge, a health check).
  */
 public final class FrameLeases {
+  private final AtomicLong sequence = new AtomicLong();
   private final AtomicLong outstanding = new AtomicLong();
   private final AtomicLong wrapped = new AtomicLong();
   private final AtomicLong returned = new AtomicLong();
 
-  /**
-   * Wraps frame memory like {@link NativeFrameBuf#wrap} and counts it until {@code release} has
-   * run.
-   *
-   * @throws IllegalArgumentException as {@link NativeFrameBuf#wrap}; nothing is counted and the
-   *     caller still owns the memory
-   */
-  public NativeFrameBuf wrap(ByteBuffer nativeView, Runnable release) {
-    Objects.requireNonNull(release, "release");
-    NativeFrameBuf buf =
-        NativeFrameBuf.wrap(
-            nativeView,
-            () -> {
-              try {
-                release.run();
-              } finally {
-                outstanding.decrementAndGet();
-                returned.incrementAndGet();
-              }
-            });
-    outstanding.incrementAndGet();
-    wrapped.incrementAndGet();
-    return buf;
+  /** The number of the next acquired frame: 1, 2, 3, … (one per popped buffer, sent or not). */
+  public long nextSequence() {
+    return sequence.incrementAndGet();
   }
 
-  /** Frames wrapped and not yet returned to their owner. */
+  /** The last number handed out by {@link #nextSequence()}, 0 before the first frame. */
+  public long lastSequence() {
+    return sequence.get();
+  }
+
+  /**
+   * Leases the memory between {@code memory}'s position and limit, which must be exactly the
+   * frame's body ({@link FrameInfo#bodyLength()}). The lease has a reference count of one, held by
+   * the caller; {@code giveBack} runs once, when the last reference goes.
+   *
+   * @param memory a writable direct buffer over the frame memory (JNA's {@code
+   *     Pointer.getByteBuffer} gives one); it must stay valid until {@code giveBack} runs
+   * @param giveBack returns the memory to its owner; thread-safe, never blocks; an exception it
+   *     throws is logged, not propagated
+   * @throws IllegalArgumentException if the view is not direct, is read-only or does not hold
+   *     exactly the body; nothing is counted and the caller still owns the memory
+   */
+  public FrameLease lease(FrameInfo info, ByteBuffer memory, Runnable giveBack) {
+    Objects.requireNonNull(info, "info");
+    Objects.requireNonNull(memory, "memory");
+    Objects.requireNonNull(giveBack, "giveBack");
+    checkSendable(memory);
+    RawFrame.checkShape(memory.remaining(), info.width(), info.height(), info.layout());
+    FrameLease lease = new FrameLease(info, memory, this, giveBack);
+    outstanding.incrementAndGet();
+    wrapped.incrementAndGet();
+    return lease;
+  }
+
+  /** Called once per lease, from its deallocation. */
+  void returned() {
+    outstanding.decrementAndGet();
+    returned.incrementAndGet();
+  }
+
+  private static void checkSendable(ByteBuffer memory) {
+    if (!memory.isDirect()) {
+      throw new IllegalArgumentException(
+          "frame memory must be a direct ByteBuffer over native memory, got a heap buffer");
+    }
+    if (memory.isReadOnly()) {
+      throw new IllegalArgumentException(
+          "frame memory view is read-only; Netty can wrap only a writable direct ByteBuffer"
+              + " (JNA's Pointer.getByteBuffer returns one)");
+    }
+    if (!PlatformDependent.hasUnsafe()) {
+      throw new IllegalStateException(
+          "Netty cannot address native memory directly (sun.misc.Unsafe unavailable: "
+              + PlatformDependent.getUnsafeUnavailabilityCause()
+              + "); do not set -Dio.netty.noUnsafe=true");
+    }
+  }
+
+  /** Leases made and not yet given back. */
   public long outstanding() {
     return outstanding.get();
   }
 
-  /** Frames wrapped since this instance was created. */
+  /** Leases made since this instance was created. */
   public long wrappedTotal() {
     return wrapped.get();
   }
 
-  /** Frames returned to their owner since this instance was created. */
+  /** Leases given back since this instance was created. */
   public long returnedTotal() {
     return returned.get();
   }
 
   @Override
   public String toString() {
-    return "FrameLeases[outstanding=" + outstanding() + ", wrapped=" + wrappedTotal() + "]";
+    return "FrameLeases[outstanding="
+        + outstanding()
+        + ", wrapped="
+        + wrappedTotal()
+        + ", lastSequence="
+        + lastSequence()
+        + "]";
   }
 }

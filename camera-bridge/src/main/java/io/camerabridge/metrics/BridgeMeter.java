@@ -96,6 +96,13 @@ public enum BridgeMeter {
       "Failed writes of the results journal or of saved NG images, in writes.",
       MeterTags.CAMERA,
       MeterTags.TARGET),
+  JOURNAL_REOPENS(
+      "camerabridge.journal.reopens",
+      Meter.Type.COUNTER,
+      "reopens",
+      "Times the results journal was found deleted or moved while open and was opened again, in"
+          + " reopens.",
+      MeterTags.CAMERA),
   STREAM_MISSING_PACKETS(
       "camerabridge.stream.missing.packets",
       Meter.Type.COUNTER,
@@ -138,6 +145,16 @@ public enum BridgeMeter {
       "boolean",
       "1 while the camera is open and acquiring, else 0 (boolean).",
       MeterTags.CAMERA),
+  CAMERA_FEATURE(
+      "camerabridge.camera.feature",
+      Meter.Type.GAUGE,
+      "value",
+      "A GenICam feature listed under the camera's diagnostics (e.g. DeviceTemperature), read on"
+          + " the camera's control thread every diagnosticsInterval, in the feature's own unit;"
+          + " booleans are 1/0, enumerations their integer value, NaN until read or after a"
+          + " failed read.",
+      MeterTags.CAMERA,
+      MeterTags.FEATURE),
   LAST_FRAME_AGE(
       "camerabridge.last.frame.age",
       Meter.Type.GAUGE,
@@ -149,6 +166,21 @@ public enum BridgeMeter {
       Meter.Type.GAUGE,
       "boolean",
       "1 while the camera's analyzer answered its last exchange or probe, else 0 (boolean).",
+      MeterTags.CAMERA),
+  ANALYZER_RETRIES(
+      "camerabridge.analyzer.retries",
+      Meter.Type.COUNTER,
+      "requests",
+      "Requests sent again on a fresh connection because a reused keep-alive connection refused"
+          + " their first byte (never one the analyzer may have read), in requests.",
+      MeterTags.CAMERA),
+  WATCHDOG_FRAME_SILENCE(
+      "camerabridge.watchdog.frame.silence",
+      Meter.Type.GAUGE,
+      "seconds",
+      "Time a streaming camera has gone without a frame as the systemd watchdog counts it (0 while"
+          + " not streaming, before the first frame, or when hardware-triggered); at 30 s the"
+          + " watchdog restarts camera-bridge, in seconds.",
       MeterTags.CAMERA),
   VERDICTS(
       "camerabridge.verdicts",

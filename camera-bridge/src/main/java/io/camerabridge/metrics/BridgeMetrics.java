@@ -10,7 +10,9 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.DoubleSupplier;
 
 /**
  * The process's metrics: one Prometheus registry with the JVM and process meters, plus per-camera
@@ -55,6 +57,32 @@ public final class BridgeMetrics implements AutoCloseable {
   /** Registers one camera's gauges; call once per camera for the life of the process. */
   public void bindCamera(String cameraId, CameraGauges gauges) {
     new CameraMeterBinder(cameraId, gauges).bindTo(registry);
+  }
+
+  /**
+   * Registers one gauge per diagnostics feature of a camera ({@code camerabridge_camera_feature});
+   * call once per camera for the life of the process.
+   */
+  public void bindCameraFeatures(String cameraId, Map<String, DoubleSupplier> features) {
+    features.forEach(
+        (feature, value) ->
+            BridgeMeter.CAMERA_FEATURE.gauge(
+                registry,
+                MicrometerFrameMetrics.cameraTags(cameraId).and(MeterTags.FEATURE, feature),
+                value,
+                DoubleSupplier::getAsDouble));
+  }
+
+  /**
+   * Registers one camera's watchdog gauge; call once per camera for the life of the process. The
+   * supplier is read on the scrape thread: cheap, non-blocking, thread-safe.
+   */
+  public void bindWatchdog(String cameraId, DoubleSupplier frameSilenceSeconds) {
+    BridgeMeter.WATCHDOG_FRAME_SILENCE.gauge(
+        registry,
+        MicrometerFrameMetrics.cameraTags(cameraId),
+        frameSilenceSeconds,
+        DoubleSupplier::getAsDouble);
   }
 
   @Override

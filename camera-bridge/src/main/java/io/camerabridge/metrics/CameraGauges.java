@@ -20,6 +20,7 @@ import java.util.function.Supplier;
  * @param streamStatistics Aravis's stream counters; called at most once per scrape. They should be
  *     totals over the process (carry earlier streams' counts across a reconnect); a drop to a lower
  *     value is read by Prometheus as a counter reset, which is harmless but loses one interval
+ * @param analyzerRetries requests the camera's client sent again on a fresh connection (a total)
  */
 public record CameraGauges(
     LongSupplier framesInFlight,
@@ -28,7 +29,8 @@ public record CameraGauges(
     DoubleSupplier lastFrameAgeSeconds,
     BooleanSupplier analyzerReachable,
     Supplier<StreamStatistics> streamStatistics,
-    LongSupplier framesCopied) {
+    LongSupplier framesCopied,
+    LongSupplier analyzerRetries) {
 
   public CameraGauges {
     Objects.requireNonNull(framesInFlight, "framesInFlight");
@@ -38,5 +40,6 @@ public record CameraGauges(
     Objects.requireNonNull(analyzerReachable, "analyzerReachable");
     Objects.requireNonNull(streamStatistics, "streamStatistics");
     Objects.requireNonNull(framesCopied, "framesCopied");
+    Objects.requireNonNull(analyzerRetries, "analyzerRetries");
   }
 }

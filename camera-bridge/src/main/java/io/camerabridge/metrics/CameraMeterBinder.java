@@ -50,6 +50,8 @@ public final class CameraMeterBinder implements MeterBinder {
     BridgeMeter.STREAM_UNDERRUNS.functionCounter(
         registry, tags, statistics, s -> s.get().underruns());
     BridgeMeter.FRAMES_COPIED.functionCounter(registry, tags, g, x -> x.framesCopied().getAsLong());
+    BridgeMeter.ANALYZER_RETRIES.functionCounter(
+        registry, tags, g, x -> x.analyzerRetries().getAsLong());
   }
 
   private static double bit(boolean value) {

@@ -76,6 +76,9 @@ public interface FrameMetrics {
   /** Writing the results journal or an NG image failed. */
   void writeFailed(WriteTarget target);
 
+  /** The results journal had been deleted or moved under the service and was opened again. */
+  void journalReopened();
+
   /** Metrics that go nowhere, for tools and tests that do not publish metrics. */
   static FrameMetrics noop() {
     return NoopFrameMetrics.INSTANCE;

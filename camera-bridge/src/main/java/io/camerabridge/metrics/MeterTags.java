@@ -18,6 +18,9 @@ public final class MeterTags {
   /** Aravis's buffer status of an incomplete frame, e.g. {@code missing_packets}. */
   public static final String STATUS = "status";
 
+  /** A GenICam feature name from the camera's {@code diagnostics:} list (bounded by the config). */
+  public static final String FEATURE = "feature";
+
   /** What could not be written: a {@link WriteTarget} tag value. */
   public static final String TARGET = "target";
 

@@ -42,6 +42,7 @@ public final class MicrometerFrameMetrics implements FrameMetrics {
   private final Timer frameWait;
   private final DistributionSummary frameSize;
   private final Counter reconnects;
+  private final Counter journalReopens;
   private final Counter[] dropped;
   private final Counter[] results;
   private final Counter[] writeFailures;
@@ -60,6 +61,7 @@ public final class MicrometerFrameMetrics implements FrameMetrics {
     frameWait = BridgeMeter.FRAME_WAIT.timer(registry, cameraTags);
     frameSize = BridgeMeter.FRAME_SIZE.summary(registry, cameraTags);
     reconnects = BridgeMeter.CAMERA_RECONNECTS.counter(registry, cameraTags);
+    journalReopens = BridgeMeter.JOURNAL_REOPENS.counter(registry, cameraTags);
 
     DropReason[] reasons = DropReason.values();
     dropped = new Counter[reasons.length];
@@ -146,6 +148,11 @@ public final class MicrometerFrameMetrics implements FrameMetrics {
   @Override
   public void writeFailed(WriteTarget target) {
     writeFailures[target.ordinal()].increment();
+  }
+
+  @Override
+  public void journalReopened() {
+    journalReopens.increment();
   }
 
   private void record(

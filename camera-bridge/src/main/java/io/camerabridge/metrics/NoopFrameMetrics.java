@@ -28,4 +28,7 @@ enum NoopFrameMetrics implements FrameMetrics {
 
   @Override
   public void writeFailed(WriteTarget target) {}
+
+  @Override
+  public void journalReopened() {}
 }

@@ -15,6 +15,8 @@ import java.util.Objects;
  * @param analyzerReachable whether the analyzer answered the last exchange or probe
  * @param triggered whether acquisition waits for an external trigger, so that a long silence is
  *     expected and not a fault
+ * @param ptpStatus the camera's PTP (IEEE 1588) state as it reports it ({@code PtpStatus} or {@code
+ *     GevIEEE1588Status}, e.g. {@code Slave}); null when the camera has none or it was not read
  */
 public record CameraHealth(
     String cameraId,
@@ -22,7 +24,19 @@ public record CameraHealth(
     CameraState state,
     double lastFrameAgeSeconds,
     boolean analyzerReachable,
-    boolean triggered) {
+    boolean triggered,
+    String ptpStatus) {
+
+  /** A camera without PTP status. */
+  public CameraHealth(
+      String cameraId,
+      boolean enabled,
+      CameraState state,
+      double lastFrameAgeSeconds,
+      boolean analyzerReachable,
+      boolean triggered) {
+    this(cameraId, enabled, state, lastFrameAgeSeconds, analyzerReachable, triggered, null);
+  }
 
   public CameraHealth {
     Objects.requireNonNull(cameraId, "cameraId");
@@ -32,6 +46,16 @@ public record CameraHealth(
   /** Whether this camera lets the service count as healthy: disabled, or streaming. */
   public boolean healthy() {
     return !enabled || state == CameraState.STREAMING;
+  }
+
+  /**
+   * Seconds the systemd watchdog counts this camera as silent: the last frame's age while it
+   * streams free-running (or software-triggered), else 0 — a camera that is reconnecting, has not
+   * delivered its first frame yet or waits for hardware triggers is not the watchdog's concern.
+   */
+  public double watchdogFrameSilenceSeconds() {
+    boolean watched = enabled && state == CameraState.STREAMING && !triggered && hasFrame();
+    return watched ? lastFrameAgeSeconds : 0;
   }
 
   /** Whether a frame has been popped at all. */

@@ -33,6 +33,9 @@ record HealthReport(boolean healthy, List<CameraHealth> cameras) {
       }
       node.put("analyzerReachable", camera.analyzerReachable());
       node.put("triggered", camera.triggered());
+      if (camera.ptpStatus() != null) {
+        node.put("ptpStatus", camera.ptpStatus());
+      }
     }
     try {
       return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";

@@ -47,6 +47,13 @@ public interface PekatClient extends AutoCloseable {
   int inFlight();
 
   /**
+   * Requests sent a second time, on a fresh connection, since the client opened: only a request of
+   * which no byte reached the socket of a reused connection is retried, so PEKAT never sees a frame
+   * twice. Thread-safe; for a metric.
+   */
+  long retries();
+
+  /**
    * Waits until fewer than {@link PekatEndpoint#maxInFlight()} requests are in flight, for at most
    * {@code timeout}. A true answer is a hint, not a reservation: another caller may take the slot
    * first, and {@link #analyze} then still answers {@link AnalysisOutcome.Busy}. Never call it with

@@ -8,22 +8,29 @@ import io.camerabridge.bindings.aravis.Region;
 import io.camerabridge.bindings.aravis.SocketBuffer;
 import io.camerabridge.bindings.aravis.StreamOptions;
 import io.camerabridge.bindings.aravis.Trigger;
+import io.camerabridge.bindings.aravis.UsbMode;
+import io.camerabridge.bindings.aravis.UsbOptions;
 import io.camerabridge.config.CameraConfig;
-import io.camerabridge.config.FeatureValue;
 import io.camerabridge.config.GigeConfig;
 import io.camerabridge.config.TriggerConfig;
+import io.camerabridge.config.UsbConfig;
+import io.camerabridge.config.UsbIoMode;
+import io.camerabridge.genicam.ConfigSteps;
+import io.camerabridge.genicam.FeatureDiagnostics;
+import io.camerabridge.genicam.FeatureStepRunner;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Applies a camera's configuration in the documented order: pixel format, binning, region, frame
- * rate, exposure, gain, trigger, then the extra features in file order. Runs on the camera's
- * control thread after every (re)open, so a reconnected camera gets exactly the same settings. Each
- * failure is a {@link CameraSetupException} naming the camera, the feature and the value.
+ * Applies a camera's configuration in the documented order: user set, feature file, pixel format,
+ * binning, region, frame rate, exposure, gain, trigger, the feature steps in file order, then the
+ * chunk selection. Feature steps are checked against the camera first ({@link FeatureStepRunner}).
+ * Runs on the camera's control thread after every (re)open, so a reconnected camera gets exactly
+ * the same settings. Each failure is a {@link CameraSetupException} naming the camera, the feature
+ * and the value.
  */
 final class CameraConfigurer {
   private static final Logger LOG = LoggerFactory.getLogger(CameraConfigurer.class);
@@ -35,6 +42,35 @@ final class CameraConfigurer {
   }
 
   void apply(Camera camera) {
+    FeatureStepRunner runner = new FeatureStepRunner(camera.features());
+    if (config.userSet() != null) {
+      step(
+          "load user set " + config.userSet(),
+          () -> runner.run(ConfigSteps.userSet(config.userSet(), "userSet")));
+    }
+    if (config.featureFile() != null) {
+      step(
+          "apply feature file " + config.featureFile(),
+          () -> runner.run(config.featureFile().steps().steps()));
+    }
+    applyOwnKeys(camera);
+    if (!config.features().isEmpty()) {
+      step("apply features", () -> runner.run(config.features().steps()));
+    }
+    if (!config.chunks().isEmpty()) {
+      step(
+          "enable chunks " + config.chunks(),
+          () -> runner.run(ConfigSteps.chunks(camera.features(), config.chunks(), "chunks")));
+    }
+    if (!config.diagnostics().isEmpty()) {
+      step(
+          "poll diagnostics " + config.diagnostics(),
+          () ->
+              FeatureDiagnostics.validate(camera.features(), config.diagnostics(), "diagnostics"));
+    }
+  }
+
+  private void applyOwnKeys(Camera camera) {
     if (config.pixelFormat() != null) {
       String name = config.pixelFormat().genicamName();
       step("set PixelFormat to " + name, () -> camera.image().setPixelFormat(name));
@@ -61,24 +97,51 @@ final class CameraConfigurer {
       step("set Gain to " + config.gain(), () -> camera.image().setGain(config.gain()));
     }
     applyTrigger(camera, config.trigger());
-    CameraFeatures features = camera.features();
-    for (Map.Entry<String, FeatureValue> f : config.features().entrySet()) {
-      step(
-          "set feature " + f.getKey() + " to " + f.getValue(),
-          () -> setFeature(features, f.getKey(), f.getValue().value()));
-    }
   }
 
   /**
-   * GigE Vision transport: must run before the stream is created, since Aravis reads the packet
-   * socket choice and the packet size only then. No-op for USB3 and Fake cameras.
+   * GigE Vision or USB3 Vision transport: must run before the stream is created, since Aravis reads
+   * the packet socket choice, the packet size and the USB mode only then. The other transport's
+   * section, when the file sets it, is ignored with one info line: a camera may be swapped for one
+   * on the other bus without editing the file.
    */
-  void applyGige(Camera camera) {
-    Optional<GigeOptions> options = camera.gige();
-    if (options.isEmpty()) {
+  void applyTransport(Camera camera) {
+    Optional<GigeOptions> gige = camera.gige();
+    Optional<UsbOptions> usb = camera.usb();
+    if (gige.isPresent()) {
+      applyGige(gige.get());
+    } else if (!config.gige().equals(GigeConfig.DEFAULTS)) {
+      LOG.info("Camera {}: not a GigE Vision camera, ignoring the gige section", config.id());
+    }
+    if (usb.isPresent()) {
+      applyUsb(usb.get());
+    } else if (!config.usb().equals(UsbConfig.DEFAULTS)) {
+      LOG.info("Camera {}: not a USB3 Vision camera, ignoring the usb section", config.id());
+    }
+  }
+
+  private void applyUsb(UsbOptions usb) {
+    UsbConfig wanted = config.usb();
+    if (wanted.mode() != null) {
+      UsbMode mode = wanted.mode() == UsbIoMode.ASYNC ? UsbMode.ASYNC : UsbMode.SYNC;
+      step("set the USB mode to " + wanted.mode().configName(), () -> usb.setUsbMode(mode));
+    }
+    if (wanted.throughputLimit() == null) {
       return;
     }
-    GigeOptions gige = options.get();
+    long bytesPerSecond = wanted.throughputLimit().bytes();
+    if (!usb.isThroughputLimitAvailable()) {
+      LOG.warn(
+          "Camera {}: has no DeviceLinkThroughputLimit, usb.throughputLimit is not applied",
+          config.id());
+      return;
+    }
+    step(
+        "set DeviceLinkThroughputLimit to " + bytesPerSecond + " bytes/s",
+        () -> usb.setThroughputLimit(bytesPerSecond));
+  }
+
+  private void applyGige(GigeOptions gige) {
     GigeConfig wanted = config.gige();
     step(
         (wanted.packetSocket() ? "enable" : "disable") + " the packet socket",
@@ -180,18 +243,6 @@ final class CameraConfigurer {
     // SFNC names it TriggerDelay; older GigE cameras (and Aravis's fake) call it TriggerDelayAbs.
     String name = features.isAvailable("TriggerDelay") ? "TriggerDelay" : "TriggerDelayAbs";
     features.setFloat(name, micros);
-  }
-
-  private static void setFeature(CameraFeatures features, String name, Object value) {
-    if (value instanceof Boolean b) {
-      features.setBoolean(name, b);
-    } else if (value instanceof Long l) {
-      features.setInteger(name, l);
-    } else if (value instanceof Double d) {
-      features.setFloat(name, d);
-    } else {
-      features.setString(name, value.toString());
-    }
   }
 
   private void step(String what, Runnable action) {

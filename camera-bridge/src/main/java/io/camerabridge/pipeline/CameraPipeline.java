@@ -4,6 +4,7 @@ import io.camerabridge.bindings.aravis.Camera;
 import io.camerabridge.config.CameraConfig;
 import io.camerabridge.config.TriggerMode;
 import io.camerabridge.frame.FrameLeases;
+import io.camerabridge.genicam.FeatureDiagnostics;
 import io.camerabridge.metrics.CameraGauges;
 import io.camerabridge.metrics.FrameMetrics;
 import io.camerabridge.metrics.StreamStatistics;
@@ -12,6 +13,7 @@ import io.camerabridge.ops.CameraState;
 import io.camerabridge.ops.logging.RateLimitedLog;
 import io.camerabridge.pekat.PekatClient;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -22,6 +24,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.function.DoubleSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,6 +64,7 @@ public final class CameraPipeline {
   private volatile boolean everConnected;
   private volatile long controlHeartbeat = System.nanoTime();
   private final SessionTimers timers;
+  private final FeatureDiagnostics diagnostics;
   private final ExecutorService teardown;
 
   /**
@@ -77,7 +81,9 @@ public final class CameraPipeline {
               t.setDaemon(true);
               return t;
             });
-    this.timers = new SessionTimers(config, control, parts.lastFrameNanos(), this::lose);
+    this.diagnostics = new FeatureDiagnostics(config.diagnostics());
+    this.timers =
+        new SessionTimers(config, control, parts.lastFrameNanos(), this::lose, diagnostics);
     this.teardown = teardownExecutor(config.id());
     parts.outputs().attach(new ControlThreadLines(control, () -> session));
   }
@@ -139,7 +145,16 @@ public final class CameraPipeline {
         state,
         lastFrameAgeSeconds(),
         parts.analyzer().isReachable(),
-        config.trigger().mode() == TriggerMode.HARDWARE);
+        config.trigger().mode() == TriggerMode.HARDWARE,
+        diagnostics.ptpStatus().orElse(null));
+  }
+
+  /**
+   * One gauge supplier per {@code diagnostics:} feature; they read the last poll, so they survive
+   * reconnects.
+   */
+  public Map<String, DoubleSupplier> featureGauges() {
+    return diagnostics.gauges();
   }
 
   /** The gauges of this camera; suppliers read the current session, so they survive reconnects. */
@@ -154,7 +169,8 @@ public final class CameraPipeline {
         this::lastFrameAgeSeconds,
         () -> parts.analyzer().isReachable(),
         this::streamStatistics,
-        parts::copies);
+        parts::copies,
+        () -> parts.client().retries());
   }
 
   /** Frames wrapped for the analyzer and not yet given back (should reach 0 when idle). */

@@ -6,6 +6,7 @@ import io.camerabridge.bindings.aravis.Camera;
 import io.camerabridge.bindings.aravis.Stream;
 import io.camerabridge.bindings.aravis.StreamStatistics;
 import io.camerabridge.config.CameraConfig;
+import io.camerabridge.frame.FrameInfo;
 import io.camerabridge.metrics.DropReason;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -60,7 +61,7 @@ final class CameraSession implements AutoCloseable {
     try {
       CameraConfigurer configurer = new CameraConfigurer(config);
       configurer.apply(camera);
-      configurer.applyGige(camera);
+      configurer.applyTransport(camera);
       configureLines(config, parts, camera);
       try {
         stream = camera.createStream(configurer.streamOptions());
@@ -222,7 +223,8 @@ final class CameraSession implements AutoCloseable {
     }
 
     private void handle(ArvFrame frame) {
-      long sequence = parts.nextSequence();
+      // Every popped buffer gets its number, so gaps between outcomes show the drops.
+      long sequence = parts.leases().nextSequence();
       parts.metrics().frameAcquired();
       parts.stats().acquired.increment();
       parts.metrics().frameWaited(nowEpochNanos() - frame.systemTimestampNanos());
@@ -230,7 +232,7 @@ final class CameraSession implements AutoCloseable {
         // Popped while the session was being stopped: the analyzer is about to be drained.
         parts.metrics().frameDropped(DropReason.SHUTDOWN);
         parts.stats().dropped.increment();
-        lost(sequence, frame, DropReason.SHUTDOWN.tagValue());
+        lost(sequence, frame.frameId(), frame.systemTimestampNanos(), DropReason.SHUTDOWN);
         frame.release();
         return;
       }
@@ -238,53 +240,48 @@ final class CameraSession implements AutoCloseable {
         // Incomplete frames are never sent; the buffer goes straight back to the camera.
         parts.metrics().frameIncomplete(frame.status().name());
         parts.stats().incomplete.increment();
-        lost(sequence, frame, "incomplete");
+        lost(sequence, frame.frameId(), frame.systemTimestampNanos(), "incomplete");
         frame.release();
         return;
       }
       parts.lastFrameNanos().set(System.nanoTime());
       parts.metrics().frameSize(frame.size());
+      FrameConverter converter = parts.converter();
+      FrameInfo info =
+          new FrameInfo(
+              cameraId,
+              sequence,
+              frame.frameId(),
+              frame.timestampNanos(),
+              frame.systemTimestampNanos(),
+              frame.width(),
+              frame.height(),
+              converter.layout());
       FrameConverter.Converted c =
-          parts
-              .converter()
-              .convert(
-                  frame.dataForTransfer(),
-                  frame.width(),
-                  frame.height(),
-                  frame.pixelFormat().genicamName(),
-                  paddingX(frame),
-                  frame.frameId(),
-                  frame.timestampNanos(),
-                  frame.systemTimestampNanos(),
-                  frame::release);
-      if (c.view() == null) {
+          converter.convert(
+              info,
+              frame.dataForTransfer(),
+              frame.pixelFormatCode(),
+              frame.paddingX(),
+              frame::release);
+      if (c.lease() == null) {
         parts.metrics().frameDropped(c.drop());
         parts.stats().dropped.increment();
-        lost(sequence, frame, c.drop().tagValue());
+        // The converter gave the buffer back already: only the info is left.
+        lost(sequence, info.frameId(), info.systemTimestampNanos(), c.drop().tagValue());
         return;
       }
-      parts.dispatcher().dispatch(c.view(), sequence);
+      parts.dispatcher().dispatch(c.lease());
     }
 
     /** A part that will not be analysed: its outputs are told ERROR, in order. */
-    private void lost(long sequence, ArvFrame frame, String why) {
-      parts.outputs().sequencer().expect(sequence, frame.frameId(), frame.systemTimestampNanos());
+    private void lost(long sequence, long frameId, long filledEpochNanos, String why) {
+      parts.outputs().sequencer().expect(sequence, frameId, filledEpochNanos);
       parts.outputs().sequencer().fail(sequence, why);
     }
 
-    /**
-     * Row padding, inferred from the payload size: Aravis's per-buffer padding is not exposed by
-     * the binding, and bytes beyond {@code height} whole padded rows are trailing data.
-     */
-    private static int paddingX(ArvFrame frame) {
-      int bpp = Math.max(1, frame.pixelFormat().bitsPerPixel() / 8);
-      long rowBytes = (long) frame.width() * bpp;
-      long extra = frame.size() - rowBytes * frame.height();
-      if (frame.height() <= 0 || extra <= 0 || extra % frame.height() != 0) {
-        return 0;
-      }
-      long perRow = extra / frame.height();
-      return perRow < rowBytes ? (int) perRow : 0;
+    private void lost(long sequence, long frameId, long filledEpochNanos, DropReason why) {
+      lost(sequence, frameId, filledEpochNanos, why.tagValue());
     }
 
     private static long nowEpochNanos() {

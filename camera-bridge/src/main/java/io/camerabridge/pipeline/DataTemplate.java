@@ -1,5 +1,6 @@
 package io.camerabridge.pipeline;
 
+import io.camerabridge.frame.FrameInfo;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -7,7 +8,8 @@ import java.util.List;
 
 /**
  * The per-frame {@code data} parameter PEKAT copies into its context: {@code {camera}}, {@code
- * {frameId}} and {@code {timestamp}} (the frame's arrival time, ISO-8601 UTC) are replaced.
+ * {frameId}}, {@code {sequence}} (the pipeline's frame number, see {@link FrameInfo#sequence()})
+ * and {@code {timestamp}} (the frame's arrival time, ISO-8601 UTC) are replaced.
  *
  * <p>The template is split into its parts once, so a frame costs one builder and one string rather
  * than a pass per placeholder over the whole text.
@@ -17,6 +19,7 @@ final class DataTemplate {
     TEXT(null),
     CAMERA("{camera}"),
     FRAME_ID("{frameId}"),
+    SEQUENCE("{sequence}"),
     TIMESTAMP("{timestamp}");
 
     private final String placeholder;
@@ -37,7 +40,7 @@ final class DataTemplate {
   }
 
   /** The value for this frame, or null when no data is configured. */
-  String format(String cameraId, FrameView frame) {
+  String format(FrameInfo frame) {
     if (template == null) {
       return null;
     }
@@ -48,15 +51,16 @@ final class DataTemplate {
     for (Part part : parts) {
       switch (part.kind()) {
         case TEXT -> out.append(part.text());
-        case CAMERA -> out.append(cameraId);
+        case CAMERA -> out.append(frame.cameraId());
         case FRAME_ID -> out.append(frame.frameId());
+        case SEQUENCE -> out.append(frame.sequence());
         case TIMESTAMP -> DateTimeFormatter.ISO_INSTANT.formatTo(arrival(frame), out);
       }
     }
     return out.toString();
   }
 
-  private static Instant arrival(FrameView frame) {
+  private static Instant arrival(FrameInfo frame) {
     long nanos = frame.systemTimestampNanos();
     return Instant.ofEpochSecond(
         Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L));

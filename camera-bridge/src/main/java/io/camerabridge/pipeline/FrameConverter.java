@@ -1,5 +1,10 @@
 package io.camerabridge.pipeline;
 
+import io.camerabridge.bindings.aravis.PixelFormat;
+import io.camerabridge.config.PixelFormatChoice;
+import io.camerabridge.frame.FrameInfo;
+import io.camerabridge.frame.FrameLease;
+import io.camerabridge.frame.FrameLeases;
 import io.camerabridge.metrics.DropReason;
 import io.camerabridge.ops.logging.RateLimitedLog;
 import io.camerabridge.pekat.RawLayout;
@@ -12,10 +17,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns a camera frame into what PEKAT accepts, copying only when it must. Mono8, BayerRG8 and BGR8
- * frames with tightly packed rows go out as they are (zero-copy). Two cases need a copy, and each
- * copy is counted: rows with padding are compacted, and RGB8 frames have red and blue swapped (only
- * when {@code convertRgbToBgr} is configured; otherwise they are dropped).
+ * Makes a camera frame's {@link FrameLease}, copying only when it must. The pixel format is the one
+ * configured (validated at load and set on the camera at open), so its PEKAT layout is resolved
+ * once here; each frame is only checked to carry that format's code. Mono8, BayerRG8 and BGR8
+ * frames with tightly packed rows are leased as they are (zero-copy). Two cases need a copy, and
+ * each copy is counted: rows with padding (as the frame's leader reports it) are compacted, and
+ * RGB8 frames have red and blue swapped.
  *
  * <p>Copies go into direct buffers from a fixed pool of {@code maxInFlight + 1}, so copying never
  * grows memory: when every pool buffer is still at the analyzer, the frame is dropped as busy. The
@@ -27,7 +34,12 @@ final class FrameConverter {
   private static final RateLimitedLog SIZE_LOG = new RateLimitedLog(LOG);
 
   private final String cameraId;
-  private final boolean convertRgbToBgr;
+  private final String formatName;
+  private final int formatCode;
+  private final RawLayout layout;
+  private final boolean swap;
+  private final boolean sendable;
+  private final FrameLeases leases;
   private final BlockingQueue<ByteBuffer> pool;
   private final int poolSize;
   private final LongAdder copies;
@@ -35,40 +47,54 @@ final class FrameConverter {
   private final AtomicBoolean rejectLogged = new AtomicBoolean();
   private int allocated;
 
-  FrameConverter(String cameraId, boolean convertRgbToBgr, int maxInFlight, LongAdder copies) {
+  /**
+   * @param format the configured pixel format
+   * @param convertRgbToBgr whether RGB8 may be swapped (the validator requires it for RGB8)
+   */
+  FrameConverter(
+      String cameraId,
+      PixelFormatChoice format,
+      boolean convertRgbToBgr,
+      int maxInFlight,
+      LongAdder copies,
+      FrameLeases leases) {
     this.cameraId = cameraId;
-    this.convertRgbToBgr = convertRgbToBgr;
+    this.formatName = format.genicamName();
+    this.formatCode = codeOf(format);
+    this.layout = format.layout();
+    this.swap = format.swapsRedAndBlue();
+    this.sendable = !swap || convertRgbToBgr;
+    this.leases = leases;
     this.poolSize = maxInFlight + 1;
     this.pool = new ArrayBlockingQueue<>(poolSize);
     this.copies = copies;
   }
 
-  /** A frame ready to send, or the reason it cannot be sent. Exactly one is non-null. */
-  record Converted(FrameView view, DropReason drop) {}
+  /** The layout every frame of this camera goes out as. */
+  RawLayout layout() {
+    return layout;
+  }
+
+  /** A lease ready to send, or the reason the frame cannot be sent. Exactly one is non-null. */
+  record Converted(FrameLease lease, DropReason drop) {}
 
   /**
-   * Converts one complete frame. On a drop, the camera buffer has already been given back.
+   * Leases one complete frame. On a drop, the camera buffer has already been given back.
    *
+   * @param info the frame's metadata, with {@link #layout()}
    * @param data the frame's bytes from position 0 (image data first, then any trailing bytes)
-   * @param pixelFormat the GenICam name of the frame's pixel format
-   * @param paddingX bytes of padding at the end of each row
+   * @param pixelFormatCode the Aravis pixel-format code the frame's leader carries
+   * @param paddingX bytes of padding at the end of each row, as the frame's leader reports it
+   * @param giveBack returns the camera buffer; runs exactly once, here or when the lease goes
    */
   Converted convert(
-      ByteBuffer data,
-      int width,
-      int height,
-      String pixelFormat,
-      int paddingX,
-      long frameId,
-      long timestampNanos,
-      long systemTimestampNanos,
-      Runnable giveBack) {
-    RawLayout layout = layoutOf(pixelFormat);
-    boolean swap = "RGB8".equals(pixelFormat) || "RGB8Packed".equals(pixelFormat);
-    if (layout == null || (swap && !convertRgbToBgr)) {
-      reject(giveBack, pixelFormat);
+      FrameInfo info, ByteBuffer data, int pixelFormatCode, int paddingX, Runnable giveBack) {
+    if (!sendable || pixelFormatCode != formatCode) {
+      reject(giveBack, pixelFormatCode);
       return new Converted(null, DropReason.CONVERSION_IMPOSSIBLE);
     }
+    int width = info.width();
+    int height = info.height();
     int rowBytes = width * layout.bytesPerPixel();
     int stride = rowBytes + Math.max(0, paddingX);
     long needed = (long) stride * (height - 1) + rowBytes;
@@ -76,38 +102,45 @@ final class FrameConverter {
       giveBack.run();
       SIZE_LOG.warn(
           cameraId + "/size",
-          "Camera {}: frame {} has {} bytes, {} {}x{} needs {}; dropped",
+          "Camera {}: frame {} has {} bytes, {} {}x{} with {} bytes of row padding needs {};"
+              + " dropped",
           cameraId,
-          frameId,
+          info.frameId(),
           data.remaining(),
-          pixelFormat,
+          formatName,
           width,
           height,
+          paddingX,
           needed);
       return new Converted(null, DropReason.CONVERSION_IMPOSSIBLE);
     }
     if (!swap && stride == rowBytes) {
-      ByteBuffer exact = data.duplicate();
-      exact.position(0).limit(rowBytes * height);
-      return new Converted(
-          new FrameView(
-              exact.slice(),
-              width,
-              height,
-              layout,
-              frameId,
-              timestampNanos,
-              systemTimestampNanos,
-              giveBack),
-          null);
+      ByteBuffer body = data.duplicate().position(0).limit(rowBytes * height);
+      try {
+        return new Converted(leases.lease(info, body, giveBack), null);
+      } catch (IllegalArgumentException e) {
+        giveBack.run();
+        SIZE_LOG.warn(
+            cameraId + "/lease",
+            "Camera {}: frame {}: {}",
+            cameraId,
+            info.frameId(),
+            e.getMessage());
+        return new Converted(null, DropReason.CONVERSION_IMPOSSIBLE);
+      }
     }
-    ByteBuffer target = borrow(rowBytes * height);
+    return copied(info, data, rowBytes, stride, giveBack);
+  }
+
+  private Converted copied(
+      FrameInfo info, ByteBuffer data, int rowBytes, int stride, Runnable giveBack) {
+    ByteBuffer target = borrow(rowBytes * info.height());
     if (target == null) {
       giveBack.run();
       return new Converted(null, DropReason.ANALYZER_BUSY);
     }
     try {
-      copy(data, target, rowBytes, stride, height, swap);
+      copy(data, target, rowBytes, stride, info.height(), swap);
     } finally {
       giveBack.run();
     }
@@ -116,30 +149,23 @@ final class FrameConverter {
       LOG.info(
           "Camera {}: frames are copied before sending ({}); configure {} to avoid the copy",
           cameraId,
-          swap ? "RGB8 converted to BGR8" : "rows have " + paddingX + " bytes of padding",
+          swap
+              ? "RGB8 converted to BGR8"
+              : "rows have " + (stride - rowBytes) + " bytes of padding",
           swap ? "pixelFormat: BGR8 or BayerRG8" : "a width whose rows need no padding");
     }
-    ByteBuffer pooled = target;
-    return new Converted(
-        new FrameView(
-            target,
-            width,
-            height,
-            layout,
-            frameId,
-            timestampNanos,
-            systemTimestampNanos,
-            () -> giveBackToPool(pooled)),
-        null);
+    return new Converted(leases.lease(info, target, () -> giveBackToPool(target)), null);
   }
 
-  static RawLayout layoutOf(String pixelFormat) {
-    return switch (pixelFormat) {
-      case "Mono8" -> RawLayout.GRAY8;
-      case "BayerRG8" -> RawLayout.BAYER_RG8;
-      case "BGR8", "BGR8Packed", "RGB8", "RGB8Packed" -> RawLayout.BGR8;
-      default -> null;
-    };
+  /** GigE's {@code *Packed} names are the same PFNC codes as the plain names. */
+  private static int codeOf(PixelFormatChoice format) {
+    String name = format.genicamName();
+    String plain = name.endsWith("Packed") ? name.substring(0, name.length() - 6) : name;
+    PixelFormat known = PixelFormat.fromGenicamName(plain);
+    if (known == PixelFormat.UNKNOWN) {
+      throw new IllegalArgumentException("no Aravis pixel-format code for " + name);
+    }
+    return known.code();
   }
 
   private static void copy(
@@ -181,14 +207,24 @@ final class FrameConverter {
     pool.offer(b);
   }
 
-  private void reject(Runnable giveBack, String pixelFormat) {
+  private void reject(Runnable giveBack, int pixelFormatCode) {
     giveBack.run();
     if (rejectLogged.compareAndSet(false, true)) {
-      LOG.error(
-          "Camera {}: frames in pixel format {} cannot be sent to PEKAT and are dropped; set"
-              + " pixelFormat to Mono8, BayerRG8, BGR8, or RGB8 with convertRgbToBgr: true",
-          cameraId,
-          pixelFormat);
+      if (!sendable) {
+        LOG.error(
+            "Camera {}: frames in pixel format {} cannot be sent to PEKAT and are dropped; set"
+                + " convertRgbToBgr: true or choose BGR8, BayerRG8 or Mono8",
+            cameraId,
+            formatName);
+      } else {
+        LOG.error(
+            "Camera {}: frames arrive in pixel format {} (code 0x{}), not the configured {};"
+                + " they are dropped",
+            cameraId,
+            PixelFormat.fromCode(pixelFormatCode).genicamName(),
+            Integer.toHexString(pixelFormatCode),
+            formatName);
+      }
     }
   }
 }

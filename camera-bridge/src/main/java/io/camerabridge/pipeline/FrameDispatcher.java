@@ -1,17 +1,13 @@
 package io.camerabridge.pipeline;
 
-import io.camerabridge.frame.FrameLeases;
-import io.camerabridge.frame.NativeFrameBuf;
+import io.camerabridge.frame.FrameLease;
 import io.camerabridge.metrics.DropReason;
 import io.camerabridge.metrics.FrameMetrics;
-import io.camerabridge.ops.logging.RateLimitedLog;
 import io.camerabridge.outcome.VerdictSequencer;
 import io.camerabridge.pekat.PekatClient;
-import io.camerabridge.pekat.RawFrame;
 import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import org.slf4j.LoggerFactory;
 
 /**
  * Hands complete frames of one camera to its analyzer, zero-copy. Runs on the frame thread, which
@@ -20,21 +16,17 @@ import org.slf4j.LoggerFactory;
  * the next frames wait in Aravis's queue meanwhile) and is then dropped as busy. Frames are dropped
  * outright while the analyzer is known to be down.
  *
- * <p>Ownership: {@link #dispatch} always ends with the frame's give-back running exactly once —
- * when Netty drops the last reference to the wrapped buffer, or at once on a drop. When NG frames
- * are saved raw, one extra reference is kept until the verdict is known, so the pixels can be
- * encoded after the upload; the Aravis buffer goes back to the camera only then.
+ * <p>Ownership: {@link #dispatch} takes the lease's one reference; the client releases it once the
+ * socket is done with it, or the dispatcher at once on a drop. When NG frames are saved raw, one
+ * extra reference is kept until the verdict is known, so the pixels can be encoded after the
+ * upload; the Aravis buffer goes back to the camera only then.
  */
 final class FrameDispatcher {
-  private static final RateLimitedLog LOG =
-      new RateLimitedLog(LoggerFactory.getLogger(FrameDispatcher.class));
-
   private final String cameraId;
   private final PekatClient client;
   private final DataTemplate data;
   private final FrameMetrics metrics;
   private final PipelineStats stats;
-  private final FrameLeases leases;
   private final AnalyzerAvailability analyzer;
   private final OutcomeHandler outcomes;
   private final VerdictSequencer verdicts;
@@ -48,7 +40,6 @@ final class FrameDispatcher {
       DataTemplate data,
       FrameMetrics metrics,
       PipelineStats stats,
-      FrameLeases leases,
       AnalyzerAvailability analyzer,
       OutcomeHandler outcomes,
       VerdictSequencer verdicts,
@@ -60,7 +51,6 @@ final class FrameDispatcher {
     this.data = data;
     this.metrics = metrics;
     this.stats = stats;
-    this.leases = leases;
     this.analyzer = analyzer;
     this.outcomes = outcomes;
     this.verdicts = verdicts;
@@ -70,50 +60,28 @@ final class FrameDispatcher {
   }
 
   /**
-   * Sends the frame or drops it; takes ownership of its give-back in every case. The part's outcome
-   * is expected from here on: a dropped frame is decided as an error at once.
+   * Sends the lease or drops it; takes ownership of its reference in every case. The part's outcome
+   * is expected from here on (one slot write): a dropped frame is decided as an error at once.
    */
-  void dispatch(FrameView frame, long sequence) {
-    verdicts.expect(sequence, frame.frameId(), frame.systemTimestampNanos());
+  void dispatch(FrameLease frame) {
+    verdicts.expect(frame.sequence(), frame.frameId(), frame.info().systemTimestampNanos());
     if (!analyzer.mayTry(System.nanoTime())) {
-      drop(frame, sequence, DropReason.ANALYZER_DOWN);
+      drop(frame, DropReason.ANALYZER_DOWN);
       return;
     }
     if (!slotFree()) {
-      drop(frame, sequence, DropReason.ANALYZER_BUSY);
+      drop(frame, DropReason.ANALYZER_BUSY);
       return;
     }
-    NativeFrameBuf buf;
-    RawFrame raw;
-    try {
-      buf = leases.wrap(frame.pixels(), frame.giveBack());
-    } catch (IllegalArgumentException e) {
-      LOG.warn(
-          "Camera {}: frame {} cannot be wrapped: {}", cameraId, frame.frameId(), e.getMessage());
-      drop(frame, sequence, DropReason.CONVERSION_IMPOSSIBLE);
-      return;
+    boolean keep = keepPixelsForNg;
+    if (keep) {
+      frame.retain();
     }
-    try {
-      raw = new RawFrame(buf, frame.width(), frame.height(), frame.layout());
-    } catch (IllegalArgumentException e) {
-      LOG.warn(
-          cameraId + "/reject",
-          "Camera {}: frame {} rejected: {}",
-          cameraId,
-          frame.frameId(),
-          e.getMessage());
-      buf.release();
-      metrics.frameDropped(DropReason.CONVERSION_IMPOSSIBLE);
-      stats.dropped.increment();
-      verdicts.fail(sequence, DropReason.CONVERSION_IMPOSSIBLE.tagValue());
-      return;
-    }
-    NativeFrameBuf kept = keepPixelsForNg ? (NativeFrameBuf) buf.retain() : null;
     stats.sent.increment();
     client
-        .analyze(raw, data.format(cameraId, frame))
+        .analyze(frame, data.format(frame.info()))
         .whenCompleteAsync(
-            (outcome, error) -> outcomes.handle(frame, sequence, outcome, error, kept),
+            (outcome, error) -> outcomes.handle(frame, outcome, error, keep),
             this::runOffEventLoop);
   }
 
@@ -127,8 +95,9 @@ final class FrameDispatcher {
     }
   }
 
-  private void drop(FrameView frame, long sequence, DropReason reason) {
-    frame.giveBack().run();
+  private void drop(FrameLease frame, DropReason reason) {
+    long sequence = frame.sequence();
+    frame.release();
     metrics.frameDropped(reason);
     stats.dropped.increment();
     verdicts.fail(sequence, reason.tagValue());

@@ -1,6 +1,8 @@
 package io.camerabridge.pipeline;
 
 import io.camerabridge.config.NgImage;
+import io.camerabridge.frame.FrameInfo;
+import io.camerabridge.frame.FrameLease;
 import io.camerabridge.metrics.DropReason;
 import io.camerabridge.metrics.ExchangeOutcome;
 import io.camerabridge.metrics.FrameMetrics;
@@ -16,7 +18,6 @@ import io.camerabridge.pekat.ExchangeTimings;
 import io.camerabridge.results.FrameRecord;
 import io.camerabridge.results.NgImageSaver;
 import io.camerabridge.results.ResultJournal;
-import io.netty.buffer.ByteBuf;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -61,11 +62,13 @@ final class OutcomeHandler {
   }
 
   /**
-   * Handles one outcome. {@code kept} is an extra reference to the frame's pixels (raw NG saving)
-   * or null; it is released exactly once here or by the saver.
+   * Handles one outcome. The lease's metadata stays valid after the client released it; with {@code
+   * pixelsKept} the dispatcher holds one extra reference to its pixels (raw NG saving), released
+   * exactly once here or by the saver.
    */
-  void handle(
-      FrameView frame, long sequence, AnalysisOutcome answer, Throwable error, ByteBuf kept) {
+  void handle(FrameLease lease, AnalysisOutcome answer, Throwable error, boolean pixelsKept) {
+    FrameLease kept = pixelsKept ? lease : null;
+    FrameInfo frame = lease.info();
     try {
       // The client promises values, not exceptions; treat a broken promise as an I/O error.
       AnalysisOutcome outcome =
@@ -78,20 +81,21 @@ final class OutcomeHandler {
         metrics.frameDropped(DropReason.ANALYZER_BUSY);
         stats.dropped.increment();
         stats.sent.decrement();
-        verdicts.fail(sequence, DropReason.ANALYZER_BUSY.tagValue());
+        verdicts.fail(frame.sequence(), DropReason.ANALYZER_BUSY.tagValue());
         return;
       }
       ExchangeOutcome kind = classify(outcome);
       // The outputs first: the line is waiting; metrics and the journal are not.
       boolean late =
-          verdicts.answer(sequence, verdictOf(outcome, kind)) == VerdictSequencer.Arrival.LATE;
+          verdicts.answer(frame.sequence(), verdictOf(outcome, kind))
+              == VerdictSequencer.Arrival.LATE;
       Instant now = Instant.now();
       updateReachability(outcome);
       long endToEnd = epochNanos(now) - frame.systemTimestampNanos();
       ExchangeTimings t = outcome.timings();
       metrics.recordExchange(kind, orNone(t.writeNanos()), orNone(t.analysisNanos()), endToEnd);
       count(kind, endToEnd);
-      journal.ifPresent(j -> j.append(record(frame, sequence, outcome, kind, now, endToEnd, late)));
+      journal.ifPresent(j -> j.append(record(frame, outcome, kind, now, endToEnd, late)));
       kept = saveIfNg(frame, outcome, now, kept);
       logIfNotOk(frame, outcome, kind);
     } finally {
@@ -101,7 +105,8 @@ final class OutcomeHandler {
     }
   }
 
-  private ByteBuf saveIfNg(FrameView frame, AnalysisOutcome outcome, Instant now, ByteBuf kept) {
+  private FrameLease saveIfNg(
+      FrameInfo frame, AnalysisOutcome outcome, Instant now, FrameLease kept) {
     if (ngSaver.isEmpty()
         || !(outcome instanceof AnalysisOutcome.Analyzed analyzed)
         || analyzed.result().verdict() != AnalysisResult.Verdict.NG) {
@@ -149,7 +154,7 @@ final class OutcomeHandler {
     }
   }
 
-  private void logIfNotOk(FrameView frame, AnalysisOutcome outcome, ExchangeOutcome kind) {
+  private void logIfNotOk(FrameInfo frame, AnalysisOutcome outcome, ExchangeOutcome kind) {
     switch (kind) {
       case OK -> {}
       case NG -> {
@@ -195,8 +200,7 @@ final class OutcomeHandler {
   }
 
   private FrameRecord record(
-      FrameView frame,
-      long sequence,
+      FrameInfo frame,
       AnalysisOutcome outcome,
       ExchangeOutcome kind,
       Instant now,
@@ -218,7 +222,7 @@ final class OutcomeHandler {
     }
     return new FrameRecord(
         cameraId,
-        sequence,
+        frame.sequence(),
         frame.frameId(),
         frame.timestampNanos(),
         frame.systemTimestampNanos(),

@@ -42,9 +42,8 @@ public final class PipelineParts {
   private final FrameDispatcher dispatcher;
   private final java.util.concurrent.atomic.LongAdder copies =
       new java.util.concurrent.atomic.LongAdder();
+
   private final CameraOutputs outputs;
-  // The per-camera part sequence: 1 for the first frame after start, never reused on reconnect.
-  private final AtomicLong sequence = new AtomicLong();
 
   private PipelineParts(
       CameraConfig config,
@@ -64,7 +63,17 @@ public final class PipelineParts {
                         file,
                         rc.journalMaxSize().bytes(),
                         rc.journalKeep(),
-                        () -> metrics.writeFailed(WriteTarget.JOURNAL)));
+                        new ResultJournal.Events() {
+                          @Override
+                          public void writeFailed() {
+                            metrics.writeFailed(WriteTarget.JOURNAL);
+                          }
+
+                          @Override
+                          public void reopened() {
+                            metrics.journalReopened();
+                          }
+                        }));
     this.ngSaver =
         rc.saveNgFrames()
             .map(
@@ -85,7 +94,12 @@ public final class PipelineParts {
             config.id(), metrics, stats, analyzer, journal, ngSaver, ngImage, outputs.sequencer());
     this.converter =
         new FrameConverter(
-            config.id(), config.convertRgbToBgr(), config.pekat().maxInFlight(), copies);
+            config.id(),
+            config.pixelFormat(),
+            config.convertRgbToBgr(),
+            config.pekat().maxInFlight(),
+            copies,
+            leases);
     this.dispatcher =
         new FrameDispatcher(
             config.id(),
@@ -93,7 +107,6 @@ public final class PipelineParts {
             new DataTemplate(config.pekat().data()),
             metrics,
             stats,
-            leases,
             analyzer,
             outcomes,
             outputs.sequencer(),
@@ -113,21 +126,6 @@ public final class PipelineParts {
       CameraConfig config, ClientResources resources, FrameMetrics metrics, Executor results) {
     return create(
         config, NettyPekatClient.open(endpoint(config.pekat()), resources), metrics, results);
-  }
-
-  /** Builds the parts of one camera with its outputs, on the shared event loops. */
-  public static PipelineParts create(
-      CameraConfig config,
-      ClientResources resources,
-      FrameMetrics metrics,
-      Executor results,
-      CameraOutputs outputs) {
-    return create(
-        config,
-        NettyPekatClient.open(endpoint(config.pekat()), resources),
-        metrics,
-        results,
-        outputs);
   }
 
   /**
@@ -169,6 +167,21 @@ public final class PipelineParts {
     }
   }
 
+  /** Builds the parts of one camera with its outputs, on the shared event loops. */
+  public static PipelineParts create(
+      CameraConfig config,
+      ClientResources resources,
+      FrameMetrics metrics,
+      Executor results,
+      CameraOutputs outputs) {
+    return create(
+        config,
+        NettyPekatClient.open(endpoint(config.pekat()), resources),
+        metrics,
+        results,
+        outputs);
+  }
+
   /** The client endpoint for a camera's PEKAT settings. */
   public static PekatEndpoint endpoint(PekatConfig pekat) {
     PekatEndpoint.Builder b =
@@ -187,11 +200,14 @@ public final class PipelineParts {
     return b.build();
   }
 
+  /** Closes the journal and the NG saver, both within {@code timeout} (a hung disk included). */
   void closeResults(Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
     // Outputs first: parts still waiting are decided (as timeouts) while the journal is open.
     outputs.close(timeout);
-    journal.ifPresent(j -> j.close(timeout));
-    ngSaver.ifPresent(s -> s.close(timeout));
+    journal.ifPresent(j -> j.close(Duration.ofNanos(Math.max(0, deadline - System.nanoTime()))));
+    Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+    ngSaver.ifPresent(s -> s.close(left));
   }
 
   PekatClient client() {
@@ -201,11 +217,6 @@ public final class PipelineParts {
   /** The camera's verdict policy and outputs. */
   public CameraOutputs outputs() {
     return outputs;
-  }
-
-  /** The next part sequence (frame thread). */
-  long nextSequence() {
-    return sequence.incrementAndGet();
   }
 
   FrameMetrics metrics() {

@@ -2,6 +2,7 @@ package io.camerabridge.pipeline;
 
 import io.camerabridge.config.CameraConfig;
 import io.camerabridge.config.TriggerMode;
+import io.camerabridge.genicam.FeatureDiagnostics;
 import io.camerabridge.ops.logging.RateLimitedLog;
 import java.time.Duration;
 import java.util.Optional;
@@ -14,8 +15,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The periodic tasks of one streaming session, on the camera's control thread: the check that tells
- * a lost camera (frame watchdog, or a register probe when frames may legitimately pause) and the
- * software trigger. Not thread-safe: started and cancelled on the control thread only.
+ * a lost camera (frame watchdog, or a register probe when frames may legitimately pause), the
+ * software trigger, and the diagnostics poll. Not thread-safe: started and cancelled on the control
+ * thread only.
  */
 final class SessionTimers {
   private static final Duration WATCHDOG_PERIOD = Duration.ofMillis(250);
@@ -25,10 +27,14 @@ final class SessionTimers {
   private final ScheduledExecutorService control;
   private final AtomicLong lastFrameNanos;
   private final BiConsumer<CameraSession, String> lose;
+  private final FeatureDiagnostics diagnostics;
   private final RateLimitedLog triggerFailures =
+      new RateLimitedLog(LoggerFactory.getLogger(SessionTimers.class), Duration.ofMinutes(1));
+  private final RateLimitedLog diagnosticsFailures =
       new RateLimitedLog(LoggerFactory.getLogger(SessionTimers.class), Duration.ofMinutes(1));
   private ScheduledFuture<?> watchdog;
   private ScheduledFuture<?> trigger;
+  private ScheduledFuture<?> diagnosticsPoll;
   private int probeFailures;
 
   /**
@@ -39,8 +45,10 @@ final class SessionTimers {
       CameraConfig config,
       ScheduledExecutorService control,
       AtomicLong lastFrameNanos,
-      BiConsumer<CameraSession, String> lose) {
+      BiConsumer<CameraSession, String> lose,
+      FeatureDiagnostics diagnostics) {
     this.config = config;
+    this.diagnostics = diagnostics;
     this.control = control;
     this.lastFrameNanos = lastFrameNanos;
     this.lose = lose;
@@ -63,6 +71,37 @@ final class SessionTimers {
           control.scheduleAtFixedRate(
               () -> fireTrigger(s), periodNanos, periodNanos, TimeUnit.NANOSECONDS);
     }
+    startDiagnostics(s);
+  }
+
+  /**
+   * Reads the diagnostics features and the PTP status at once, then every diagnosticsInterval. A
+   * failed round is logged (rate-limited); finding a lost camera is the watchdog's job.
+   */
+  private void startDiagnostics(CameraSession s) {
+    boolean[] prepared = {false};
+    diagnosticsPoll =
+        control.scheduleWithFixedDelay(
+            () -> {
+              try {
+                if (!prepared[0]) {
+                  prepared[0] = true;
+                  diagnostics.prepare(s.camera().features());
+                }
+                if (diagnostics.hasWork()) {
+                  diagnostics.poll(s.camera().features());
+                }
+              } catch (RuntimeException e) {
+                diagnosticsFailures.warn(
+                    config.id() + "/diagnostics",
+                    "Camera {}: reading diagnostics failed: {}",
+                    config.id(),
+                    e.getMessage());
+              }
+            },
+            0,
+            config.diagnosticsInterval().toNanos(),
+            TimeUnit.NANOSECONDS);
   }
 
   /** Stops every task of the current session; idempotent. */
@@ -74,6 +113,10 @@ final class SessionTimers {
     if (trigger != null) {
       trigger.cancel(false);
       trigger = null;
+    }
+    if (diagnosticsPoll != null) {
+      diagnosticsPoll.cancel(false);
+      diagnosticsPoll = null;
     }
   }
 

@@ -10,7 +10,8 @@ import java.util.Objects;
  * analyzer (dropped frames are counted in metrics, not journaled).
  *
  * @param camera the configured camera id
- * @param sequence the camera's part sequence (1 at service start, +1 per acquired frame)
+ * @param sequence the camera pipeline's frame number (1, 2, … since start, never reused across
+ *     reconnects; a gap is the frames dropped before the analyzer)
  * @param frameId the camera's frame id (wraps; fake cameras start at 65400)
  * @param timestampNanos the buffer's device timestamp in nanoseconds
  * @param systemTimestampNanos host wall-clock time (ns since the epoch) of the leader packet
@@ -20,8 +21,8 @@ import java.util.Objects;
  * @param timingsMillis named durations in milliseconds (insertion order kept)
  * @param contextJson PEKAT's context JSON text as received, or null when there was none
  * @param error a one-line description of a failure, or null
- * @param late the answer came after the part's verdict deadline: the outputs were told the timeout,
- *     not this verdict
+ * @param late the answer came after the part's verdict deadline: the outputs were told the
+ *     timeout, not this verdict
  */
 public record FrameRecord(
     String camera,
@@ -43,5 +44,33 @@ public record FrameRecord(
     Objects.requireNonNull(outcome, "outcome");
     Objects.requireNonNull(verdict, "verdict");
     timingsMillis = timingsMillis == null ? Map.of() : timingsMillis;
+  }
+
+  /** A record of an answer that was not late (or of a camera without a verdict deadline). */
+  public FrameRecord(
+      String camera,
+      long sequence,
+      long frameId,
+      long timestampNanos,
+      long systemTimestampNanos,
+      Instant completedAt,
+      String outcome,
+      Verdict verdict,
+      Map<String, Double> timingsMillis,
+      String contextJson,
+      String error) {
+    this(
+        camera,
+        sequence,
+        frameId,
+        timestampNanos,
+        systemTimestampNanos,
+        completedAt,
+        outcome,
+        verdict,
+        timingsMillis,
+        contextJson,
+        error,
+        false);
   }
 }

@@ -21,6 +21,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,6 +45,7 @@ public final class NgImageSaver implements AutoCloseable {
   private final long maxDiskBytes;
   private final Runnable failures;
   private final ThreadPoolExecutor executor;
+  private final Pattern ownName;
   private final Deque<Path> files = new ArrayDeque<>();
   private final AtomicBoolean closed = new AtomicBoolean();
   private long diskBytes;
@@ -60,6 +62,7 @@ public final class NgImageSaver implements AutoCloseable {
   public NgImageSaver(Path dir, String camera, long maxDiskBytes, Runnable failures) {
     this.dir = dir.toAbsolutePath();
     this.camera = camera;
+    this.ownName = Pattern.compile(Pattern.quote(camera) + "-\\d{8}T\\d{6}\\.\\d{3}Z-\\d+\\.png");
     this.maxDiskBytes = maxDiskBytes;
     this.failures = failures;
     this.executor =
@@ -189,7 +192,10 @@ public final class NgImageSaver implements AutoCloseable {
       return;
     }
     List<Path> found = new ArrayList<>();
-    try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir, camera + "-*.png")) {
+    // A glob "<camera>-*.png" would also match another camera's files in a shared directory
+    // when one id prefixes the other (line1 and line1-side): match the whole name instead.
+    try (DirectoryStream<Path> stream =
+        Files.newDirectoryStream(dir, p -> ownName.matcher(p.getFileName().toString()).matches())) {
       stream.forEach(found::add);
     } catch (IOException e) {
       fail("cannot list NG image directory " + dir + ": " + e);

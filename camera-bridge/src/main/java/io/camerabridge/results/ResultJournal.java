@@ -6,14 +6,17 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camerabridge.pekat.AnalysisResult.Verdict;
-import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -27,47 +30,71 @@ import org.slf4j.LoggerFactory;
  * The per-camera result journal: one JSON object per line, written by its own thread so neither the
  * acquisition thread nor the Netty event loop ever waits for the disk.
  *
- * <p>The file is rotated by size ({@code file} → {@code file.1} → … → {@code file.(maxFiles-1)}),
- * so at most {@code maxFiles} files exist. A failing disk never stops acquisition: the record is
- * lost, counted, and the failure is logged at most once per {@link #FAILURE_LOG_INTERVAL}; the next
- * record tries to reopen the file. {@link #close()} writes everything queued and flushes.
+ * <p>The file is rotated by size ({@code file} → {@code file.1} → … → {@code file.keepRotated}), so
+ * at most {@code keepRotated + 1} files exist. A failing disk never stops acquisition: the record
+ * is lost, counted, and the failure is logged at most once per {@link #FAILURE_LOG_INTERVAL}; the
+ * next record tries to reopen the file.
+ *
+ * <p>Lines are collected in memory (at most {@link #BUFFER_BYTES}) and written when the queue runs
+ * empty. Before each write the journal checks that its path still names the file it holds open: an
+ * operator who deletes or moves the journal would otherwise leave every later record in an unlinked
+ * file. Such a file is reopened, counted and logged, and the lines not yet written go to the new
+ * file.
+ *
+ * <p>{@link #close(Duration)} never waits longer than its timeout, also when the disk hangs (a dead
+ * NFS mount, a FIFO nobody reads): the writer is a daemon thread and whatever it has not written by
+ * then is counted as lost.
  */
 public final class ResultJournal implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ResultJournal.class);
   private static final Duration FAILURE_LOG_INTERVAL = Duration.ofMinutes(1);
   private static final int QUEUE_CAPACITY = 4096;
+  private static final int BUFFER_BYTES = 1 << 16;
   private static final FrameRecord END = endMarker();
 
   private final Path file;
   private final long maxFileBytes;
-  private final int maxFiles;
-  private final Runnable writeFailures;
+  private final int keepRotated;
+  private final Events events;
   private final ObjectMapper json = new ObjectMapper();
   private final BlockingQueue<FrameRecord> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
   private final AtomicBoolean closed = new AtomicBoolean();
   private final Thread writer;
   private final ByteArrayOutputStream line = new ByteArrayOutputStream(4096);
-  private OutputStream out;
+  private final ByteArrayOutputStream pending = new ByteArrayOutputStream(BUFFER_BYTES);
+  private int pendingRecords;
+  private FileChannel out;
+  private Object fileKey;
   private long fileBytes;
   private long lastFailureLogNanos;
   private boolean failureLogged;
+
+  /** What the journal reports besides its file: the metrics of {@code target="journal"}. */
+  public interface Events {
+    /** One record could not be written. */
+    void writeFailed();
+
+    /** The journal's path no longer named the open file (deleted or moved): it was reopened. */
+    void reopened();
+  }
 
   /**
    * Opens (appending) the journal and starts its writer thread.
    *
    * @param file the journal file; its parent directory is created if missing
    * @param maxFileBytes size after which the file is rotated
-   * @param maxFiles how many files to keep, the live one included (at least 1)
-   * @param writeFailures called once per record that could not be written (a metric)
+   * @param keepRotated how many rotated files to keep besides the live one (0: the live file is
+   *     started afresh at each rotation)
+   * @param events write failures and reopenings (metrics)
    */
-  public ResultJournal(Path file, long maxFileBytes, int maxFiles, Runnable writeFailures) {
-    if (maxFileBytes <= 0 || maxFiles < 1) {
-      throw new IllegalArgumentException("maxFileBytes must be > 0 and maxFiles >= 1");
+  public ResultJournal(Path file, long maxFileBytes, int keepRotated, Events events) {
+    if (maxFileBytes <= 0 || keepRotated < 0) {
+      throw new IllegalArgumentException("maxFileBytes must be > 0 and keepRotated >= 0");
     }
     this.file = file.toAbsolutePath();
     this.maxFileBytes = maxFileBytes;
-    this.maxFiles = maxFiles;
-    this.writeFailures = writeFailures;
+    this.keepRotated = keepRotated;
+    this.events = events;
     this.writer = new Thread(this::writeLoop, "journal-" + file.getFileName());
     writer.setDaemon(true);
     writer.start();
@@ -84,24 +111,37 @@ public final class ResultJournal implements AutoCloseable {
    */
   public void append(FrameRecord record) {
     if (closed.get() || !queue.offer(record)) {
-      writeFailures.run();
+      events.writeFailed();
       logFailure("journal queue full or closed; record for frame " + record.frameId() + " lost");
     }
   }
 
-  /** Writes everything queued, flushes and closes the file; waits at most {@code timeout}. */
+  /**
+   * Writes everything queued, writes out and closes the file; waits at most {@code timeout}, also
+   * on a hung disk (then what is still queued is counted as lost).
+   */
   public void close(Duration timeout) {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
+    // Never put(): on a hung disk the queue is full and nothing takes from it.
+    queue.offer(END);
     try {
-      queue.put(END);
-      writer.join(timeout.toMillis());
+      writer.join(Math.max(1, timeout.toMillis()));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
     if (writer.isAlive()) {
-      LOG.warn("Journal {} did not finish writing within {}", file, timeout);
+      int lost = queue.size();
+      for (int i = 0; i < lost; i++) {
+        events.writeFailed();
+      }
+      LOG.warn(
+          "Journal {} did not finish writing within {} (the disk does not take data);"
+              + " {} queued record(s) lost",
+          file,
+          timeout,
+          lost);
     }
   }
 
@@ -115,7 +155,10 @@ public final class ResultJournal implements AutoCloseable {
       while (true) {
         FrameRecord record = queue.poll();
         if (record == null) {
-          flushQuietly();
+          writePending();
+          if (closed.get() && queue.isEmpty()) {
+            break;
+          }
           record = queue.poll(1, TimeUnit.SECONDS);
           if (record == null) {
             continue;
@@ -129,6 +172,7 @@ public final class ResultJournal implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } finally {
+      writePending();
       closeFile();
     }
   }
@@ -144,10 +188,14 @@ public final class ResultJournal implements AutoCloseable {
       if (fileBytes > 0 && fileBytes + line.size() > maxFileBytes) {
         rotate();
       }
-      line.writeTo(out);
+      line.writeTo(pending);
+      pendingRecords++;
       fileBytes += line.size();
+      if (pending.size() >= BUFFER_BYTES) {
+        writePending();
+      }
     } catch (IOException | RuntimeException e) {
-      writeFailures.run();
+      events.writeFailed();
       logFailure("cannot write journal " + file + ": " + e);
       closeFile();
     }
@@ -201,25 +249,22 @@ public final class ResultJournal implements AutoCloseable {
       Files.createDirectories(parent);
     }
     out =
-        new BufferedOutputStream(
-            Files.newOutputStream(
-                file,
-                StandardOpenOption.CREATE,
-                StandardOpenOption.APPEND,
-                StandardOpenOption.WRITE),
-            1 << 16);
-    fileBytes = Files.size(file);
+        FileChannel.open(
+            file, StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
+    BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+    fileKey = attributes.fileKey();
+    fileBytes = attributes.size() + pending.size();
   }
 
-  /** Shifts file.(n-1) → file.n, …, file → file.1, dropping what falls past maxFiles. */
+  /** Shifts file.(n-1) → file.n, …, file → file.1, dropping what falls past keepRotated. */
   private void rotate() throws IOException {
-    out.close();
-    out = null;
-    if (maxFiles == 1) {
-      Files.delete(file);
+    writePending();
+    closeFile();
+    if (keepRotated == 0) {
+      Files.deleteIfExists(file);
     } else {
-      Files.deleteIfExists(rotated(maxFiles - 1));
-      for (int i = maxFiles - 2; i >= 1; i--) {
+      Files.deleteIfExists(rotated(keepRotated));
+      for (int i = keepRotated - 1; i >= 1; i--) {
         Path from = rotated(i);
         if (Files.exists(from)) {
           Files.move(from, rotated(i + 1), StandardCopyOption.REPLACE_EXISTING);
@@ -227,6 +272,7 @@ public final class ResultJournal implements AutoCloseable {
       }
       Files.move(file, rotated(1), StandardCopyOption.REPLACE_EXISTING);
     }
+    fileBytes = 0;
     open();
   }
 
@@ -234,23 +280,60 @@ public final class ResultJournal implements AutoCloseable {
     return file.resolveSibling(file.getFileName() + "." + index);
   }
 
-  private void flushQuietly() {
-    if (out == null) {
+  /** Writes the collected lines to the file the journal's path names now. */
+  private void writePending() {
+    if (pending.size() == 0) {
       return;
     }
     try {
-      out.flush();
-    } catch (IOException e) {
-      writeFailures.run();
-      logFailure("cannot flush journal " + file + ": " + e);
+      if (out == null) {
+        open();
+      } else {
+        reopenIfReplaced();
+      }
+      ByteBuffer bytes = ByteBuffer.wrap(pending.toByteArray());
+      while (bytes.hasRemaining()) {
+        out.write(bytes);
+      }
+    } catch (IOException | RuntimeException e) {
+      for (int i = 0; i < pendingRecords; i++) {
+        events.writeFailed();
+      }
+      logFailure("cannot write journal " + file + ": " + e);
+      pending.reset();
+      pendingRecords = 0;
       closeFile();
       return;
     }
-    // Only a flush proves the disk takes data again: opening succeeds on a full disk too.
+    pending.reset();
+    pendingRecords = 0;
+    // Only a write proves the disk takes data again: opening succeeds on a full disk too.
     if (failureLogged) {
       LOG.info("Journal {} is writable again", file);
       failureLogged = false;
     }
+  }
+
+  /** One stat per write: cheap next to the write, and off every frame thread. */
+  private void reopenIfReplaced() throws IOException {
+    Object now;
+    try {
+      now = Files.readAttributes(file, BasicFileAttributes.class).fileKey();
+    } catch (NoSuchFileException e) {
+      now = null;
+    }
+    if (now != null && now.equals(fileKey)) {
+      return;
+    }
+    events.reopened();
+    LOG.warn(
+        "Journal {} was {} while camera-bridge had it open; reopened it (counted in"
+            + " camerabridge_journal_reopens_total)",
+        file,
+        now == null ? "deleted" : "replaced by another file");
+    closeFile();
+    fileBytes = 0;
+    open();
   }
 
   private void closeFile() {
@@ -279,6 +362,6 @@ public final class ResultJournal implements AutoCloseable {
 
   private static FrameRecord endMarker() {
     return new FrameRecord(
-        "", 0, 0, 0, 0, java.time.Instant.EPOCH, "end", Verdict.NONE, null, null, null, false);
+        "", 0, 0, 0, 0, java.time.Instant.EPOCH, "end", Verdict.NONE, null, null, null);
   }
 }

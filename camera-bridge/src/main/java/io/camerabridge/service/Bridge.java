@@ -107,6 +107,8 @@ public final class Bridge implements HealthSource {
             PipelineParts.create(camera, client, metrics.forCamera(camera.id()), results, outputs);
         CameraPipeline pipeline = new CameraPipeline(camera, parts);
         metrics.bindCamera(camera.id(), pipeline.gauges());
+        metrics.bindCameraFeatures(camera.id(), pipeline.featureGauges());
+        metrics.bindWatchdog(camera.id(), () -> pipeline.health().watchdogFrameSilenceSeconds());
         pipelines.add(pipeline);
       }
       byId =
@@ -167,8 +169,10 @@ public final class Bridge implements HealthSource {
       results.shutdown();
       awaitQuietly(results, RESULTS_TIMEOUT);
     }
+    // One budget for all cameras: on a hung disk every journal's close runs out its time.
+    long resultsDeadline = System.nanoTime() + RESULTS_TIMEOUT.toNanos();
     for (CameraPipeline p : pipelines) {
-      p.closeResults(RESULTS_TIMEOUT);
+      p.closeResults(Duration.ofNanos(Math.max(0, resultsDeadline - System.nanoTime())));
     }
     if (mqtt != null) {
       // After every camera's outputs: the last outcomes are queued by then.

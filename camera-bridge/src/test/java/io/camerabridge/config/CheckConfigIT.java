@@ -76,6 +76,16 @@ class CheckConfigIT {
         .startsWith(huge + ": the file is 10MiB, more than the 1MiB a configuration may have");
   }
 
+  @Test
+  void aDeviceThatNeverEndsIsReadOnlyUpToTheLimit() throws Exception {
+    // stat says 0 bytes; reading it all would fill the 32 MiB heap.
+    Run run = run(Path.of("/dev/zero"));
+
+    assertThat(run.status).as(run.err).isEqualTo(ExitCodes.USAGE);
+    assertThat(run.err)
+        .startsWith("/dev/zero: the file is larger than the 1MiB a configuration may have");
+  }
+
   private record Run(int status, String out, String err) {}
 
   private Run run(Path config) throws IOException, InterruptedException {

@@ -3,6 +3,7 @@ package io.camerabridge.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.camerabridge.pekat.ApiKey;
 import io.camerabridge.pekat.ContextPlacement;
@@ -65,7 +66,7 @@ class ConfigLoaderTest {
     assertThat(camera.gige().packetSocket()).isFalse();
     assertThat(camera.frameWatchdog()).contains(Duration.ofSeconds(2));
     assertThat(camera.width()).isNull();
-    assertThat(camera.features()).isEmpty();
+    assertThat(camera.features().steps()).isEmpty();
     PekatConfig pekat = camera.pekat();
     assertThat(pekat.url()).isEqualTo(URI.create("http://127.0.0.1:8000"));
     assertThat(pekat.key()).isEmpty();
@@ -155,8 +156,40 @@ class ConfigLoaderTest {
     assertThat(camera.pekat().apiKey()).isEqualTo(ApiKey.of("s3cret"));
     assertThat(camera.pekat().data()).isEqualTo("line1/{frameId}");
     assertThat(camera.buffers()).isEqualTo(4);
-    assertThat(camera.features().get("DeviceUserID").asText()).isEqualTo("${literal}");
+    assertThat(camera.features().lastValues().get("DeviceUserID").asText()).isEqualTo("${literal}");
     assertThat(config.toString()).doesNotContain("s3cret").contains("ApiKey[redacted]");
+  }
+
+  @Test
+  void aFallbackMayItselfUseVariablesNestedReferencesAreNotCutAtTheFirstBrace()
+      throws ConfigException {
+    String yaml =
+        camera(
+            "features: { DeviceUserID: \"${USER_ID:-$${lit}}\" }",
+            "apiKey: \"${LINE_KEY:-${KEY}}\"\ndata: \"${A:-${B:-${C:-x}}-y}/{frameId}\"");
+
+    CameraConfig fromFallback = load(Map.of("KEY", "k1"), yaml).cameras().get(0);
+    assertThat(fromFallback.pekat().apiKey()).isEqualTo(ApiKey.of("k1"));
+    assertThat(fromFallback.pekat().data()).isEqualTo("x-y/{frameId}");
+    assertThat(fromFallback.features().lastValues().get("DeviceUserID").asText())
+        .isEqualTo("${lit}");
+
+    CameraConfig fromOuter = load(Map.of("LINE_KEY", "k2", "B", "b"), yaml).cameras().get(0);
+    assertThat(fromOuter.pekat().apiKey()).isEqualTo(ApiKey.of("k2"));
+    assertThat(fromOuter.pekat().data()).isEqualTo("b-y/{frameId}");
+
+    assertThat(problems(Map.of(), yaml))
+        .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+        .contains("cameras[0].pekat.apiKey: environment variable KEY is not set");
+  }
+
+  @Test
+  void fallbacksNestedTooDeepAreRefusedWithAClearError() {
+    String deep = "${A:-".repeat(EnvSubstitution.MAX_NESTING + 1) + "x" + "}".repeat(9);
+
+    assertThat(problems(Map.of(), camera("", "data: \"" + deep + "\"")))
+        .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+        .contains("cameras[0].pekat.data: variable references are nested more than 8 deep");
   }
 
   @Test
@@ -226,12 +259,13 @@ class ConfigLoaderTest {
 
     assertThat(camera.id()).isEqualTo("no");
     assertThat(camera.device()).isEqualTo("on");
-    assertThat(camera.features())
+    assertThat(camera.features().steps())
+        .extracting(FeatureStep::feature, FeatureStep::value)
         .containsExactly(
-            Map.entry("ExposureAuto", new FeatureValue("Off")),
-            Map.entry("ReverseX", new FeatureValue(true)),
-            Map.entry("Gamma", new FeatureValue(0.7)),
-            Map.entry("Lines", new FeatureValue(3L)));
+            tuple("ExposureAuto", new FeatureValue("Off")),
+            tuple("ReverseX", new FeatureValue(true)),
+            tuple("Gamma", new FeatureValue(0.7)),
+            tuple("Lines", new FeatureValue(3L)));
   }
 
   @Test
@@ -267,7 +301,7 @@ class ConfigLoaderTest {
 
     assertThatThrownBy(() -> config.cameras().clear())
         .isInstanceOf(UnsupportedOperationException.class);
-    assertThatThrownBy(() -> config.cameras().get(0).features().clear())
+    assertThatThrownBy(() -> config.cameras().get(0).features().steps().clear())
         .isInstanceOf(UnsupportedOperationException.class);
   }
 }

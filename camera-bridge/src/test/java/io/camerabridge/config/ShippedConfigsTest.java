@@ -25,7 +25,8 @@ class ShippedConfigsTest {
     assertThat(camera.id()).isEqualTo("line1-top");
     assertThat(camera.pixelFormat().layout()).isEqualTo(RawLayout.BAYER_RG8);
     assertThat(camera.gige().socketBuffer()).isEqualTo(SocketBuffer.DEFAULT);
-    assertThat(camera.features()).containsEntry("BalanceWhiteAuto", new FeatureValue("Off"));
+    assertThat(camera.features().lastValues())
+        .containsEntry("BalanceWhiteAuto", new FeatureValue("Off"));
     assertThat(camera.results().saveNg().maxDisk()).isEqualTo(DataSize.ofGibibytes(2));
   }
 

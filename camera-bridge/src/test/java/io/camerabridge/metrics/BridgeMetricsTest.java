@@ -11,6 +11,7 @@ class BridgeMetricsTest {
     try (BridgeMetrics metrics = new BridgeMetrics()) {
       FrameMetrics top = metrics.forCamera("top");
       metrics.bindCamera("top", MetricsFixtures.gauges());
+      metrics.bindWatchdog("top", () -> 0);
       top.frameAcquired();
       top.frameWaited(1_000_000);
       top.frameSize(1 << 20);

@@ -22,6 +22,7 @@ class CameraMeterBinderTest {
     camera.connected = true;
     camera.lastFrameAge = 0.25;
     camera.framesCopied.set(3);
+    camera.analyzerRetries.set(1);
 
     String scrape = registry.scrape();
     assertThat(scrape)
@@ -30,7 +31,8 @@ class CameraMeterBinderTest {
         .contains("camerabridge_camera_connected{camera=\"side\"} 1")
         .contains("camerabridge_last_frame_age_seconds{camera=\"side\"} 0.25")
         .contains("camerabridge_analyzer_reachable{camera=\"side\"} 0")
-        .contains("camerabridge_frames_copied_total{camera=\"side\"} 3");
+        .contains("camerabridge_frames_copied_total{camera=\"side\"} 3")
+        .contains("camerabridge_analyzer_retries_total{camera=\"side\"} 1");
 
     camera.connected = false;
     assertThat(registry.scrape()).contains("camerabridge_camera_connected{camera=\"side\"} 0");
@@ -66,7 +68,8 @@ class CameraMeterBinderTest {
             gauges.lastFrameAgeSeconds(),
             gauges.analyzerReachable(),
             () -> null,
-            gauges.framesCopied());
+            gauges.framesCopied(),
+            gauges.analyzerRetries());
     new CameraMeterBinder("side", withNull, clock::get).bindTo(registry);
     assertThat(registry.scrape())
         .contains("camerabridge_stream_underruns_total{camera=\"side\"} 0");

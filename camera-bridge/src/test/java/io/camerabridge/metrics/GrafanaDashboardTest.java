@@ -3,11 +3,6 @@ package io.camerabridge.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.micrometer.core.instrument.Meter;
-import java.io.IOException;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -18,15 +13,12 @@ import org.junit.jupiter.api.Test;
 /** docs/grafana/camera-bridge.json queries only series that {@link BridgeMeter} publishes. */
 class GrafanaDashboardTest {
 
-  private static final Path DASHBOARD =
-      Path.of(System.getProperty("camerabridge.root", ".."))
-          .resolve("docs/grafana/camera-bridge.json");
   private static final Pattern SERIES = Pattern.compile("camerabridge_[a-z_]+");
 
   @Test
-  void everyQueriedSeriesIsInTheCatalogue() throws IOException {
-    Set<String> published = publishedSeries();
-    List<String> expressions = expressions(new ObjectMapper().readTree(DASHBOARD.toFile()));
+  void everyQueriedSeriesIsInTheCatalogue() {
+    Set<String> published = GrafanaDashboard.publishedSeries();
+    List<String> expressions = expressions();
 
     assertThat(expressions).hasSizeGreaterThan(10);
     for (String expression : expressions) {
@@ -38,8 +30,8 @@ class GrafanaDashboardTest {
   }
 
   @Test
-  void dashboardCoversTheIssuesViews() throws IOException {
-    String all = String.join("\n", expressions(new ObjectMapper().readTree(DASHBOARD.toFile())));
+  void dashboardCoversTheIssuesViews() {
+    String all = String.join("\n", expressions());
     assertThat(all)
         .contains("rate(camerabridge_frames_acquired_total")
         .contains(
@@ -50,34 +42,14 @@ class GrafanaDashboardTest {
   }
 
   @Test
-  void panelIdsAreUnique() throws IOException {
+  void panelIdsAreUnique() {
     Set<Integer> ids = new HashSet<>();
-    for (JsonNode panel : new ObjectMapper().readTree(DASHBOARD.toFile()).get("panels")) {
+    for (JsonNode panel : GrafanaDashboard.json().get("panels")) {
       assertThat(ids.add(panel.get("id").asInt())).as("panel id %s", panel.get("id")).isTrue();
     }
   }
 
-  private static Set<String> publishedSeries() {
-    Set<String> names = new HashSet<>();
-    for (BridgeMeter meter : BridgeMeter.values()) {
-      String name = MeterCatalogue.prometheusName(meter);
-      names.add(name);
-      if (meter.type() == Meter.Type.TIMER || meter.type() == Meter.Type.DISTRIBUTION_SUMMARY) {
-        for (String suffix : List.of("_bucket", "_count", "_sum", "_max")) {
-          names.add(name + suffix);
-        }
-      }
-    }
-    return names;
-  }
-
-  private static List<String> expressions(JsonNode dashboard) {
-    List<String> out = new ArrayList<>();
-    for (JsonNode panel : dashboard.get("panels")) {
-      for (JsonNode target : panel.path("targets")) {
-        out.add(target.get("expr").asText());
-      }
-    }
-    return out;
+  private static List<String> expressions() {
+    return GrafanaDashboard.queries().stream().map(GrafanaDashboard.Query::expr).toList();
   }
 }

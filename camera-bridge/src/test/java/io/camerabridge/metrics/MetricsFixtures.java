@@ -14,6 +14,7 @@ final class MetricsFixtures {
     volatile StreamStatistics statistics = StreamStatistics.NONE;
     final AtomicLong statisticsReads = new AtomicLong();
     final AtomicLong framesCopied = new AtomicLong();
+    final AtomicLong analyzerRetries = new AtomicLong();
 
     CameraGauges gauges() {
       return new CameraGauges(
@@ -26,7 +27,8 @@ final class MetricsFixtures {
             statisticsReads.incrementAndGet();
             return statistics;
           },
-          framesCopied::get);
+          framesCopied::get,
+          analyzerRetries::get);
     }
   }
 

@@ -4,13 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.camerabridge.pekat.RawHttpServer.After;
+import io.camerabridge.pekat.netty.ClientResources;
+import io.camerabridge.pekat.netty.NettyPekatClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** Connection reuse, idle eviction and the one retry for a stale keep-alive connection. */
+/**
+ * Connection reuse, idle eviction, and the one retry for a stale keep-alive connection: only when
+ * no byte of the request reached the socket (issue #20 item 7).
+ */
 class KeepAliveTest extends ClientTestBase {
 
   @Test
@@ -26,9 +34,9 @@ class KeepAliveTest extends ClientTestBase {
   }
 
   @Test
-  void retriesOnceWhenAReusedConnectionTurnsOutStale() throws Exception {
-    // Connection 1 answers its first request, then drops the second without a byte, as a server
-    // whose keep-alive timer fired at the wrong moment would.
+  void aRequestTheServerReadIsNeverSentTwice() throws Exception {
+    // Connection 1 answers its first request, then reads the second in full and drops it without
+    // a byte: PEKAT may have analysed that frame, so sending it again could analyse it twice.
     RawHttpServer server =
         server(
             (request, out) -> {
@@ -38,19 +46,89 @@ class KeepAliveTest extends ClientTestBase {
               return RawHttpServer.json(OK_CONTEXT).respond(request, out);
             });
     PekatClient client = client(server.uri());
-    TestFrame first = TestFrame.small(leases);
-    assertThat(outcomeOf(client.analyze(first.frame, null)).name()).isEqualTo("ok");
+    assertThat(outcomeOf(client.analyze(TestFrame.small(leases).frame, null)).name())
+        .isEqualTo("ok");
     TestFrame second = TestFrame.small(leases);
 
     AnalysisOutcome outcome = outcomeOf(client.analyze(second.frame, null));
 
-    assertThat(outcome.name()).isEqualTo("ok");
-    assertThat(server.connectionCount()).isEqualTo(2);
-    List<RawHttpServer.ReceivedRequest> received = server.receivedSoFar();
-    assertThat(received).hasSize(3);
-    assertThat(TestFrame.sha256(received.get(2).body())).isEqualTo(second.sha256);
-    assertReleasedOnce(first);
+    assertThat(outcome).isInstanceOf(AnalysisOutcome.IoError.class);
+    assertThat(((AnalysisOutcome.IoError) outcome).reason())
+        .contains("after the request was sent, before any response byte");
+    assertThat(server.receivedSoFar()).hasSize(2);
+    assertThat(server.connectionCount()).isEqualTo(1);
+    assertThat(client.retries()).isZero();
     assertReleasedOnce(second);
+  }
+
+  @Test
+  void retriesOnceOnAFreshConnectionWhenNoRequestByteReachedTheSocket() throws Exception {
+    String key = "retry-key-0123456789";
+    CountDownLatch reset = new CountDownLatch(1);
+    // Connection 1 answers its first request, then (when told) resets: a server that closed an
+    // idle keep-alive connection just as the client picked it for the next frame.
+    RawHttpServer server =
+        server(
+            (request, out) -> {
+              RawHttpServer.json(OK_CONTEXT).respond(request, out);
+              if (request.connection() == 1) {
+                out.flush();
+                reset.await();
+                return After.RESET;
+              }
+              return After.KEEP_OPEN;
+            });
+    try (ClientResources oneLoop = ClientResources.create(1);
+        LogCapture logs = new LogCapture()) {
+      PekatClient client =
+          closeLater(
+              NettyPekatClient.open(
+                  PekatEndpoint.builder(server.uri()).apiKey(ApiKey.of(key)).build(), oneLoop));
+      assertThat(outcomeOf(client.analyze(TestFrame.small(leases).frame, null)).name())
+          .isEqualTo("ok");
+      TestFrame second = TestFrame.small(leases);
+
+      // Hold the client's only event loop while the reset arrives, so the connection still looks
+      // open when the next request takes it from the pool and the socket refuses its first byte.
+      CountDownLatch held = new CountDownLatch(1);
+      CountDownLatch release = new CountDownLatch(1);
+      oneLoop
+          .eventLoopGroup()
+          .execute(
+              () -> {
+                held.countDown();
+                awaitQuietly(release);
+              });
+      assertThat(held.await(10, TimeUnit.SECONDS)).isTrue();
+      reset.countDown();
+      await("server reset the connection")
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> server.resetsSent() == 1);
+      CompletionStage<AnalysisOutcome> stage = client.analyze(second.frame, null);
+      release.countDown();
+      AnalysisOutcome outcome = outcomeOf(stage);
+
+      assertThat(outcome.name()).isEqualTo("ok");
+      assertThat(client.retries()).isEqualTo(1);
+      assertThat(server.connectionCount()).isEqualTo(2);
+      List<RawHttpServer.ReceivedRequest> received = server.receivedSoFar();
+      assertThat(received).hasSize(2);
+      assertThat(received.get(1).connection()).isEqualTo(2);
+      assertThat(TestFrame.sha256(received.get(1).body())).isEqualTo(second.sha256);
+      assertReleasedOnce(second);
+      client.close();
+      assertThat(logs.texts())
+          .anyMatch(line -> line.contains("retrying") && line.contains("api_key=[redacted]"))
+          .noneMatch(line -> line.contains(key));
+    }
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   @Test

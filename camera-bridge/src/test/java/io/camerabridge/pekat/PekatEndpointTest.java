@@ -90,10 +90,10 @@ class PekatEndpointTest {
   void rawFrameChecksTheBodyLength() {
     var pixels = Unpooled.directBuffer(100).writeZero(100);
     try {
-      assertThat(new RawFrame(pixels, 10, 10, RawLayout.GRAY8).width()).isEqualTo(10);
-      assertThatThrownBy(() -> new RawFrame(pixels, 10, 10, RawLayout.BGR8))
+      assertThat(RawFrame.of(pixels, 10, 10, RawLayout.GRAY8).width()).isEqualTo(10);
+      assertThatThrownBy(() -> RawFrame.of(pixels, 10, 10, RawLayout.BGR8))
           .hasMessageContaining("needs exactly 300 bytes but the buffer holds 100");
-      assertThatThrownBy(() -> new RawFrame(pixels, 0, 10, RawLayout.GRAY8))
+      assertThatThrownBy(() -> RawFrame.of(pixels, 0, 10, RawLayout.GRAY8))
           .hasMessageContaining("positive");
     } finally {
       pixels.release();

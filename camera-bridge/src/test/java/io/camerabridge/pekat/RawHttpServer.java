@@ -38,7 +38,9 @@ final class RawHttpServer implements AutoCloseable {
   /** What to do with the connection after a response. */
   enum After {
     KEEP_OPEN,
-    CLOSE
+    CLOSE,
+    /** Close with a TCP reset (SO_LINGER 0): the client's next write on it fails at once. */
+    RESET
   }
 
   /** Answers one request by writing raw bytes (or nothing). */
@@ -54,7 +56,8 @@ final class RawHttpServer implements AutoCloseable {
       String method,
       String target,
       Map<String, String> headers,
-      byte[] body) {
+      byte[] body,
+      int bodyPending) {
 
     String path() {
       int q = target.indexOf('?');
@@ -91,6 +94,8 @@ final class RawHttpServer implements AutoCloseable {
   private final AtomicInteger connections = new AtomicInteger();
   private final CountDownLatch closing = new CountDownLatch(1);
   private final AtomicInteger closedByClient = new AtomicInteger();
+  private final AtomicInteger resetsSent = new AtomicInteger();
+  private volatile boolean answerBeforeBody;
 
   private final String scheme;
 
@@ -116,6 +121,29 @@ final class RawHttpServer implements AutoCloseable {
   URI uri() {
     return URI.create(
         scheme + "://" + server.getInetAddress().getHostAddress() + ":" + server.getLocalPort());
+  }
+
+  /**
+   * A server whose responder runs as soon as a request's head has arrived, before its body is read
+   * (the request it gets has an empty body); the body is read, and thrown away, after the answer.
+   * Its receive buffer is fixed at {@value #SMALL_RECEIVE_BUFFER} bytes, so a body larger than that
+   * plus the client's send buffer (at most {@code net.ipv4.tcp_wmem}'s maximum, 4 MiB by default)
+   * cannot have left the client when the answer arrives.
+   */
+  static RawHttpServer startAnsweringBeforeBody(Responder responder) throws IOException {
+    ServerSocket socket = new ServerSocket();
+    // Set before bind: accepted sockets inherit it, and a set size stops the kernel's autotuning.
+    socket.setReceiveBufferSize(SMALL_RECEIVE_BUFFER);
+    RawHttpServer server = new RawHttpServer(responder, socket, "http");
+    server.answerBeforeBody = true;
+    return server;
+  }
+
+  static final int SMALL_RECEIVE_BUFFER = 16 * 1024;
+
+  /** Connections the server closed with {@link After#RESET} so far. */
+  int resetsSent() {
+    return resetsSent.get();
   }
 
   /** Connections the client closed (end of stream between requests). */
@@ -186,6 +214,15 @@ final class RawHttpServer implements AutoCloseable {
         requests.add(request);
         After after = responder.respond(request, out);
         out.flush();
+        if (request.bodyPending() > 0) {
+          in.skipNBytes(request.bodyPending());
+        }
+        if (after == After.RESET) {
+          socket.setSoLinger(true, 0);
+          socket.close();
+          resetsSent.incrementAndGet();
+          return;
+        }
         if (after == After.CLOSE) {
           return;
         }
@@ -201,8 +238,7 @@ final class RawHttpServer implements AutoCloseable {
     }
   }
 
-  private static ReceivedRequest read(InputStream in, int connection, int index)
-      throws IOException {
+  private ReceivedRequest read(InputStream in, int connection, int index) throws IOException {
     String head = readHead(in);
     if (head == null) {
       return null;
@@ -217,11 +253,15 @@ final class RawHttpServer implements AutoCloseable {
           lines[i].substring(colon + 1).trim());
     }
     int length = Integer.parseInt(headers.getOrDefault("content-length", "0"));
+    if (answerBeforeBody) {
+      return new ReceivedRequest(
+          connection, index, requestLine[0], requestLine[1], headers, new byte[0], length);
+    }
     byte[] body = in.readNBytes(length);
     if (body.length != length) {
       throw new EOFException("body ended after " + body.length + " of " + length + " bytes");
     }
-    return new ReceivedRequest(connection, index, requestLine[0], requestLine[1], headers, body);
+    return new ReceivedRequest(connection, index, requestLine[0], requestLine[1], headers, body, 0);
   }
 
   private static String readHead(InputStream in) throws IOException {

@@ -151,15 +151,16 @@ class SimulatorClientTest extends ClientTestBase {
   }
 
   @Test
-  void aStaleKeepAliveConnectionIsRetriedOnce() throws Exception {
+  void aRequestTheAnalyzerReadAndDroppedIsNotSentAgain() throws Exception {
     start(PekatSimulator.builder(), e -> e);
     assertThat(analyze(defective(RawLayout.GRAY8)).name()).isEqualTo("ng");
     pekat.injectFault(Fault.CLOSE_BEFORE_RESPONSE, 1);
     TestFrame frame = defective(RawLayout.GRAY8);
 
-    assertThat(analyze(frame).name()).isEqualTo("ng");
+    // The simulator read the whole frame before closing: sending it again could analyse it twice.
+    assertThat(analyze(frame).name()).isEqualTo("io_error");
 
-    assertThat(pekat.stats().count(Endpoint.ANALYZE_RAW_IMAGE)).isEqualTo(3);
+    assertThat(pekat.stats().count(Endpoint.ANALYZE_RAW_IMAGE)).isEqualTo(2);
     ClientTestBase.assertReleasedOnce(frame);
   }
 }

@@ -1,7 +1,8 @@
 package io.camerabridge.pekat;
 
+import io.camerabridge.frame.FrameInfo;
+import io.camerabridge.frame.FrameLease;
 import io.camerabridge.frame.FrameLeases;
-import io.camerabridge.frame.NativeFrameBuf;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -17,7 +18,10 @@ import java.util.zip.CRC32C;
  */
 final class TestFrame {
   final ByteBuffer memory;
-  final NativeFrameBuf buf;
+
+  /** The lease; it is its own {@link RawFrame} and body buffer. */
+  final FrameLease buf;
+
   final RawFrame frame;
   final String sha256;
   final AtomicInteger releases = new AtomicInteger();
@@ -39,8 +43,9 @@ final class TestFrame {
       }
     }
     sha256 = sha256(memory.duplicate());
-    buf = leases.wrap(memory.duplicate(), releases::incrementAndGet);
-    frame = new RawFrame(buf, width, height, layout);
+    FrameInfo info = new FrameInfo("test", leases.nextSequence(), 1, 0, 0, width, height, layout);
+    buf = leases.lease(info, memory.duplicate(), releases::incrementAndGet);
+    frame = buf;
   }
 
   static TestFrame create(FrameLeases leases, int width, int height, RawLayout layout) {

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camerabridge.config.CameraConfig;
 import io.camerabridge.config.ConfigLoader;
+import io.camerabridge.frame.FrameInfo;
 import io.camerabridge.metrics.BridgeMetrics;
 import io.camerabridge.pekat.RawLayout;
 import io.camerabridge.pekat.netty.ClientResources;
@@ -198,22 +199,28 @@ class AnalyzerFaultsIT {
     ByteBuffer memory = ByteBuffer.allocateDirect(W * H);
     sent.incrementAndGet();
     AtomicInteger once = new AtomicInteger();
+    FrameInfo info =
+        new FrameInfo(
+            "cam",
+            parts.leases().nextSequence(),
+            id,
+            0,
+            System.currentTimeMillis() * 1_000_000L,
+            W,
+            H,
+            RawLayout.GRAY8);
     parts
         .dispatcher()
         .dispatch(
-            new FrameView(
-                memory,
-                W,
-                H,
-                RawLayout.GRAY8,
-                id,
-                0,
-                System.currentTimeMillis() * 1_000_000L,
-                () -> {
-                  assertThat(once.incrementAndGet()).as("given back once").isEqualTo(1);
-                  givenBack.incrementAndGet();
-                }),
-            id);
+            parts
+                .leases()
+                .lease(
+                    info,
+                    memory,
+                    () -> {
+                      assertThat(once.incrementAndGet()).as("given back once").isEqualTo(1);
+                      givenBack.incrementAndGet();
+                    }));
     // Drops never reach the journal: count only frames that went out.
     sent.set((int) parts.stats().snapshot().sent());
   }

@@ -2,7 +2,8 @@ package io.camerabridge.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.ByteBuffer;
+import io.camerabridge.frame.FrameInfo;
+import io.camerabridge.pekat.RawLayout;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -38,27 +39,19 @@ class PipelinePartsTest {
   }
 
   @Test
-  void dataTemplateFillsCameraFrameIdAndTimestamp() {
-    FrameView frame =
-        new FrameView(
-            ByteBuffer.allocateDirect(1),
-            1,
-            1,
-            io.camerabridge.pekat.RawLayout.GRAY8,
-            65401,
-            0,
-            1_700_000_000_123_000_000L,
-            () -> {});
-    assertThat(new DataTemplate("{camera}/{frameId}/{timestamp}").format("top", frame))
+  void dataTemplateFillsCameraFrameIdSequenceAndTimestamp() {
+    FrameInfo frame =
+        new FrameInfo("top", 42, 65401, 0, 1_700_000_000_123_000_000L, 1, 1, RawLayout.GRAY8);
+    assertThat(new DataTemplate("{camera}/{frameId}/{timestamp}").format(frame))
         .isEqualTo("top/65401/2023-11-14T22:13:20.123Z");
-    assertThat(new DataTemplate("fixed").format("top", frame)).isEqualTo("fixed");
-    assertThat(new DataTemplate("").format("top", frame)).isNull();
-    assertThat(new DataTemplate(null).format("top", frame)).isNull();
-    assertThat(new DataTemplate("{frameId}{camera}-{frameId}").format("top", frame))
+    assertThat(new DataTemplate("{camera}#{sequence}").format(frame)).isEqualTo("top#42");
+    assertThat(new DataTemplate("fixed").format(frame)).isEqualTo("fixed");
+    assertThat(new DataTemplate("").format(frame)).isNull();
+    assertThat(new DataTemplate(null).format(frame)).isNull();
+    assertThat(new DataTemplate("{frameId}{camera}-{frameId}").format(frame))
         .isEqualTo("65401top-65401");
-    assertThat(new DataTemplate("line 3: {camera}").format("top", frame)).isEqualTo("line 3: top");
-    assertThat(new DataTemplate("{timestamp}").format("top", frame))
-        .isEqualTo("2023-11-14T22:13:20.123Z");
+    assertThat(new DataTemplate("line 3: {camera}").format(frame)).isEqualTo("line 3: top");
+    assertThat(new DataTemplate("{timestamp}").format(frame)).isEqualTo("2023-11-14T22:13:20.123Z");
   }
 
   @Test

@@ -68,6 +68,40 @@ class NgImageSaverTest {
   }
 
   @Test
+  void aCamerasDiskCapNeverTouchesAnotherCamerasImagesWhoseIdItPrefixes() throws IOException {
+    byte[] png = new byte[1000];
+    NgImageSaver side = new NgImageSaver(dir, "line1-side", 1 << 20, failures::increment);
+    for (int i = 0; i < 3; i++) {
+      saveAndWait(side, "line1-side-", i, png);
+    }
+    side.close(Duration.ofSeconds(10));
+
+    NgImageSaver line1 = new NgImageSaver(dir, "line1", 2500, failures::increment);
+    for (int i = 10; i < 14; i++) {
+      saveAndWait(line1, "line1-", i, png);
+    }
+    line1.close(Duration.ofSeconds(10));
+
+    List<String> names = list().stream().map(p -> p.getFileName().toString()).toList();
+    assertThat(names.stream().filter(n -> n.startsWith("line1-side-"))).hasSize(3);
+    assertThat(names.stream().filter(n -> !n.startsWith("line1-side-")))
+        .hasSize(2)
+        .allMatch(n -> n.endsWith("-12.png") || n.endsWith("-13.png"));
+  }
+
+  private void saveAndWait(NgImageSaver saver, String prefix, int frameId, byte[] png) {
+    saver.savePng(frameId, Instant.ofEpochSecond(frameId), png);
+    String suffix = "-" + frameId + ".png";
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                list().stream()
+                    .map(p -> p.getFileName().toString())
+                    .anyMatch(n -> n.startsWith(prefix) && n.endsWith(suffix)));
+  }
+
+  @Test
   void unwritableDirectoryIsCounted() throws IOException {
     Path blocker = dir.resolve("file");
     Files.writeString(blocker, "x");

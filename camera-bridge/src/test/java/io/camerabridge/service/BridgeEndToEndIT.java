@@ -16,8 +16,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -202,8 +204,12 @@ class BridgeEndToEndIT {
 
   private static Map<Long, String> journal(Path file) throws Exception {
     Map<Long, String> verdicts = new HashMap<>();
+    Set<Long> sequences = new HashSet<>();
     for (String line : Files.readAllLines(file)) {
       JsonNode node = JSON.readTree(line);
+      long sequence = node.get("sequence").asLong();
+      assertThat(sequence).as("sequence numbers start at 1").isPositive();
+      assertThat(sequences.add(sequence)).as("sequence %d journaled once", sequence).isTrue();
       assertThat(verdicts.put(node.get("frameId").asLong(), node.get("verdict").asText()))
           .as("one line per frame")
           .isNull();

@@ -91,7 +91,11 @@ class CameraFaultsIT {
         harness.close();
         camera.close();
       }
-      assertThat(harness.bridge.pipelines().get(0).leases().outstanding()).isZero();
+      CameraPipeline stopped = harness.bridge.pipelines().get(0);
+      assertThat(stopped.leases().outstanding()).isZero();
+      // The sequence belongs to the pipeline: one number per acquired frame, never reset by the
+      // reconnects (each new fake camera restarts its own frame ids).
+      assertThat(stopped.leases().lastSequence()).isEqualTo(stopped.stats().snapshot().acquired());
     }
   }
 

@@ -31,8 +31,12 @@ import org.slf4j.LoggerFactory;
  * leakCheck = NettyLeakCheck.perClass();}). Per class suits tests whose server lives for the class:
  * the check then runs after its {@code @AfterAll} methods have closed it.
  *
- * <p>Frames wrapped with {@code NativeFrameBuf} are not allocator buffers; tests check those with
- * {@link io.camerabridge.frame.FrameLeases#outstanding()}.
+ * <p>Every test class gets a per-class check without registering anything ({@link
+ * EveryClassLeakCheck}, auto-detected through {@code junit-platform.properties}); registering this
+ * extension per test narrows a report down to the test that leaked.
+ *
+ * <p>Frame leases ({@code FrameLease}) are not allocator buffers; tests check those with {@link
+ * io.camerabridge.frame.FrameLeases#outstanding()}.
  */
 public final class NettyLeakCheck
     implements BeforeEachCallback, AfterEachCallback, BeforeAllCallback, AfterAllCallback {

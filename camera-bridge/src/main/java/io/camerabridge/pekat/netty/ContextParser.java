@@ -1,10 +1,12 @@
 package io.camerabridge.pekat.netty;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
 import io.camerabridge.pekat.AnalysisResult;
 import io.camerabridge.pekat.AnalysisResult.Verdict;
@@ -16,26 +18,34 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Reads PEKAT's context JSON leniently: fields it knows are typed, everything else stays in the raw
- * text. Only a body that is not a JSON object is rejected.
+ * Reads PEKAT's context JSON with Jackson data binding, leniently: the four keys the client uses
+ * are bound as JSON values and read by the rules below, every other key stays in the raw text.
+ * Rejected: a body that is not one JSON object, including one followed by more content ({@code
+ * {...}{...}}), which would otherwise be taken as the first object's verdict.
  */
 final class ContextParser {
   private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final ObjectReader CONTEXT = MAPPER.readerFor(Wire.class);
 
   private ContextParser() {}
 
+  /** The keys the client reads; values stay JSON so that an odd shape is not an error. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record Wire(JsonNode result, JsonNode processing, JsonNode error, JsonNode detectedRectangles) {}
+
   /**
-   * @throws MalformedContextException when the text is not a JSON object
+   * @param json the context text, kept as the result's raw context
+   * @throws MalformedContextException when the text is not exactly one JSON object
    */
   static AnalysisResult parse(String json, Optional<byte[]> png) {
-    // Streams the top level instead of building a tree of the whole context: PEKAT contexts carry
-    // about twenty keys and only four are read, so a tree per frame was most of the client's heap.
     try (JsonParser p = MAPPER.createParser(json)) {
       JsonToken first = p.nextToken();
       if (first != JsonToken.START_OBJECT) {
         throw new MalformedContextException("context is not a JSON object but " + nodeType(first));
       }
-      return topLevel(p, json, png);
+      Wire wire = CONTEXT.readValue(p);
+      requireEnd(p);
+      return result(wire, json, png);
     } catch (JsonProcessingException e) {
       throw new MalformedContextException(
           "context is not valid JSON (" + e.getOriginalMessage() + ")");
@@ -45,85 +55,69 @@ final class ContextParser {
     }
   }
 
-  /**
-   * Reads the keys of the root object. A repeated key counts once, last occurrence wins, as in a
-   * tree; trailing text after the root object is ignored, as {@code readTree} did.
-   */
-  static AnalysisResult topLevel(JsonParser p, String json, Optional<byte[]> png)
-      throws IOException {
-    Verdict verdict = Verdict.NONE;
-    Boolean processing = null;
-    boolean error = false;
-    List<DetectedRectangle> rectangles = List.of();
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String name = p.currentName();
-      JsonToken value = p.nextToken();
-      switch (name) {
-        case "result" ->
-            verdict =
-                value == JsonToken.VALUE_TRUE
-                    ? Verdict.OK
-                    : value == JsonToken.VALUE_FALSE ? Verdict.NG : Verdict.NONE;
-        case "processing" -> processing = asBoolean(p, value);
-        case "error" -> error = Boolean.TRUE.equals(asBoolean(p, value));
-        case "detectedRectangles" -> rectangles = rectangles(p, value);
-        default -> {
-          // Not modelled; it stays in the raw text.
-        }
-      }
-      p.skipChildren();
+  /** Only whitespace may follow the object: {@code {...}{...}} is not the first one's verdict. */
+  private static void requireEnd(JsonParser p) throws IOException {
+    long at = p.currentLocation().getCharOffset();
+    JsonToken after;
+    try {
+      after = p.nextToken();
+    } catch (JsonProcessingException e) {
+      after = JsonToken.NOT_AVAILABLE;
     }
+    if (after != null) {
+      throw new MalformedContextException(
+          "context has more after its JSON object (from character " + at + ")");
+    }
+  }
+
+  private static AnalysisResult result(Wire wire, String json, Optional<byte[]> png) {
+    Verdict verdict = Verdict.NONE;
+    if (wire.result() != null && wire.result().isBoolean()) {
+      verdict = wire.result().booleanValue() ? Verdict.OK : Verdict.NG;
+    }
+    Boolean processing = asBoolean(wire.processing());
+    boolean error = Boolean.TRUE.equals(asBoolean(wire.error()));
     // PEKAT always sends "processing"; without it, a result is the best evidence it ran.
     boolean ran = processing != null ? processing : verdict != Verdict.NONE;
-    return new AnalysisResult(verdict, ran, error, rectangles, json, png);
+    return new AnalysisResult(
+        verdict, ran, error, rectangles(wire.detectedRectangles()), json, png);
   }
 
   /**
-   * Jackson's {@code JsonNode.asBoolean} rules for a scalar (booleans, non-zero integers, the texts
-   * "true"/"false"); null when the value has no boolean reading and the default applies.
+   * Booleans, integers (non-zero is true) and the texts "true"/"false"; null when the value has no
+   * boolean reading and the default applies.
    */
-  private static Boolean asBoolean(JsonParser p, JsonToken value) throws IOException {
+  private static Boolean asBoolean(JsonNode value) {
     if (value == null) {
       return null;
     }
-    return switch (value) {
-      case VALUE_TRUE -> Boolean.TRUE;
-      case VALUE_FALSE -> Boolean.FALSE;
-      case VALUE_NUMBER_INT ->
-          p.getNumberType() == JsonParser.NumberType.BIG_INTEGER
-              ? p.getBigIntegerValue().signum() != 0
-              : p.getLongValue() != 0;
-      case VALUE_STRING -> textBoolean(p.getText().trim());
-      default -> null;
-    };
-  }
-
-  private static Boolean textBoolean(String text) {
-    if ("true".equals(text)) {
-      return Boolean.TRUE;
+    if (value.isBoolean()) {
+      return value.booleanValue();
     }
-    return "false".equals(text) ? Boolean.FALSE : null;
+    if (value.isIntegralNumber()) {
+      return value.canConvertToLong()
+          ? value.longValue() != 0
+          : value.bigIntegerValue().signum() != 0;
+    }
+    if (value.isTextual()) {
+      String text = value.textValue().trim();
+      return "true".equals(text) ? Boolean.TRUE : "false".equals(text) ? Boolean.FALSE : null;
+    }
+    return null;
   }
 
-  /** Only the object elements of the array become trees; an empty list allocates nothing. */
-  private static List<DetectedRectangle> rectangles(JsonParser p, JsonToken value)
-      throws IOException {
-    if (value != JsonToken.START_ARRAY) {
+  /** The object elements of the array; anything else in it is skipped. */
+  private static List<DetectedRectangle> rectangles(JsonNode list) {
+    if (list == null || !list.isArray() || list.isEmpty()) {
       return List.of();
     }
-    List<DetectedRectangle> out = null;
-    JsonToken element;
-    while ((element = p.nextToken()) != JsonToken.END_ARRAY) {
-      if (element != JsonToken.START_OBJECT) {
-        p.skipChildren();
-        continue;
+    List<DetectedRectangle> out = new ArrayList<>(list.size());
+    for (JsonNode r : list) {
+      if (r.isObject()) {
+        out.add(rectangle(r));
       }
-      if (out == null) {
-        out = new ArrayList<>();
-      }
-      out.add(rectangle(MAPPER.readTree(p)));
     }
-    return out == null ? List.of() : out;
+    return out;
   }
 
   private static String nodeType(JsonToken token) {
@@ -131,6 +125,7 @@ final class ContextParser {
       return JsonNodeType.MISSING.toString();
     }
     return switch (token) {
+      case START_OBJECT -> JsonNodeType.OBJECT.toString();
       case START_ARRAY -> JsonNodeType.ARRAY.toString();
       case VALUE_STRING -> JsonNodeType.STRING.toString();
       case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> JsonNodeType.NUMBER.toString();
@@ -170,7 +165,7 @@ final class ContextParser {
     return c != null && c.isNumber() ? c.doubleValue() : Double.NaN;
   }
 
-  /** The context text could not be read as a JSON object. */
+  /** The context text could not be read as one JSON object. */
   static final class MalformedContextException extends RuntimeException {
     MalformedContextException(String message) {
       super(message, null, false, false);

@@ -8,9 +8,13 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelProgressiveFuture;
+import io.netty.channel.ChannelProgressiveFutureListener;
+import io.netty.channel.ChannelProgressivePromise;
 import io.netty.handler.codec.DecoderException;
+import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpRequest;
-import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.util.concurrent.Future;
 import java.time.Duration;
@@ -29,6 +33,9 @@ import org.slf4j.LoggerFactory;
  * <p>Ownership: the exchange holds one reference to the body until it finishes. Each attempt writes
  * its own {@code retainedDuplicate()}, which Netty releases once written or discarded, so a retry
  * never sends an already released or emptied buffer.
+ *
+ * <p>A request is retried, once and on a fresh connection, only when no byte of it reached the
+ * socket of a reused connection: a POST the server may have read is never sent twice.
  */
 final class Exchange implements Runnable, ChannelFutureListener {
   private static final Logger log = LoggerFactory.getLogger(Exchange.class);
@@ -46,12 +53,14 @@ final class Exchange implements Runnable, ChannelFutureListener {
   /** When the request times out; written by {@link Deadlines}. */
   long deadlineNanos;
 
+  private final HeadWrite headWrite = new HeadWrite();
   private boolean timed;
-  private ChannelFuture headWrite;
+  private ChannelProgressivePromise headPromise;
   private int attempts;
   private Channel connecting;
   private Channel channel;
   private boolean reused;
+  private boolean requestBytesSent;
   private boolean requestWritten;
   private boolean responseStarted;
   private long firstWrittenNanos = NOT_REACHED;
@@ -106,17 +115,8 @@ final class Exchange implements Runnable, ChannelFutureListener {
 
   private void failUnexpectedly(RuntimeException e) {
     log.error("PEKAT request to {} failed unexpectedly", client.endpoint().baseUrl(), e);
-    Channel ch = channel;
-    Channel pending = connecting;
-    if (ch != null) {
-      detach(ch);
-      ch.close();
-    }
-    if (pending != null) {
-      pending.close();
-    }
     String reason = "internal error: " + client.describe(e);
-    finish(t -> new AnalysisOutcome.IoError(reason, t));
+    endAndClose(t -> new AnalysisOutcome.IoError(reason, t));
   }
 
   private void attempt(boolean freshConnection) {
@@ -171,6 +171,7 @@ final class Exchange implements Runnable, ChannelFutureListener {
   private void send(Channel ch, boolean reusedConnection) {
     channel = ch;
     reused = reusedConnection;
+    requestBytesSent = false;
     requestWritten = false;
     responseStarted = false;
     firstWrittenNanos = NOT_REACHED;
@@ -184,24 +185,15 @@ final class Exchange implements Runnable, ChannelFutureListener {
     }
     handler.bind(this);
     HttpRequest head = client.requests().head(target, body.readableBytes());
-    // The exchange itself listens to the two timed writes. The body's write gets the void promise:
-    // its failure reaches exceptionCaught and ends the exchange like any transport failure.
-    headWrite = ch.write(head).addListener(this);
-    ch.write(body.retainedDuplicate(), ch.voidPromise());
-    ch.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT).addListener(this);
+    headPromise = ch.newProgressivePromise();
+    headPromise.addListener(headWrite);
+    ClientPipeline.writeRequest(ch, head, headPromise, body.retainedDuplicate(), this);
   }
 
+  /** The last byte of the request was handed to the socket, or the write failed. */
   @Override
   public void operationComplete(ChannelFuture write) {
-    Channel ch = write.channel();
-    if (write == headWrite) {
-      headWrite = null;
-      if (write.isSuccess() && channel == ch) {
-        firstWrittenNanos = System.nanoTime();
-      }
-      return;
-    }
-    onWritten(ch, write);
+    onWritten(write.channel(), write);
   }
 
   private void onWritten(Channel ch, Future<?> write) {
@@ -221,27 +213,33 @@ final class Exchange implements Runnable, ChannelFutureListener {
   }
 
   /**
-   * A complete response; {@code head} and {@code content} stay owned by the caller and are only
-   * read during the call. {@code inStep} is false when the connection cannot carry another request
-   * (bytes followed the response, or it ended with the connection).
+   * A complete response, owned by the caller and only read during the call. {@code inStep} is false
+   * when the connection cannot carry another request (bytes followed the response, or it ended with
+   * the connection).
    */
-  void onResponse(Channel ch, ResponseHead head, ByteBuf content, boolean inStep) {
+  void onResponse(Channel ch, FullHttpResponse response, boolean inStep) {
     if (isDone() || channel != ch) {
       ch.close();
       return;
     }
     responseCompleteNanos = System.nanoTime();
     detach(ch);
-    ResponseDecoder.Decoded decoded = client.decoder().decode(head, content);
+    ResponseDecoder.Decoded decoded = client.decoder().decode(response);
     // Only a connection whose request and response both completed is in a known state.
     if (requestWritten
         && inStep
         && decoded.wellFormed()
-        && head.keepAlive()
+        && HttpUtil.isKeepAlive(response)
         && !client.isClosed()) {
       client.pool().offer(ch);
     } else {
       ch.close();
+    }
+    if (!requestWritten && decoded.result() != null) {
+      // PEKAT cannot have judged a frame it has not received whole: not a verdict on this frame.
+      String reason = FailureReasons.answeredBeforeUpload(response.status().code());
+      finish(t -> new AnalysisOutcome.MalformedResponse(reason, t));
+      return;
     }
     finish(decoded);
   }
@@ -285,15 +283,16 @@ final class Exchange implements Runnable, ChannelFutureListener {
     }
     detach(ch);
     ch.close();
-    if (reused && !responseStarted && attempts == 1) {
-      // The classic keep-alive race: the server closed an idle connection as we reused it.
-      // Nothing was answered, so one retry on a fresh connection is safe.
-      // Target.toString() masks the API key.
+    if (reused && !requestBytesSent && !responseStarted && attempts == 1) {
+      // The keep-alive race: the server closed an idle connection as we reused it, and the socket
+      // refused the request's first byte. PEKAT saw nothing of it, so sending it again on a fresh
+      // connection cannot analyse the frame twice. Target.toString() masks the API key.
       log.debug(
-          "Reused connection to {} failed before any response byte; retrying {} once on a new"
-              + " connection",
+          "Reused connection to {} failed before any request byte was sent; retrying {} once on a"
+              + " new connection",
           client.endpoint().baseUrl(),
           target);
+      client.retried();
       guarded(() -> attempt(true));
       return;
     }
@@ -305,30 +304,23 @@ final class Exchange implements Runnable, ChannelFutureListener {
     if (isDone()) {
       return;
     }
-    Channel ch = channel;
-    Channel pending = connecting;
-    if (ch != null) {
-      detach(ch);
-    }
     Duration timeout = client.endpoint().requestTimeout();
-    finish(t -> new AnalysisOutcome.Timeout(timeout, t));
     // A late response would arrive on a connection we cannot reuse: close it.
-    if (ch != null) {
-      ch.close();
-    }
-    if (pending != null) {
-      pending.close();
-    }
+    endAndClose(t -> new AnalysisOutcome.Timeout(timeout, t));
   }
 
   /** Ends the exchange from {@link NettyPekatClient#close}. Runs on the event loop. */
   void abort(String reason) {
+    endAndClose(t -> new AnalysisOutcome.IoError(reason, t));
+  }
+
+  private void endAndClose(Function<ExchangeTimings, AnalysisOutcome> outcome) {
     Channel ch = channel;
     Channel pending = connecting;
     if (ch != null) {
       detach(ch);
     }
-    finish(t -> new AnalysisOutcome.IoError(reason, t));
+    finish(outcome);
     if (ch != null) {
       ch.close();
     }
@@ -343,6 +335,31 @@ final class Exchange implements Runnable, ChannelFutureListener {
       handler.unbind();
     }
     channel = null;
+  }
+
+  /**
+   * Listens to the request head's write: progress or success means bytes of this attempt reached
+   * the socket (from then on it is never retried), success stamps the first byte written.
+   */
+  private final class HeadWrite implements ChannelProgressiveFutureListener {
+    @Override
+    public void operationProgressed(ChannelProgressiveFuture write, long progress, long total) {
+      if (progress > 0 && write == headPromise) {
+        requestBytesSent = true;
+      }
+    }
+
+    @Override
+    public void operationComplete(ChannelProgressiveFuture write) {
+      if (write != headPromise) {
+        return;
+      }
+      headPromise = null;
+      if (write.isSuccess() && channel == write.channel()) {
+        requestBytesSent = true;
+        firstWrittenNanos = System.nanoTime();
+      }
+    }
   }
 
   /**

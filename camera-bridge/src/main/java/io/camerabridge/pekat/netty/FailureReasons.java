@@ -2,6 +2,7 @@ package io.camerabridge.pekat.netty;
 
 import io.camerabridge.pekat.AnalysisOutcome;
 import io.camerabridge.pekat.ExchangeTimings;
+import io.netty.handler.codec.DecoderException;
 import io.netty.handler.codec.PrematureChannelClosureException;
 import io.netty.handler.codec.TooLongFrameException;
 import java.nio.channels.ClosedChannelException;
@@ -13,7 +14,17 @@ import java.util.function.Function;
  * redaction, so no API key reaches an outcome.
  */
 final class FailureReasons {
+  /** How much of a decoder's message (which may quote a whole header) an outcome keeps. */
+  private static final int MAX_QUOTE = 200;
+
   private FailureReasons() {}
+
+  /** Why a 200 answer that arrived while the request body was still being written is no verdict. */
+  static String answeredBeforeUpload(int status) {
+    return "answered "
+        + status
+        + " before the request body was sent in full: PEKAT cannot have judged this frame";
+  }
 
   /** The outcome of a response that could not be read (not HTTP, over the cap, cut off). */
   static Function<ExchangeTimings, AnalysisOutcome> unreadableResponse(
@@ -28,11 +39,14 @@ final class FailureReasons {
     if (responseStarted && isPrematureClose(cause)) {
       return t -> new AnalysisOutcome.IoError("connection closed mid-response", t);
     }
+    // Netty's messages may quote what the server sent; the quote is redacted whole, then cut.
     String reason =
         "response is not valid HTTP: "
-            + (cause instanceof InvalidResponseException
-                ? client.redact(cause.getMessage())
-                : client.describe(cause));
+            + client.quote(
+                cause instanceof InvalidResponseException
+                    ? cause.getMessage()
+                    : FailureReasons.describe(cause),
+                MAX_QUOTE);
     return t -> new AnalysisOutcome.MalformedResponse(reason, t);
   }
 
@@ -51,6 +65,14 @@ final class FailureReasons {
       return what;
     }
     return what + ": " + client.describe(cause);
+  }
+
+  private static String describe(Throwable cause) {
+    Throwable root =
+        cause instanceof DecoderException && cause.getCause() != null ? cause.getCause() : cause;
+    String message = root.getMessage();
+    return root.getClass().getSimpleName()
+        + (message == null || message.isBlank() ? "" : ": " + message);
   }
 
   private static boolean isTooLong(Throwable cause) {

@@ -8,11 +8,9 @@ import io.camerabridge.pekat.RawFrame;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelPipeline;
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.channel.EventLoop;
 import io.netty.channel.group.ChannelGroupFuture;
-import io.netty.handler.codec.http.HttpRequestEncoder;
 import io.netty.handler.ssl.SslContext;
 import io.netty.util.ReferenceCountUtil;
 import java.net.ConnectException;
@@ -31,6 +29,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,9 +41,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class NettyPekatClient implements PekatClient {
   private static final Logger log = LoggerFactory.getLogger(NettyPekatClient.class);
-
-  /** Headers are small except PEKAT's ContextBase64utf, which grows with the context. */
-  private static final int MAX_HEADER_BYTES = 256 * 1024;
 
   private static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
 
@@ -61,6 +57,7 @@ public final class NettyPekatClient implements PekatClient {
   private final CapacitySignal capacity;
   private final AtomicBoolean closed = new AtomicBoolean();
   private final Set<Exchange> active = ConcurrentHashMap.newKeySet();
+  private final AtomicLong retries = new AtomicLong();
 
   private NettyPekatClient(
       PekatEndpoint endpoint,
@@ -116,18 +113,11 @@ public final class NettyPekatClient implements PekatClient {
   }
 
   private ChannelInitializer<Channel> initializer(Optional<SslContext> tls) {
-    int maxResponseBytes = endpoint.maxResponseBytes();
     return new ChannelInitializer<>() {
       @Override
       protected void initChannel(Channel ch) {
-        ChannelPipeline p = ch.pipeline();
-        tls.ifPresent(
-            ctx -> p.addLast("tls", ctx.newHandler(ch.alloc(), endpoint.host(), endpoint.port())));
-        // Netty encodes the request; the exchange handler reads the response bytes itself.
-        p.addLast("http", new HttpRequestEncoder());
-        p.addLast(
-            "exchange",
-            new ExchangeHandler(Math.min(MAX_HEADER_BYTES, maxResponseBytes), maxResponseBytes));
+        ClientPipeline.install(
+            ch, tls, endpoint.host(), endpoint.port(), endpoint.maxResponseBytes());
       }
     };
   }
@@ -152,6 +142,11 @@ public final class NettyPekatClient implements PekatClient {
   @Override
   public int inFlight() {
     return inFlight.get();
+  }
+
+  @Override
+  public long retries() {
+    return retries.get();
   }
 
   @Override
@@ -297,6 +292,10 @@ public final class NettyPekatClient implements PekatClient {
     return closed.get();
   }
 
+  void retried() {
+    retries.incrementAndGet();
+  }
+
   void exchangeFinished(Exchange exchange) {
     if (active.remove(exchange)) {
       inFlight.decrementAndGet();
@@ -304,8 +303,9 @@ public final class NettyPekatClient implements PekatClient {
     }
   }
 
-  String redact(String text) {
-    return redactor.redact(text);
+  /** {@code text} redacted, then cut to {@code max} characters. */
+  String quote(String text, int max) {
+    return redactor.quote(text, max);
   }
 
   String describe(Throwable cause) {

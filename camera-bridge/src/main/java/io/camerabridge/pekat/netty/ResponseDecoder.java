@@ -5,6 +5,7 @@ import io.camerabridge.pekat.AnalysisResult;
 import io.camerabridge.pekat.ExchangeTimings;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
+import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -15,23 +16,19 @@ import java.util.function.Function;
  * Turns a complete PEKAT response into an outcome. Where the context is depends on the headers, not
  * on what was asked: {@code ImageLen} means PNG then JSON in the body, {@code ContextBase64utf}
  * means PNG body and context in the header, neither means the body is JSON (PEKAT's fallback when
- * there is no image). Header names are matched case-insensitively ({@link ResponseHead}).
+ * there is no image). Netty's headers match names case-insensitively.
  *
- * <p>One per client; it keeps a parser and a copy buffer across responses, so it is used on the
- * client's event loop only.
+ * <p>The context text is redacted before anyone sees it: PEKAT may echo the request URL, API key
+ * included, and the text goes on to the journal, logs and outputs. Stateless; one per client.
  */
 final class ResponseDecoder {
   static final String IMAGE_LEN = "ImageLen";
   static final String CONTEXT_HEADER = "ContextBase64utf";
   private static final int MAX_ERROR_LINE = 200;
+  private static final int ERROR_SCAN_BYTES = 64 * 1024;
   private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
 
-  /** Contexts up to this size are copied into one reused array; larger ones into their own. */
-  private static final int MAX_SCRATCH_BYTES = 64 * 1024;
-
   private final Redactor redactor;
-  private final ReusableContextParser contexts = new ReusableContextParser();
-  private byte[] scratch = new byte[1024];
 
   ResponseDecoder(Redactor redactor) {
     this.redactor = redactor;
@@ -61,28 +58,33 @@ final class ResponseDecoder {
     }
   }
 
-  /** Decodes without releasing {@code body}. */
-  Decoded decode(ResponseHead head, ByteBuf body) {
-    int status = head.status();
+  /** Decodes without releasing {@code response}. */
+  Decoded decode(FullHttpResponse response) {
+    int status = response.status().code();
     if (status != HttpResponseStatus.OK.code()) {
-      return new Decoded(null, status, firstLine(head, body), true);
+      return new Decoded(null, status, firstLine(response), true);
     }
     try {
-      return new Decoded(context(head, body), status, null, true);
+      return new Decoded(context(response), status, null, true);
     } catch (ContextParser.MalformedContextException e) {
-      return new Decoded(null, status, redactor.redact(e.getMessage()), false);
+      return new Decoded(null, status, redactor.quote(e.getMessage(), MAX_ERROR_LINE), false);
     }
   }
 
-  private AnalysisResult context(ResponseHead head, ByteBuf body) {
-    String imageLen = head.imageLen();
+  private AnalysisResult context(FullHttpResponse response) {
+    ByteBuf body = response.content();
+    String imageLen = response.headers().get(IMAGE_LEN);
     if (imageLen != null) {
       int pngLength = parseImageLen(imageLen, body.readableBytes());
       byte[] png = png(body, pngLength);
-      return json(
-          body, body.readerIndex() + pngLength, body.readableBytes() - pngLength, Optional.of(png));
+      String json =
+          body.toString(
+              body.readerIndex() + pngLength,
+              body.readableBytes() - pngLength,
+              StandardCharsets.UTF_8);
+      return parse(json, Optional.of(png));
     }
-    String encoded = head.contextBase64();
+    String encoded = response.headers().get(CONTEXT_HEADER);
     if (encoded != null) {
       byte[] json;
       try {
@@ -91,35 +93,24 @@ final class ResponseDecoder {
         throw new ContextParser.MalformedContextException(
             CONTEXT_HEADER + " header is not valid Base64");
       }
-      return contexts.parse(json, 0, json.length, Optional.of(png(body, body.readableBytes())));
+      byte[] png = png(body, body.readableBytes());
+      return parse(new String(json, StandardCharsets.UTF_8), Optional.of(png));
     }
-    return json(body, body.readerIndex(), body.readableBytes(), Optional.empty());
+    return parse(body.toString(StandardCharsets.UTF_8), Optional.empty());
   }
 
-  /** Parses the JSON at {@code index}; a direct buffer's bytes are copied to the heap once. */
-  private AnalysisResult json(ByteBuf body, int index, int length, Optional<byte[]> png) {
-    if (body.hasArray()) {
-      return contexts.parse(body.array(), body.arrayOffset() + index, length, png);
-    }
-    byte[] bytes = length <= MAX_SCRATCH_BYTES ? scratch(length) : new byte[length];
-    body.getBytes(index, bytes, 0, length);
-    return contexts.parse(bytes, 0, length, png);
+  private AnalysisResult parse(String json, Optional<byte[]> png) {
+    // The key never occurs in the fields the client reads, so parsing the redacted text is exact.
+    return ContextParser.parse(redactor.redact(json), png);
   }
 
-  private byte[] scratch(int length) {
-    if (scratch.length < length) {
-      scratch = new byte[Math.min(MAX_SCRATCH_BYTES, Integer.highestOneBit(length - 1) << 1)];
-    }
-    return scratch;
-  }
-
-  private static int parseImageLen(String value, int bodyLength) {
+  private int parseImageLen(String value, int bodyLength) {
     int length;
     try {
       length = Integer.parseInt(value.trim());
     } catch (NumberFormatException e) {
       throw new ContextParser.MalformedContextException(
-          IMAGE_LEN + " header is not a number: '" + abbreviate(value) + "'");
+          IMAGE_LEN + " header is not a number: '" + redactor.quote(value, 40) + "'");
     }
     if (length < 0 || length > bodyLength) {
       throw new ContextParser.MalformedContextException(
@@ -129,35 +120,38 @@ final class ResponseDecoder {
   }
 
   private static byte[] png(ByteBuf body, int length) {
-    byte[] png = ByteBufUtil.getBytes(body, body.readerIndex(), length);
     if (length < PNG_SIGNATURE.length) {
       throw new ContextParser.MalformedContextException(
           "image part is " + length + " bytes, too short for a PNG");
     }
     for (int i = 0; i < PNG_SIGNATURE.length; i++) {
-      if (png[i] != PNG_SIGNATURE[i]) {
+      if (body.getByte(body.readerIndex() + i) != PNG_SIGNATURE[i]) {
         throw new ContextParser.MalformedContextException(
             "image part does not start with the PNG signature");
       }
     }
-    return png;
+    return ByteBufUtil.getBytes(body, body.readerIndex(), length);
   }
 
-  private String firstLine(ResponseHead head, ByteBuf body) {
-    int scan = Math.min(body.readableBytes(), 4 * MAX_ERROR_LINE);
-    String text = body.toString(body.readerIndex(), scan, StandardCharsets.UTF_8).strip();
+  /**
+   * The first line of an error body, else the reason phrase, else the status's standard phrase. The
+   * text is redacted before it is cut to a line: a cut key would escape the mask. Only the first
+   * {@value #ERROR_SCAN_BYTES} bytes are read, far more than a line of {@value #MAX_ERROR_LINE}
+   * characters can span, so a key cut at that edge can never reach the line.
+   */
+  private String firstLine(FullHttpResponse response) {
+    ByteBuf body = response.content();
+    int scan = Math.min(body.readableBytes(), ERROR_SCAN_BYTES);
+    String text =
+        redactor.redact(body.toString(body.readerIndex(), scan, StandardCharsets.UTF_8)).strip();
     int newline = text.indexOf('\n');
     String line = (newline < 0 ? text : text.substring(0, newline)).strip();
     if (line.isEmpty()) {
-      line = head.reasonPhrase();
+      line = response.status().reasonPhrase().strip();
     }
     if (line.isEmpty()) {
-      line = HttpResponseStatus.valueOf(head.status()).reasonPhrase();
+      line = HttpResponseStatus.valueOf(response.status().code()).reasonPhrase();
     }
-    return abbreviate(redactor.redact(line));
-  }
-
-  private static String abbreviate(String text) {
-    return text.length() <= MAX_ERROR_LINE ? text : text.substring(0, MAX_ERROR_LINE) + "…";
+    return redactor.quote(line, MAX_ERROR_LINE);
   }
 }

@@ -1,19 +1,19 @@
 package io.camerabridge.tools.bench;
 
+import io.camerabridge.frame.FrameInfo;
+import io.camerabridge.frame.FrameLease;
 import io.camerabridge.frame.FrameLeases;
-import io.camerabridge.frame.NativeFrameBuf;
 import io.camerabridge.pekat.AnalysisOutcome;
 import io.camerabridge.pekat.PekatClient;
 import io.camerabridge.pekat.PekatEndpoint;
-import io.camerabridge.pekat.RawFrame;
 import io.camerabridge.pekat.netty.NettyPekatClient;
 import io.camerabridge.tools.bench.NativeFramePool.PooledFrame;
 import java.util.concurrent.CompletionStage;
 
 /**
- * The bridge's own path: each native frame is wrapped with the same lease/release wrapper the
- * service uses for Aravis buffers and handed to {@link PekatClient#analyze}, which owns it from
- * then on and releases it once Netty has written it.
+ * The bridge's own path: each native frame becomes the same {@link FrameLease} the service makes of
+ * an Aravis buffer and is handed to {@link PekatClient#analyze}, which owns it from then on and
+ * releases it once Netty has written it.
  */
 final class BridgeTarget implements LoadTarget {
 
@@ -53,15 +53,18 @@ final class BridgeTarget implements LoadTarget {
 
       @Override
       public CompletionStage<Void> exchangeAsync(PooledFrame frame) {
-        NativeFrameBuf pixels = leases.wrap(frame.memory(), frame);
-        RawFrame raw;
-        try {
-          raw = new RawFrame(pixels, shape.width(), shape.height(), shape.layout());
-        } catch (RuntimeException e) {
-          pixels.release();
-          throw e;
-        }
-        return client.analyze(raw, null).thenAccept(BridgeTarget::requireAnalyzed);
+        FrameInfo info =
+            new FrameInfo(
+                "bench",
+                leases.nextSequence(),
+                frame.index(),
+                System.nanoTime(),
+                0,
+                shape.width(),
+                shape.height(),
+                shape.layout());
+        FrameLease lease = leases.lease(info, frame.memory(), frame);
+        return client.analyze(lease, null).thenAccept(BridgeTarget::requireAnalyzed);
       }
 
       @Override

@@ -120,7 +120,7 @@ final class NativeFramePool {
       pool.giveBack(this);
     }
 
-    /** The release action in the shape {@code NativeFrameBuf.wrap} takes. */
+    /** The give-back in the shape {@code FrameLeases.lease} takes. */
     @Override
     public void run() {
       release();

@@ -64,4 +64,7 @@ final class PopClock implements FrameMetrics {
 
   @Override
   public void writeFailed(WriteTarget target) {}
+
+  @Override
+  public void journalReopened() {}
 }

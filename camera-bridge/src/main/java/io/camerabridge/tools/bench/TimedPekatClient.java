@@ -125,6 +125,11 @@ final class TimedPekatClient implements PekatClient {
   }
 
   @Override
+  public long retries() {
+    return delegate.retries();
+  }
+
+  @Override
   public boolean awaitCapacity(Duration timeout) throws InterruptedException {
     return delegate.awaitCapacity(timeout);
   }

@@ -2,39 +2,52 @@ package io.camerabridge.pekat.netty;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.camerabridge.frame.NativeFrameBuf;
+import io.camerabridge.frame.FrameInfo;
+import io.camerabridge.frame.FrameLease;
+import io.camerabridge.frame.FrameLeases;
 import io.camerabridge.pekat.PekatEndpoint;
-import io.camerabridge.pekat.RawFrame;
 import io.camerabridge.pekat.RawLayout;
 import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.embedded.EmbeddedChannel;
-import io.netty.handler.codec.http.HttpClientCodec;
-import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.codec.http.HttpRequestEncoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /**
- * The request shape the client writes passes the frame memory through the HTTP encoder untouched:
- * what reaches the transport is a view of the same native address, not a copy.
+ * The client's own connection pipeline ({@link ClientPipeline#install}) and its own request write
+ * ({@link ClientPipeline#writeRequest}) pass the frame memory to the transport untouched: what
+ * leaves the pipeline is a view of the same native address, not a copy. A handler that copied the
+ * body (an aggregator on the way out, a heap conversion) would fail the address check.
  */
 class ZeroCopyWriteTest {
 
   @Test
-  void encoderPassesTheNativeFrameThroughWithoutACopy() {
+  void theClientPipelinePassesTheNativeFrameThroughWithoutACopy() {
     AtomicInteger releases = new AtomicInteger();
-    NativeFrameBuf frame =
-        NativeFrameBuf.wrap(ByteBuffer.allocateDirect(640 * 480), releases::incrementAndGet);
-    RequestFactory requests =
-        new RequestFactory(PekatEndpoint.builder("http://pekat.test:8000").build());
-    RequestFactory.Target target =
-        requests.raw(new RawFrame(frame, 640, 480, RawLayout.GRAY8), null);
-    EmbeddedChannel channel = new EmbeddedChannel(new HttpClientCodec());
+    FrameInfo info = new FrameInfo("cam", 1, 1, 0, 0, 640, 480, RawLayout.GRAY8);
+    FrameLease frame =
+        new FrameLeases()
+            .lease(info, ByteBuffer.allocateDirect(640 * 480), releases::incrementAndGet);
+    PekatEndpoint endpoint = PekatEndpoint.builder("http://pekat.test:8000").build();
+    RequestFactory requests = new RequestFactory(endpoint);
+    RequestFactory.Target target = requests.raw(frame, null);
+    EmbeddedChannel channel = new EmbeddedChannel();
+    ClientPipeline.install(
+        channel, Optional.empty(), endpoint.host(), endpoint.port(), endpoint.maxResponseBytes());
+    assertThat(channel.pipeline().get(HttpRequestEncoder.class)).isNotNull();
+    AtomicReference<ChannelFuture> written = new AtomicReference<>();
 
-    channel.write(requests.head(target, frame.readableBytes()));
-    channel.write(frame.retainedDuplicate());
-    channel.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT);
+    ClientPipeline.writeRequest(
+        channel,
+        requests.head(target, frame.readableBytes()),
+        channel.newProgressivePromise(),
+        frame.retainedDuplicate(),
+        written::set);
 
     ByteBuf head = channel.readOutbound();
     String headText = head.toString(StandardCharsets.US_ASCII);
@@ -45,6 +58,7 @@ class ZeroCopyWriteTest {
         .contains("content-length: 307200\r\n")
         .contains("host: pekat.test:8000\r\n");
     ByteBuf body = channel.readOutbound();
+    assertThat(body.isDirect()).isTrue();
     assertThat(body.memoryAddress()).isEqualTo(frame.memoryAddress());
     assertThat(body.readableBytes()).isEqualTo(640 * 480);
     body.release();
@@ -53,6 +67,9 @@ class ZeroCopyWriteTest {
       assertThat(last.readableBytes()).isZero();
       last.release();
     }
+    assertThat((Object) channel.readOutbound()).isNull();
+    assertThat(written.get()).isNotNull();
+    assertThat(written.get().isSuccess()).isTrue();
     assertThat(releases).hasValue(0);
 
     frame.release();

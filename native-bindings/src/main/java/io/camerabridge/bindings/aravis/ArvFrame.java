@@ -77,6 +77,17 @@ public final class ArvFrame implements AutoCloseable {
     return status;
   }
 
+  /**
+   * Whether the buffer carries GenICam chunk data (asked of Aravis on each call, not at pop time,
+   * so frames that nobody asks cost nothing). Valid until {@link #release()}.
+   */
+  public boolean hasChunks() {
+    if (released.get()) {
+      throw new IllegalStateException("ArvFrame " + frameId + " was released");
+    }
+    return AravisLibrary.aravis().arv_buffer_has_chunks(buffer);
+  }
+
   /** Whether {@link #status()} is SUCCESS. */
   public boolean isComplete() {
     return status == BufferStatus.SUCCESS;

@@ -39,6 +39,7 @@ public final class Camera implements AutoCloseable {
   private final CameraFeatures features;
   private final ImageControls image;
   private final GigeOptions gige;
+  private final UsbOptions usb;
   private final Cleaner.Cleanable leakWatch;
   private volatile boolean acquiring;
 
@@ -52,6 +53,7 @@ public final class Camera implements AutoCloseable {
     this.features = new CameraFeatures(access);
     this.image = new ImageControls(access, deviceId);
     this.gige = arv.arv_camera_is_gv_device(handle) ? new GigeOptions(this, access) : null;
+    this.usb = arv.arv_camera_is_uv_device(handle) ? new UsbOptions(this, access, features) : null;
     this.controlLost = new ControlLostSignal(id, arv.arv_camera_get_device(handle));
     CameraAccess a = access;
     this.leakWatch = LeakReporter.watch(this, a::isClosed, "Camera " + deviceId);
@@ -115,6 +117,11 @@ public final class Camera implements AutoCloseable {
   /** GigE Vision transport options; empty for USB3 and Fake cameras. */
   public Optional<GigeOptions> gige() {
     return Optional.ofNullable(gige);
+  }
+
+  /** USB3 Vision transport options; empty for GigE and Fake cameras. */
+  public Optional<UsbOptions> usb() {
+    return Optional.ofNullable(usb);
   }
 
   /** Configures the FrameStart trigger (all other trigger selectors are switched off). */

@@ -4,7 +4,9 @@ import com.sun.jna.ptr.DoubleByReference;
 import com.sun.jna.ptr.IntByReference;
 import com.sun.jna.ptr.LongByReference;
 import io.camerabridge.bindings.raw.Aravis;
+import io.camerabridge.bindings.raw.ArvGcNodeHandle;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * GenICam features of one camera, by name. A view of its {@link Camera}: valid until the camera is
@@ -130,12 +132,79 @@ public final class CameraFeatures {
         (h, e) -> arv.arv_camera_is_feature_implemented(h, feature, e));
   }
 
+  /**
+   * Type, access, availability, range or entries and current value of {@code feature}; empty when
+   * the camera's description has no such node. Reads only.
+   */
+  public Optional<FeatureDescription> describe(String feature) {
+    synchronized (camera.lock()) {
+      GenicamNodes nodes = GenicamNodes.of(camera);
+      Optional<ArvGcNodeHandle> found = nodes.node(feature);
+      if (found.isEmpty()) {
+        return Optional.empty();
+      }
+      ArvGcNodeHandle node = found.get();
+      FeatureType type = nodes.typeOf(node);
+      String access = nodes.accessOf(node);
+      boolean available = nodes.isAvailable(node);
+      boolean readable = available && ("RO".equals(access) || "RW".equals(access));
+      Optional<String> value =
+          readable && type != FeatureType.COMMAND && type != FeatureType.CATEGORY
+              ? nodes.valueOf(node).value()
+              : Optional.empty();
+      return Optional.of(
+          new FeatureDescription(
+              feature,
+              type,
+              access,
+              available,
+              nodes.description(node),
+              value,
+              type == FeatureType.INTEGER && available
+                  ? quietly(() -> integerBounds(feature))
+                  : Optional.empty(),
+              type == FeatureType.INTEGER && available
+                  ? quietly(() -> integerIncrement(feature)).orElse(1L)
+                  : 1,
+              type == FeatureType.FLOAT && available
+                  ? quietly(() -> floatBounds(feature))
+                  : Optional.empty(),
+              type == FeatureType.ENUMERATION && available
+                  ? quietly(() -> enumerationEntries(feature)).orElse(List.of())
+                  : List.of(),
+              nodes.selectedFeatures(node)));
+    }
+  }
+
+  /** Names of every named node of the camera's description, in document order. */
+  public List<String> names() {
+    synchronized (camera.lock()) {
+      return List.copyOf(GenicamNodes.of(camera).allNames());
+    }
+  }
+
+  /** Step of an integer feature (Aravis answers 1 when none is declared). */
+  public long integerIncrement(String feature) {
+    return camera.call(
+        () -> reading("integer increment of", feature),
+        (h, e) -> arv.arv_camera_get_integer_increment(h, feature, e));
+  }
+
   /** Applies {@code Name=value} pairs separated by spaces, in order. */
   public void setFromString(String assignments) {
     camera.run(
         () -> "Applying features '" + assignments + "' on " + camera.id(),
         (h, e) ->
             arv.arv_device_set_features_from_string(arv.arv_camera_get_device(h), assignments, e));
+  }
+
+  /** Ranges of computed nodes (formulas, swiss knives) may not be readable: then there is none. */
+  private static <T> Optional<T> quietly(java.util.function.Supplier<T> read) {
+    try {
+      return Optional.ofNullable(read.get());
+    } catch (AravisException e) {
+      return Optional.empty();
+    }
   }
 
   private String reading(String type, String feature) {

@@ -63,4 +63,51 @@ public interface ArvGcFunctions {
 
   /** {@code GType arv_gc_register_get_type(void)} (an interface). */
   long arv_gc_register_get_type();
+
+  /**
+   * {@code ArvDomElement *arv_dom_document_get_document_element(ArvDomDocument *self)} ({@code
+   * arvdomdocument.h}): the {@code RegisterDescription} element of the {@code ArvGc} document;
+   * transfer none.
+   */
+  ArvGcNodeHandle arv_dom_document_get_document_element(ArvGcNodeHandle document);
+
+  /**
+   * {@code ArvDomNode *arv_dom_node_get_first_child(ArvDomNode *self)}: nullable, transfer none.
+   */
+  ArvGcNodeHandle arv_dom_node_get_first_child(ArvGcNodeHandle node);
+
+  /**
+   * {@code ArvDomNode *arv_dom_node_get_next_sibling(ArvDomNode *self)}: nullable, transfer none.
+   */
+  ArvGcNodeHandle arv_dom_node_get_next_sibling(ArvGcNodeHandle node);
+
+  /**
+   * {@code const char *arv_dom_node_get_node_name(ArvDomNode *self)}: the XML element name, e.g.
+   * {@code Integer}, {@code IntReg}, {@code Converter}; transfer none.
+   */
+  String arv_dom_node_get_node_name(ArvGcNodeHandle node);
+
+  /** {@code GType arv_gc_feature_node_get_type(void)}: every named node of the description. */
+  long arv_gc_feature_node_get_type();
+
+  /** {@code const char *arv_gc_feature_node_get_name(ArvGcFeatureNode *)}: transfer none. */
+  String arv_gc_feature_node_get_name(ArvGcNodeHandle node);
+
+  /**
+   * {@code const char *arv_gc_feature_node_get_description(ArvGcFeatureNode *)}: nullable, transfer
+   * none.
+   */
+  String arv_gc_feature_node_get_description(ArvGcNodeHandle node);
+
+  /** {@code GType arv_gc_selector_get_type(void)} (an interface: enumerations and integers). */
+  long arv_gc_selector_get_type();
+
+  /** {@code gboolean arv_gc_selector_is_selector(ArvGcSelector *)}: whether it has pSelected. */
+  boolean arv_gc_selector_is_selector(ArvGcNodeHandle selector);
+
+  /**
+   * {@code const GSList *arv_gc_selector_get_selected_features(ArvGcSelector *)}: a list of {@code
+   * ArvGcFeatureNode *} (data pointer at 0, next after it), owned by the selector; transfer none.
+   */
+  Pointer arv_gc_selector_get_selected_features(ArvGcNodeHandle selector);
 }

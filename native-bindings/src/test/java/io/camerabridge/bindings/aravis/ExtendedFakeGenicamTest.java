@@ -103,4 +103,91 @@ class ExtendedFakeGenicamTest {
       assertThat(tree).extracting(FeatureInfo::name).contains("UserSetLoad", "LineSelector");
     }
   }
+
+  @Test
+  void describesTypeAccessRangeEntriesAndSelectedFeatures() throws Exception {
+    try (FakeGvCameraProcess fake = FakeGvCameraProcess.builder().extendedGenicam().start();
+        Camera camera = Camera.open(fake.address().getHostAddress())) {
+      CameraFeatures f = camera.features();
+      assertThat(f.describe("LineSelector"))
+          .hasValueSatisfying(
+              d -> {
+                assertThat(d.type()).isEqualTo(FeatureType.ENUMERATION);
+                assertThat(d.isWritable()).isTrue();
+                assertThat(d.entries()).containsExactly("Line0", "Line1", "Line2", "Line3");
+                assertThat(d.selected())
+                    .containsExactlyInAnyOrder(
+                        "LineMode", "LineInverter", "LineStatus", "LineSource");
+                assertThat(d.allowed()).isEqualTo("Line0, Line1, Line2, Line3");
+              });
+      assertThat(f.describe("DeviceTemperature"))
+          .hasValueSatisfying(
+              d -> {
+                assertThat(d.type()).isEqualTo(FeatureType.FLOAT);
+                assertThat(d.access()).isEqualTo("RO");
+                assertThat(d.isWritable()).isFalse();
+                assertThat(d.floatBounds()).contains(new DoubleRange(-100, 200));
+                assertThat(d.value()).hasValueSatisfying(v -> assertThat(v).startsWith("41.5"));
+              });
+      assertThat(f.describe("GainRaw"))
+          .hasValueSatisfying(
+              d -> {
+                assertThat(d.type()).isEqualTo(FeatureType.INTEGER);
+                assertThat(d.integerBounds()).contains(new IntRange(0, 10));
+                assertThat(d.allowed()).isEqualTo("0..10");
+              });
+      assertThat(f.describe("UserSetLoad"))
+          .hasValueSatisfying(
+              d -> {
+                assertThat(d.type()).isEqualTo(FeatureType.COMMAND);
+                assertThat(d.access()).isEqualTo("WO");
+                assertThat(d.value()).isEmpty();
+              });
+      assertThat(f.describe("NoSuchFeature")).isEmpty();
+
+      FeatureListing listing = FeatureTree.list(camera);
+      assertThat(listing.categorized()).extracting(FeatureInfo::name).contains("LineSelector");
+      assertThat(listing.uncategorized())
+          .extracting(FeatureInfo::name)
+          .contains("AcquisitionFrameRate", "GainRaw", "LineModeRegister")
+          .doesNotContain("LineSelector", "Root");
+      assertThat(listing.uncategorized())
+          .filteredOn(i -> i.name().equals("AcquisitionFrameRate"))
+          .singleElement()
+          .satisfies(i -> assertThat(i.type()).isEqualTo("Float"));
+    }
+  }
+
+  /**
+   * Evidence for docs/configuration.md: the simulator stores the chunk switches but its GVSP sender
+   * only ever sends image leaders (Aravis 0.8.26 arvgvfakecamera.c), so no frame carries chunks.
+   */
+  @Test
+  void framesCarryNoChunkDataEvenWithChunkModeOn() throws Exception {
+    try (FakeGvCameraProcess fake = FakeGvCameraProcess.builder().extendedGenicam().start();
+        Camera camera = Camera.open(fake.address().getHostAddress())) {
+      camera.gige().orElseThrow().setPacketSocketEnabled(false);
+      camera.image().setRegion(new Region(0, 0, 64, 64));
+      camera.image().setFrameRate(50);
+      CameraFeatures f = camera.features();
+      f.setBoolean("ChunkModeActive", true);
+      f.setString("ChunkSelector", "Timestamp");
+      f.setBoolean("ChunkEnable", true);
+      try (Stream stream = camera.createStream(StreamOptions.builder().bufferCount(4).build())) {
+        camera.startAcquisition();
+        int complete = 0;
+        while (complete < 3) {
+          java.util.Optional<ArvFrame> popped = stream.pop(java.time.Duration.ofSeconds(5));
+          assertThat(popped).as("a frame within 5 s").isPresent();
+          try (ArvFrame frame = popped.get()) {
+            if (frame.isComplete()) {
+              complete++;
+              assertThat(frame.hasChunks()).isFalse();
+            }
+          }
+        }
+        camera.stopAcquisition();
+      }
+    }
+  }
 }

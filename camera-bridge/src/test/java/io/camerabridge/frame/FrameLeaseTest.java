@@ -3,6 +3,7 @@ package io.camerabridge.frame;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.camerabridge.pekat.RawLayout;
 import io.netty.buffer.ByteBuf;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -15,13 +16,26 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-class NativeFrameBufTest {
+class FrameLeaseTest {
   final AtomicInteger releases = new AtomicInteger();
+  final FrameLeases leases = new FrameLeases();
+
+  /** A lease over {@code memory}'s remaining bytes as a one-row GRAY8 image. */
+  private FrameLease lease(ByteBuffer memory) {
+    return lease(memory, releases::incrementAndGet);
+  }
+
+  private FrameLease lease(ByteBuffer memory, Runnable giveBack) {
+    FrameInfo info =
+        new FrameInfo(
+            "cam", leases.nextSequence(), 7, 1, 2, memory.remaining(), 1, RawLayout.GRAY8);
+    return leases.lease(info, memory, giveBack);
+  }
 
   @Test
   void readsTheWrappedMemoryInPlace() {
     ByteBuffer memory = ByteBuffer.allocateDirect(16);
-    NativeFrameBuf buf = NativeFrameBuf.wrap(memory, releases::incrementAndGet);
+    FrameLease buf = lease(memory);
 
     memory.put(3, (byte) 42);
 
@@ -37,7 +51,7 @@ class NativeFrameBufTest {
     ByteBuffer memory = ByteBuffer.allocateDirect(16);
     memory.put(4, (byte) 7).position(4).limit(12);
 
-    NativeFrameBuf buf = NativeFrameBuf.wrap(memory, releases::incrementAndGet);
+    FrameLease buf = lease(memory);
 
     assertThat(buf.readableBytes()).isEqualTo(8);
     assertThat(buf.getByte(0)).isEqualTo((byte) 7);
@@ -46,8 +60,7 @@ class NativeFrameBufTest {
 
   @Test
   void runsTheReleaseActionOnceWhenTheLastReferenceGoes() {
-    NativeFrameBuf buf =
-        NativeFrameBuf.wrap(ByteBuffer.allocateDirect(8), releases::incrementAndGet);
+    FrameLease buf = lease(ByteBuffer.allocateDirect(8));
     ByteBuf attempt1 = buf.retainedDuplicate();
     ByteBuf attempt2 = buf.retainedDuplicate();
 
@@ -65,8 +78,7 @@ class NativeFrameBufTest {
   @Test
   void concurrentReleasesRunTheActionOnce() throws Exception {
     int threads = 8;
-    NativeFrameBuf buf =
-        NativeFrameBuf.wrap(ByteBuffer.allocateDirect(8), releases::incrementAndGet);
+    FrameLease buf = lease(ByteBuffer.allocateDirect(8));
     buf.retain(threads - 1);
     CountDownLatch go = new CountDownLatch(1);
     ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -94,8 +106,8 @@ class NativeFrameBufTest {
 
   @Test
   void aFailingReleaseActionDoesNotEscapeIntoTheReleaser() {
-    NativeFrameBuf buf =
-        NativeFrameBuf.wrap(
+    FrameLease buf =
+        lease(
             ByteBuffer.allocateDirect(8),
             () -> {
               releases.incrementAndGet();
@@ -109,26 +121,19 @@ class NativeFrameBufTest {
 
   @Test
   void rejectsMemoryItCannotSendWithoutACopy() {
-    assertThatThrownBy(() -> NativeFrameBuf.wrap(ByteBuffer.allocate(8), releases::incrementAndGet))
+    assertThatThrownBy(() -> lease(ByteBuffer.allocate(8)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("direct");
-    assertThatThrownBy(
-            () ->
-                NativeFrameBuf.wrap(
-                    ByteBuffer.allocateDirect(8).asReadOnlyBuffer(), releases::incrementAndGet))
+    assertThatThrownBy(() -> lease(ByteBuffer.allocateDirect(8).asReadOnlyBuffer()))
         .hasMessageContaining("read-only");
-    assertThatThrownBy(
-            () ->
-                NativeFrameBuf.wrap(
-                    ByteBuffer.allocateDirect(8).position(8), releases::incrementAndGet))
-        .hasMessageContaining("empty");
+    assertThatThrownBy(() -> lease(ByteBuffer.allocateDirect(8).position(8)))
+        .hasMessageContaining("positive");
     assertThat(releases).hasValue(0);
   }
 
   @Test
   void cannotBeResizedOffTheNativeMemory() {
-    NativeFrameBuf buf =
-        NativeFrameBuf.wrap(ByteBuffer.allocateDirect(8), releases::incrementAndGet);
+    FrameLease buf = lease(ByteBuffer.allocateDirect(8));
     try {
       assertThatThrownBy(() -> buf.capacity(16)).isInstanceOf(UnsupportedOperationException.class);
       assertThatThrownBy(() -> buf.capacity(4)).isInstanceOf(UnsupportedOperationException.class);
@@ -140,9 +145,8 @@ class NativeFrameBufTest {
 
   @Test
   void frameLeasesCountOutstandingFrames() {
-    FrameLeases leases = new FrameLeases();
-    NativeFrameBuf a = leases.wrap(ByteBuffer.allocateDirect(8), releases::incrementAndGet);
-    NativeFrameBuf b = leases.wrap(ByteBuffer.allocateDirect(8), releases::incrementAndGet);
+    FrameLease a = lease(ByteBuffer.allocateDirect(8));
+    FrameLease b = lease(ByteBuffer.allocateDirect(8));
     assertThat(leases.outstanding()).isEqualTo(2);
 
     a.release();
@@ -156,11 +160,54 @@ class NativeFrameBufTest {
   }
 
   @Test
-  void frameLeasesCountNothingWhenWrappingFails() {
-    FrameLeases leases = new FrameLeases();
-    assertThatThrownBy(() -> leases.wrap(ByteBuffer.allocate(8), releases::incrementAndGet))
+  void frameLeasesCountNothingWhenLeasingFails() {
+    assertThatThrownBy(() -> lease(ByteBuffer.allocate(8)))
         .isInstanceOf(IllegalArgumentException.class);
     assertThat(leases.outstanding()).isZero();
     assertThat(leases.wrappedTotal()).isZero();
+  }
+
+  @Test
+  void aLeaseHoldsExactlyTheBodyItsLayoutNeeds() {
+    FrameInfo bgr = new FrameInfo("cam", 1, 7, 1, 2, 4, 2, RawLayout.BGR8);
+    assertThatThrownBy(
+            () -> leases.lease(bgr, ByteBuffer.allocateDirect(8), releases::incrementAndGet))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("needs exactly 24 bytes but the buffer holds 8");
+
+    FrameLease lease = leases.lease(bgr, ByteBuffer.allocateDirect(24), releases::incrementAndGet);
+    assertThat(lease.pixels()).isSameAs(lease);
+    assertThat(lease.readableBytes()).isEqualTo(24);
+    assertThat(lease.width()).isEqualTo(4);
+    assertThat(lease.height()).isEqualTo(2);
+    assertThat(lease.layout()).isEqualTo(RawLayout.BGR8);
+    lease.release();
+    assertThat(releases).hasValue(1);
+  }
+
+  @Test
+  void sequenceNumbersStartAtOneAndNeverRepeat() {
+    FrameLeases own = new FrameLeases();
+    assertThat(own.lastSequence()).isZero();
+    assertThat(own.nextSequence()).isEqualTo(1);
+    assertThat(own.nextSequence()).isEqualTo(2);
+    assertThat(own.lastSequence()).isEqualTo(2);
+  }
+
+  @Test
+  void theMetadataOutlivesTheMemory() {
+    FrameLease a = lease(ByteBuffer.allocateDirect(8));
+    FrameLease b = lease(ByteBuffer.allocateDirect(8));
+    a.release();
+    b.release();
+
+    assertThat(a.isReturned()).isTrue();
+    assertThat(a.sequence()).isEqualTo(1);
+    assertThat(b.sequence()).isEqualTo(2);
+    assertThat(b.info().cameraId()).isEqualTo("cam");
+    assertThat(b.frameId()).isEqualTo(7);
+    // Identity, not contents: a given-back lease can still be a map key or logged.
+    assertThat(a).isNotEqualTo(b).hasSameHashCodeAs(a);
+    assertThat(a.toString()).contains("sequence=1").contains("refCnt=0");
   }
 }

@@ -1,0 +1,181 @@
+package io.camerabridge.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camerabridge.bindings.aravis.fake.FakeU3v;
+import io.camerabridge.ops.CameraState;
+import io.camerabridge.pipeline.CameraPipeline;
+import io.camerabridge.tools.sim.Endpoint;
+import io.camerabridge.tools.sim.PekatSimulator;
+import io.camerabridge.tools.sim.RequestRecord;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The service with USB3 Vision cameras: fake-u3v is this JVM's libusb (the {@code fake-u3v}
+ * Failsafe execution), so Aravis streams real leader/payload/trailer transfers from CBE2E1 and
+ * CBE2E2, the second of which leaves the bus after 30 frames and comes back 4 s later. Twins of
+ * {@link BridgeEndToEndIT} and {@link CameraFaultsIT}.
+ */
+@Tag("fake-u3v")
+class Usb3BridgeIT {
+  private static final String HEALTHY = "CBE2E1";
+  private static final String UNPLUGGING = "CBE2E2";
+  private static final int WIDTH = 1920;
+  private static final int HEIGHT = 1200;
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir Path dir;
+
+  @Test
+  void bayerFramesReachTheSimulatorByteForByteWithTheUsbSettingsApplied() throws Exception {
+    Logger configurer = (Logger) LoggerFactory.getLogger("io.camerabridge.pipeline");
+    ListAppender<ILoggingEvent> logs = new ListAppender<>();
+    logs.start();
+    configurer.addAppender(logs);
+    try (PekatSimulator sim =
+        PekatSimulator.builder().port(0).checksums(true).recentRequests(2000).build().start()) {
+      String yaml =
+          BridgeHarness.config(
+              BridgeHarness.camera(
+                  "usb1",
+                  HEALTHY,
+                  sim.baseUri().toString(),
+                  dir,
+                  WIDTH,
+                  HEIGHT,
+                  "frameRate: 10",
+                  "gige: { packetSize: 9000, socketBuffer: 8MiB }",
+                  "usb: { mode: async, throughputLimit: 200MB }"));
+      Map<String, Object> settings = new HashMap<>();
+      try (BridgeHarness harness = BridgeHarness.start(dir, yaml)) {
+        await()
+            .atMost(Duration.ofSeconds(60))
+            .until(() -> sim.stats().count(Endpoint.ANALYZE_RAW_IMAGE) >= 10);
+        CameraPipeline pipeline = harness.bridge.pipelines().get(0);
+        assertThat(pipeline.state()).isEqualTo(CameraState.STREAMING);
+        pipeline
+            .withCamera(
+                c -> {
+                  settings.put("mode", c.usb().orElseThrow().usbMode().name());
+                  settings.put("limit", c.features().getInteger("DeviceLinkThroughputLimit"));
+                  settings.put(
+                      "limitMode", c.features().getString("DeviceLinkThroughputLimitMode"));
+                  settings.put("PixelFormat", c.features().getString("PixelFormat"));
+                })
+            .get();
+      } finally {
+        configurer.detachAppender(logs);
+      }
+      assertThat(settings)
+          .containsEntry("mode", "ASYNC")
+          .containsEntry("limit", 200_000_000L)
+          .containsEntry("limitMode", "On")
+          .containsEntry("PixelFormat", "BayerRG8");
+      List<String> gigeLines =
+          logs.list.stream()
+              .map(ILoggingEvent::getFormattedMessage)
+              .filter(m -> m.contains("gige"))
+              .toList();
+      assertThat(gigeLines)
+          .containsExactly("Camera usb1: not a GigE Vision camera, ignoring the gige section");
+
+      List<RequestRecord> requests =
+          sim.stats().recent().stream()
+              .filter(r -> r.endpoint() == Endpoint.ANALYZE_RAW_IMAGE)
+              .toList();
+      assertThat(requests).hasSizeGreaterThanOrEqualTo(10);
+      Map<Long, String> verdicts = journal(dir.resolve("usb1.jsonl"));
+      for (RequestRecord r : requests) {
+        assertThat(r.query()).containsKey("bayer");
+        assertThat(r.query()).containsEntry("width", "1920").containsEntry("height", "1200");
+        assertThat(r.bodyBytes()).isEqualTo((long) WIDTH * HEIGHT);
+        long frameId = Long.parseLong(r.query().get("data").split("/")[1]);
+        assertThat(r.crc32c())
+            .as("body checksum of frame %d", frameId)
+            .hasValue(FakeU3v.crc32c(WIDTH, HEIGHT, 0, 0, frameId));
+        assertThat(verdicts).as("journal line for frame %d", frameId).containsKey(frameId);
+      }
+      assertThat(verdicts).hasSize(requests.size());
+    }
+  }
+
+  private static Map<Long, String> journal(Path file) throws Exception {
+    Map<Long, String> verdicts = new HashMap<>();
+    for (String line : Files.readAllLines(file)) {
+      JsonNode node = JSON.readTree(line);
+      assertThat(verdicts.put(node.get("frameId").asLong(), node.get("verdict").asText()))
+          .as("one line per frame")
+          .isNull();
+    }
+    return verdicts;
+  }
+
+  @Test
+  void unpluggedCameraGoesReconnectingAndResumesWhenItReturns() throws Exception {
+    try (PekatSimulator sim = PekatSimulator.builder().port(0).build().start()) {
+      String yaml =
+          BridgeHarness.config(
+              BridgeHarness.camera(
+                  "usb2",
+                  FakeU3v.VENDOR + "-CB0000000002-" + UNPLUGGING,
+                  sim.baseUri().toString(),
+                  dir,
+                  640,
+                  480,
+                  "frameRate: 20",
+                  "frameTimeout: 1s"));
+      try (BridgeHarness harness = BridgeHarness.start(dir, yaml)) {
+        CameraPipeline pipeline = harness.bridge.pipelines().get(0);
+        // The device leaves the bus after its 30th frame; the frame watchdog notices.
+        await()
+            .atMost(Duration.ofSeconds(60))
+            .until(() -> pipeline.state() == CameraState.RECONNECTING);
+        long before = pipeline.stats().snapshot().acquired();
+        assertThat(before).isPositive().isLessThanOrEqualTo(30);
+        // Back 4 s after leaving, power-cycled: the service reopens and reconfigures it.
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(
+                () ->
+                    pipeline.state() == CameraState.STREAMING
+                        && pipeline.stats().snapshot().acquired() > before + 5);
+        assertThat(pipeline.stats().snapshot().reconnects()).isEqualTo(1);
+        assertThat(
+                harness
+                    .bridge
+                    .metrics()
+                    .registry()
+                    .get("camerabridge.camera.reconnects")
+                    .tag("camera", "usb2")
+                    .counter()
+                    .count())
+            .isEqualTo(1.0);
+        Map<String, Object> settings = new HashMap<>();
+        pipeline
+            .withCamera(
+                c -> {
+                  settings.put("Width", c.features().getInteger("Width"));
+                  settings.put("PixelFormat", c.features().getString("PixelFormat"));
+                })
+            .get();
+        assertThat(settings).containsEntry("Width", 640L).containsEntry("PixelFormat", "BayerRG8");
+      }
+      assertThat(sim.stats().count(Endpoint.ANALYZE_RAW_IMAGE)).isPositive();
+    }
+  }
+}
