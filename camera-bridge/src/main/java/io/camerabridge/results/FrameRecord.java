@@ -21,8 +21,8 @@ import java.util.Objects;
  * @param timingsMillis named durations in milliseconds (insertion order kept)
  * @param contextJson PEKAT's context JSON text as received, or null when there was none
  * @param error a one-line description of a failure, or null
- * @param late the answer came after the part's verdict deadline: the outputs were told the
- *     timeout, not this verdict
+ * @param late the answer came after the part's verdict deadline: the outputs were told the timeout,
+ *     not this verdict
  */
 public record FrameRecord(
     String camera,

@@ -73,6 +73,7 @@ class LayeringTest {
             "io.camerabridge.metrics..",
             "io.camerabridge.config..",
             "io.camerabridge.ops..",
+            "io.camerabridge.genicam..",
             "io.camerabridge.frame..")
         .should()
         .dependOnClassesThat()

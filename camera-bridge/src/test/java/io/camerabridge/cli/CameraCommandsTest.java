@@ -36,7 +36,7 @@ class CameraCommandsTest {
 
   @Test
   void everyServiceCommandTeachesWithAnExample() {
-    for (String command : new String[] {"run", "devices", "features", "demo"}) {
+    for (String command : new String[] {"run", "devices", "features", "get", "set", "demo"}) {
       CliRun run = CliRun.of(command, "--help");
       assertThat(run.status()).isZero();
       assertThat(run.out()).as(command).contains("Example").contains("camera-bridge " + command);
