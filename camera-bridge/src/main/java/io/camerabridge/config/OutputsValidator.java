@@ -166,7 +166,7 @@ final class OutputsValidator {
   }
 
   private void checkMqttOutput(String at, OutputConfig o, Optional<MqttConfig> mqtt) {
-    lineKeysForeign(at, o, "an mqtt");
+    lineKeysForeign(at, o);
     foreign(at, "url", o.url(), "webhook");
     foreign(at, "timeout", o.timeout(), "webhook");
     foreign(at, "retries", o.retries(), "webhook");
@@ -193,7 +193,7 @@ final class OutputsValidator {
   }
 
   private void checkWebhook(String at, OutputConfig o) {
-    lineKeysForeign(at, o, "a webhook");
+    lineKeysForeign(at, o);
     foreign(at, "topic", o.topic(), "mqtt");
     foreign(at, "qos", o.qos(), "mqtt");
     foreign(at, "retain", o.retain(), "mqtt");
@@ -219,7 +219,7 @@ final class OutputsValidator {
     ranges.whole(CameraValidator.at(at, "queue"), o.queue(), 1, 100_000, "outcomes");
   }
 
-  private void lineKeysForeign(String at, OutputConfig o, String kind) {
+  private void lineKeysForeign(String at, OutputConfig o) {
     foreign(at, "line", o.line(), "line");
     foreign(at, "source", o.source(), "line");
     foreign(at, "pulse", o.pulse(), "line");
