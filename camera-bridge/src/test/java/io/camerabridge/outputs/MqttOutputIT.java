@@ -9,6 +9,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.camerabridge.config.BridgeConfig;
 import io.camerabridge.testing.MosquittoBroker;
+import io.camerabridge.testing.TcpProxy;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -56,10 +57,14 @@ class MqttOutputIT {
   }
 
   private void start(String mqttExtra, String outputExtra) {
+    start(broker.url(), mqttExtra, outputExtra);
+  }
+
+  private void start(String brokerUrl, String mqttExtra, String outputExtra) {
     BridgeConfig config =
         config(
             "mqtt:\n  broker: \""
-                + broker.url()
+                + brokerUrl
                 + "\"\n  clientId: bridge-test\n"
                 + mqttExtra.indent(2),
             "outputs:\n  - type: mqtt\n" + outputExtra.indent(4));
@@ -124,6 +129,32 @@ class MqttOutputIT {
 
     publisher.close(Duration.ofSeconds(5));
     assertThat(broker.retained("camera-bridge/bridge-test/status")).isEqualTo("offline");
+  }
+
+  @Test
+  void aConnectionThatDiesMakesTheBrokerSayOfflineUntilTheReconnectSaysOnline() throws Exception {
+    String topic = "camera-bridge/bridge-test/status";
+    Path status = broker.subscribe("status-reader", topic);
+    try (TcpProxy cable = TcpProxy.start(broker.port())) {
+      start("tcp://127.0.0.1:" + cable.port(), "", "qos: 1");
+      await().atMost(WAIT).until(() -> statuses(status, topic).contains("online"));
+
+      cable.cutAll();
+
+      // The last will, sent by the broker because no DISCONNECT came; then the new birth.
+      await()
+          .atMost(WAIT)
+          .until(() -> String.join(",", statuses(status, topic)).contains("online,offline,online"));
+      feed(outputs, 1, 3);
+      await().atMost(WAIT).until(() -> count(registry, "mqtt", "fired") == 3);
+    }
+  }
+
+  private static List<String> statuses(Path out, String topic) throws IOException {
+    return Files.readAllLines(out).stream()
+        .filter(l -> l.startsWith(topic + " "))
+        .map(l -> l.substring(topic.length() + 1))
+        .toList();
   }
 
   @Test
