@@ -13,6 +13,8 @@ import io.camerabridge.ops.HealthSource;
 import io.camerabridge.ops.StatusRoutes;
 import io.camerabridge.ops.StatusServer;
 import io.camerabridge.ops.Watchdog;
+import io.camerabridge.outputs.CameraOutputs;
+import io.camerabridge.outputs.MqttPublisher;
 import io.camerabridge.pekat.netty.ClientResources;
 import io.camerabridge.pipeline.CameraPipeline;
 import io.camerabridge.pipeline.FrameTap;
@@ -54,6 +56,7 @@ public final class Bridge implements HealthSource {
   private Console console;
   private ClientResources client;
   private ExecutorService results;
+  private MqttPublisher mqtt;
   private Watchdog watchdog;
   private volatile Map<String, CameraPipeline> byId = Map.of();
 
@@ -104,13 +107,20 @@ public final class Bridge implements HealthSource {
       }
       client = ClientResources.create(1);
       results = newResultsThread();
+      mqtt = config.mqttBroker().map(MqttPublisher::new).orElse(null);
+      if (mqtt != null) {
+        mqtt.start();
+      }
       for (CameraConfig camera : config.enabledCameras()) {
+        CameraOutputs outputs =
+            CameraOutputs.create(camera, Optional.ofNullable(mqtt), metrics.registry());
         PipelineParts parts =
             PipelineParts.create(
                 camera,
                 client,
                 metrics.forCamera(camera.id()),
                 results,
+                outputs,
                 console == null ? FrameTap.NONE : console.tap(camera.id()));
         CameraPipeline pipeline = new CameraPipeline(camera, parts);
         metrics.bindCamera(camera.id(), pipeline.gauges());
@@ -153,7 +163,8 @@ public final class Bridge implements HealthSource {
    *   <li>STOPPING=1 to systemd, {@code /ready} turns 503;
    *   <li>stop acquisition on every camera (trigger, watchdog, frame threads, AcquisitionStop);
    *   <li>drain requests in flight, for at most {@code shutdown.drainTimeout} in total;
-   *   <li>flush and close the journals and NG savers;
+   *   <li>decide parts still waiting (as timeouts), write out the outputs' queues, flush and close
+   *       the journals and NG savers, then the MQTT connection ({@code offline});
    *   <li>every buffer is back: close each stream, then its camera;
    *   <li>stop the client event loops, the status server and the metrics registry.
    * </ol>
@@ -191,6 +202,10 @@ public final class Bridge implements HealthSource {
     long resultsDeadline = System.nanoTime() + RESULTS_TIMEOUT.toNanos();
     for (CameraPipeline p : pipelines) {
       p.closeResults(Duration.ofNanos(Math.max(0, resultsDeadline - System.nanoTime())));
+    }
+    if (mqtt != null) {
+      // After every camera's outputs: the last outcomes are queued by then.
+      mqtt.close(RESULTS_TIMEOUT);
     }
     for (CameraPipeline p : pipelines) {
       p.release(CAMERA_STOP_TIMEOUT);

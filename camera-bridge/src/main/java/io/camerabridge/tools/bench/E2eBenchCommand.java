@@ -110,6 +110,14 @@ public final class E2eBenchCommand implements Callable<Integer> {
               + " previews), to measure what an open console costs")
   private boolean console;
 
+  @Option(
+      names = "--outputs",
+      description =
+          "Also fire a line output (the fake camera's UserOutput1), an MQTT output (a mosquitto"
+              + " started on a free port, QoS 1) and a webhook (an in-process receiver) for every"
+              + " part, every third part NG, and report buffer filled -> output written")
+  private boolean outputs;
+
   @Option(names = "--json", description = "Print one JSON object instead of the text report")
   private boolean json;
 
@@ -130,7 +138,8 @@ public final class E2eBenchCommand implements Callable<Integer> {
               socketBuffer,
               inFlight,
               rounds,
-              compareArv);
+              compareArv,
+              outputs);
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }

@@ -4,14 +4,17 @@ import io.camerabridge.bindings.aravis.fake.FakeGvCameraProcess;
 import io.camerabridge.config.BridgeConfig;
 import io.camerabridge.config.CameraConfig;
 import io.camerabridge.metrics.StreamStatistics;
+import io.camerabridge.outputs.CameraOutputs;
 import io.camerabridge.pekat.netty.ClientResources;
 import io.camerabridge.pekat.netty.NettyPekatClient;
 import io.camerabridge.pipeline.CameraPipeline;
 import io.camerabridge.pipeline.FrameTap;
 import io.camerabridge.pipeline.PipelineParts;
 import io.camerabridge.pipeline.PipelineStats;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -77,23 +80,45 @@ final class E2eBenchmark {
               t.setDaemon(true);
               return t;
             });
+    FakeGvCameraProcess.Builder cameraBuilder = FakeGvCameraProcess.builder();
+    if (settings.outputs()) {
+      // camera-bridge's GenICam XML: the fake camera gets Line*/UserOutput* features.
+      cameraBuilder.extendedGenicam();
+    }
     try (InProcessAnalyzer analyzer = InProcessAnalyzer.start();
-        FakeGvCameraProcess camera = FakeGvCameraProcess.builder().start();
-        ClientResources resources = ClientResources.create()) {
+        FakeGvCameraProcess camera = cameraBuilder.start();
+        ClientResources resources = ClientResources.create();
+        OutputRig rig = settings.outputs() ? OutputRig.start() : null) {
       BridgeConfig file =
-          E2eCameraConfig.loadFile(camera.address().getHostAddress(), analyzer.address(), settings);
+          E2eCameraConfig.loadAll(
+              camera.address().getHostAddress(),
+              analyzer.address(),
+              settings,
+              rig == null ? null : rig.urls());
       CameraConfig config = file.cameras().get(0);
       ConsoleWatcher watcher = console ? new ConsoleWatcher(file) : null;
       PopClock clock = new PopClock();
       TimedPekatClient client =
           new TimedPekatClient(
               NettyPekatClient.open(PipelineParts.endpoint(config.pekat()), resources), clock);
+      OutputSamples samples = null;
+      CameraOutputs outputs;
+      if (rig != null) {
+        analyzer.ngEvery(3);
+        outputs = rig.outputs(file);
+        samples = new OutputSamples();
+        outputs.observe(samples);
+        outputs.observeWrites(samples);
+      } else {
+        outputs = CameraOutputs.create(config, Optional.empty(), new SimpleMeterRegistry());
+      }
       PipelineParts parts =
           PipelineParts.create(
               config,
               client,
               clock,
               results,
+              outputs,
               watcher == null ? FrameTap.NONE : watcher.tap(config.id()));
       CameraPipeline pipeline = new CameraPipeline(config, parts);
       progress.printf("pipeline: %s -> %s%n", camera, analyzer.address().baseUri());
@@ -109,8 +134,14 @@ final class E2eBenchmark {
         long consoleCpu = watcher == null ? 0 : ConsoleWatcher.threadCpuNanos();
         ResourceSnapshot start = ResourceSnapshot.take();
         client.recording(true);
+        if (samples != null) {
+          samples.recording(true);
+        }
         pause(settings.duration(), pipeline, "measure");
         client.recording(false);
+        if (samples != null) {
+          samples.recording(false);
+        }
         ResourceSnapshot end = ResourceSnapshot.take();
         E2eResult.Counts after = counts(pipeline);
         if (watcher != null) {
@@ -125,7 +156,8 @@ final class E2eBenchmark {
             end.since(start, analyzer.serverThreads()),
             client.latencies(),
             client.busy(),
-            client.failed());
+            client.failed(),
+            samples);
       } finally {
         if (watcher != null) {
           progress.printf("console: the page fetched %d previews%n", watcher.previewsFetched());
