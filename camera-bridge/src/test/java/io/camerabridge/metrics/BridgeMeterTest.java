@@ -61,6 +61,7 @@ class BridgeMeterTest {
     CameraMeterBinder.bindFeatures(
         registry, "top", java.util.Map.of("DeviceTemperature", () -> 41.5));
     BridgeMeter.WATCHDOG_FRAME_SILENCE.gauge(registry, Tags.of("camera", "top"), 0.0, x -> x);
+    MetricsFixtures.registerOutputMeters(registry);
     BridgeMeter.CAMERA_FEATURE.gauge(
         registry, Tags.of("camera", "top", "feature", "DeviceTemperature"), 41.5, x -> x);
     for (BridgeMeter meter : BridgeMeter.values()) {

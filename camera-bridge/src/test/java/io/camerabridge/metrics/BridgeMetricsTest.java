@@ -11,8 +11,8 @@ class BridgeMetricsTest {
     try (BridgeMetrics metrics = new BridgeMetrics()) {
       FrameMetrics top = metrics.forCamera("top");
       metrics.bindCamera("top", MetricsFixtures.gauges());
-      metrics.bindCameraFeatures("top", java.util.Map.of("DeviceTemperature", () -> 41.5));
       metrics.bindWatchdog("top", () -> 0);
+      MetricsFixtures.registerOutputMeters(metrics.registry());
       metrics.bindCameraFeatures("top", java.util.Map.of("DeviceTemperature", () -> 41.5));
       top.frameAcquired();
       top.frameWaited(1_000_000);
