@@ -73,6 +73,7 @@ struct u3v_config {
   int sensor_height;
   long unplug_after_frames; /* < 0: never */
   long replug_after_ms;     /* < 0: the device stays gone */
+  int unplug_repeat;        /* unplug again after every N frames of each power-on */
   long stall_after_frames;  /* < 0: never */
   long stall_ms;
   long short_payload_every; /* <= 0: never */
@@ -102,6 +103,7 @@ struct u3v_camera {
   long pending_triggers;
   uint64_t block_id;
   long frames_sent;
+  long frames_since_power_on;
   int stalled_once;
   int unplugged_once;
   struct timespec next_frame;

@@ -816,32 +816,32 @@ EXPORT void libusb_hotplug_deregister_callback(libusb_context *ctx,
   pthread_mutex_unlock(&u3v_lock);
 }
 
+/* Runs the DEVICE_LEFT callbacks of one event, without the lock: they may call back into libusb. */
 static void deliver_hotplug(struct libusb_context *c, struct hotplug_event *e) {
-  /* Callbacks run without the lock: they may call back into libusb. */
-  for (;;) {
+  int handles[64];
+  int count = 0;
+  pthread_mutex_lock(&u3v_lock);
+  for (struct hotplug *h = c->hotplugs; h != NULL && count < 64; h = h->next) {
+    if (h->events & LIBUSB_HOTPLUG_EVENT_DEVICE_LEFT) {
+      handles[count++] = h->handle;
+    }
+  }
+  pthread_mutex_unlock(&u3v_lock);
+  for (int i = 0; i < count; i++) {
+    libusb_hotplug_callback_fn fn = NULL;
+    void *user_data = NULL;
     pthread_mutex_lock(&u3v_lock);
-    struct hotplug *h = c->hotplugs;
-    int count = 0;
-    for (; h != NULL; h = h->next) {
-      count++;
+    for (struct hotplug *h = c->hotplugs; h != NULL; h = h->next) {
+      if (h->handle == handles[i]) {
+        fn = h->fn;
+        user_data = h->user_data;
+      }
     }
     pthread_mutex_unlock(&u3v_lock);
-    for (int i = 0; i < count; i++) {
-      pthread_mutex_lock(&u3v_lock);
-      h = c->hotplugs;
-      for (int j = 0; h != NULL && j < i; j++) {
-        h = h->next;
-      }
-      libusb_hotplug_callback_fn fn = h != NULL ? h->fn : NULL;
-      void *user_data = h != NULL ? h->user_data : NULL;
-      int handle = h != NULL ? h->handle : 0;
-      int wanted = h != NULL && (h->events & LIBUSB_HOTPLUG_EVENT_DEVICE_LEFT);
-      pthread_mutex_unlock(&u3v_lock);
-      if (wanted && fn(c, e->device, LIBUSB_HOTPLUG_EVENT_DEVICE_LEFT, user_data) == 1) {
-        libusb_hotplug_deregister_callback(c, handle);
-      }
+    /* A callback deregistered meanwhile is skipped; one returning 1 asks to be deregistered. */
+    if (fn != NULL && fn(c, e->device, LIBUSB_HOTPLUG_EVENT_DEVICE_LEFT, user_data) == 1) {
+      libusb_hotplug_deregister_callback(c, handles[i]);
     }
-    break;
   }
   pthread_mutex_lock(&u3v_lock);
   device_unref_locked(e->device);

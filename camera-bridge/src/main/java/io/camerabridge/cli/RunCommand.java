@@ -23,11 +23,12 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Runs the bridge: every enabled camera in the configuration streams its frames to its",
-      "PEKAT project until SIGTERM or SIGINT. Cameras that are missing at start, or lost later,",
+      "PEKAT project until SIGTERM, SIGINT or SIGHUP (no reload: restart to apply a changed",
+      "configuration). Cameras that are missing at start, or lost later,",
       "are reopened with back-off for ever; the analyzer being down drops frames (counted) until",
       "it is back. /metrics, /health and /ready are served at metrics.listen.",
       "",
-      "Exit status: 0 after a clean stop (SIGTERM/SIGINT included), 2 when the configuration is",
+      "Exit status: 0 after a clean stop (SIGTERM/SIGINT/SIGHUP), 2 when the configuration is",
       "invalid (nothing is started), 1 when the service cannot start (e.g. the metrics port is",
       "taken)."
     },
@@ -72,7 +73,7 @@ public final class RunCommand implements Callable<Integer> {
       err.flush();
       return ExitCodes.FAILURE;
     }
-    // The process ends through the shutdown hook (SIGTERM/SIGINT → exit 0).
+    // The process ends through the shutdown hook (SIGTERM/SIGINT/SIGHUP → exit 0).
     new CountDownLatch(1).await();
     return ExitCodes.OK;
   }

@@ -12,12 +12,14 @@ import java.util.Optional;
  * @param metrics the Prometheus endpoint
  * @param shutdown how long a stop may take
  * @param logging log format and levels
+ * @param console the web console on the status server's address
  * @param cameras the cameras, in file order
  */
 public record BridgeConfig(
     MetricsConfig metrics,
     ShutdownConfig shutdown,
     LoggingConfig logging,
+    ConsoleConfig console,
     List<CameraConfig> cameras) {
 
   /** Fills in defaults and freezes the camera list. */
@@ -25,6 +27,7 @@ public record BridgeConfig(
     metrics = metrics == null ? new MetricsConfig(null, null) : metrics;
     shutdown = shutdown == null ? new ShutdownConfig(null) : shutdown;
     logging = logging == null ? new LoggingConfig(null, null, null) : logging;
+    console = console == null ? new ConsoleConfig(null, null, null) : console;
     // Not List.copyOf: an empty "- " entry binds as null and must reach the validator.
     cameras = cameras == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(cameras));
   }

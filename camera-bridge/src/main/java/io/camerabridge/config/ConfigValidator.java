@@ -27,6 +27,7 @@ final class ConfigValidator {
 
   void validate(BridgeConfig config) {
     checkMetrics(config.metrics());
+    new ConsoleValidator(problems).validate(config.console(), config.metrics());
     if (config.shutdown().drainTimeout().compareTo(MAX_DRAIN) > 0) {
       problems.check(
           "shutdown.drainTimeout",

@@ -173,7 +173,7 @@ final class FeatureDeserializers {
       Path file = resolve(fileOf(ctxt), written);
       String text;
       try {
-        text = read(file);
+        text = read(file, written);
       } catch (IOException e) {
         return Problems.reportValue(ctxt, p, FeatureFile.class, e.getMessage());
       }
@@ -201,14 +201,16 @@ final class FeatureDeserializers {
       return path.isAbsolute() || parent == null ? path : parent.resolve(path);
     }
 
-    private static String read(Path file) throws IOException {
+    /** Messages show the path as written: the user knows where relative paths are read from. */
+    private static String read(Path file, String written) throws IOException {
       try {
         if (Files.isDirectory(file)) {
-          throw new IOException("feature file " + file + " is a directory: name the file itself");
+          throw new IOException(
+              "feature file " + written + " is a directory: name the file itself");
         }
         if (Files.size(file) > FeatureFileParser.MAX_SIZE) {
           throw new IOException(
-              "feature file " + file + " is larger than 1 MiB: is this the right file?");
+              "feature file " + written + " is larger than 1 MiB: is this the right file?");
         }
         return StandardCharsets.UTF_8
             .newDecoder()
@@ -218,11 +220,11 @@ final class FeatureDeserializers {
       } catch (NoSuchFileException e) {
         throw new IOException(
             "no such feature file: "
-                + file
+                + written
                 + " (a relative path is read from the configuration file's directory)",
             e);
       } catch (CharacterCodingException e) {
-        throw new IOException("feature file " + file + " is not UTF-8 text", e);
+        throw new IOException("feature file " + written + " is not UTF-8 text", e);
       }
     }
   }

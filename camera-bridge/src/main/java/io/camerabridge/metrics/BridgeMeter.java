@@ -150,9 +150,9 @@ public enum BridgeMeter {
       Meter.Type.GAUGE,
       "value",
       "A GenICam feature listed under the camera's diagnostics (e.g. DeviceTemperature), read on"
-          + " the camera's control thread every diagnosticsInterval, in the feature's own unit;"
-          + " booleans are 1/0, enumerations their integer value, NaN until read or after a"
-          + " failed read.",
+          + " the camera's control thread every diagnosticsInterval; booleans are 1/0,"
+          + " enumerations their integer value, NaN until read or after a failed read; in the"
+          + " feature's own unit (value).",
       MeterTags.CAMERA,
       MeterTags.FEATURE),
   LAST_FRAME_AGE(

@@ -31,6 +31,7 @@ final class FrameDispatcher {
   private final Executor resultExecutor;
   private final boolean keepPixelsForNg;
   private final Duration busyWait;
+  private final FrameTap tap;
 
   FrameDispatcher(
       String cameraId,
@@ -42,7 +43,8 @@ final class FrameDispatcher {
       OutcomeHandler outcomes,
       Executor resultExecutor,
       boolean keepPixelsForNg,
-      Duration busyWait) {
+      Duration busyWait,
+      FrameTap tap) {
     this.cameraId = cameraId;
     this.client = client;
     this.data = data;
@@ -53,10 +55,15 @@ final class FrameDispatcher {
     this.resultExecutor = resultExecutor;
     this.keepPixelsForNg = keepPixelsForNg;
     this.busyWait = busyWait;
+    this.tap = tap;
   }
 
   /** Sends the lease or drops it; takes ownership of its reference in every case. */
   void dispatch(FrameLease frame) {
+    if (tap.wanted()) {
+      // At most twice a second while someone watches; the tap copies and releases off this thread.
+      tap.offer(frame.retainedDuplicate(), frame.info());
+    }
     if (!analyzer.mayTry(System.nanoTime())) {
       drop(frame, DropReason.ANALYZER_DOWN);
       return;

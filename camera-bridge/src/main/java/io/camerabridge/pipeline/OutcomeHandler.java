@@ -34,6 +34,7 @@ final class OutcomeHandler {
   private final Optional<NgImageSaver> ngSaver;
   private final NgImage ngImage;
   private final RateLimitedLog log;
+  private final FrameTap tap;
 
   OutcomeHandler(
       String cameraId,
@@ -42,7 +43,8 @@ final class OutcomeHandler {
       AnalyzerAvailability analyzer,
       Optional<ResultJournal> journal,
       Optional<NgImageSaver> ngSaver,
-      NgImage ngImage) {
+      NgImage ngImage,
+      FrameTap tap) {
     this.cameraId = cameraId;
     this.metrics = metrics;
     this.stats = stats;
@@ -50,6 +52,7 @@ final class OutcomeHandler {
     this.journal = journal;
     this.ngSaver = ngSaver;
     this.ngImage = ngImage;
+    this.tap = tap;
     this.log = new RateLimitedLog(LoggerFactory.getLogger(OutcomeHandler.class));
   }
 
@@ -84,6 +87,7 @@ final class OutcomeHandler {
       count(kind, endToEnd);
       journal.ifPresent(j -> j.append(record(frame, outcome, kind, now, endToEnd)));
       kept = saveIfNg(frame, outcome, now, kept);
+      tap.answered(frame, now, outcome);
       logIfNotOk(frame, outcome, kind);
     } finally {
       if (kept != null) {

@@ -42,7 +42,11 @@ public final class PipelineParts {
       new java.util.concurrent.atomic.LongAdder();
 
   private PipelineParts(
-      CameraConfig config, PekatClient client, FrameMetrics metrics, Executor results) {
+      CameraConfig config,
+      PekatClient client,
+      FrameMetrics metrics,
+      Executor results,
+      FrameTap tap) {
     this.client = client;
     this.metrics = metrics;
     ResultsConfig rc = config.results();
@@ -81,7 +85,7 @@ public final class PipelineParts {
         rc.saveNgFrames().isPresent()
             && (ngImage == NgImage.RAW || !config.pekat().responseType().returnsImage());
     OutcomeHandler outcomes =
-        new OutcomeHandler(config.id(), metrics, stats, analyzer, journal, ngSaver, ngImage);
+        new OutcomeHandler(config.id(), metrics, stats, analyzer, journal, ngSaver, ngImage, tap);
     this.converter =
         new FrameConverter(
             config.id(),
@@ -101,7 +105,8 @@ public final class PipelineParts {
             outcomes,
             results,
             keepPixels,
-            config.busyWait());
+            config.busyWait(),
+            tap);
   }
 
   /**
@@ -113,8 +118,18 @@ public final class PipelineParts {
    */
   public static PipelineParts create(
       CameraConfig config, ClientResources resources, FrameMetrics metrics, Executor results) {
+    return create(config, resources, metrics, results, FrameTap.NONE);
+  }
+
+  /** As {@link #create(CameraConfig, ClientResources, FrameMetrics, Executor)}, with a tap. */
+  public static PipelineParts create(
+      CameraConfig config,
+      ClientResources resources,
+      FrameMetrics metrics,
+      Executor results,
+      FrameTap tap) {
     return create(
-        config, NettyPekatClient.open(endpoint(config.pekat()), resources), metrics, results);
+        config, NettyPekatClient.open(endpoint(config.pekat()), resources), metrics, results, tap);
   }
 
   /**
@@ -126,8 +141,18 @@ public final class PipelineParts {
    */
   public static PipelineParts create(
       CameraConfig config, PekatClient client, FrameMetrics metrics, Executor results) {
+    return create(config, client, metrics, results, FrameTap.NONE);
+  }
+
+  /** As {@link #create(CameraConfig, PekatClient, FrameMetrics, Executor)}, with a tap. */
+  public static PipelineParts create(
+      CameraConfig config,
+      PekatClient client,
+      FrameMetrics metrics,
+      Executor results,
+      FrameTap tap) {
     try {
-      return new PipelineParts(config, client, metrics, results);
+      return new PipelineParts(config, client, metrics, results, tap);
     } catch (RuntimeException e) {
       client.close();
       throw e;
@@ -141,10 +166,7 @@ public final class PipelineParts {
             .responseType(pekat.responseType())
             .contextPlacement(pekat.contextPlacement())
             .requestTimeout(pekat.timeout())
-            .connectTimeout(
-                pekat.connectTimeout().compareTo(pekat.timeout()) > 0
-                    ? pekat.timeout()
-                    : pekat.connectTimeout())
+            .connectTimeout(pekat.connectTimeout())
             .maxInFlight(pekat.maxInFlight())
             .maxResponseBytes(pekat.maxResponseSize().bytesAsInt());
     pekat.key().ifPresent(b::apiKey);

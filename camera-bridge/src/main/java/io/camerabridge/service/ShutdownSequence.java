@@ -10,14 +10,18 @@ import sun.misc.Signal;
  * How the process ends. One JVM shutdown hook runs {@link Bridge#stop()} (its written order) and
  * then stops logging, last, so every shutdown step can still log.
  *
- * <p>SIGTERM and SIGINT are caught and turned into {@code System.exit(0)}: the same hook runs and
- * the process exits with status 0, which systemd counts as a clean stop. Should the handlers not be
- * installable, the JVM's own handling still runs the hook, and the status is 143 (SIGTERM) or 130
- * (SIGINT); the unit file lists those as success too.
+ * <p>SIGTERM, SIGINT and SIGHUP are caught and turned into {@code System.exit(0)}: the same hook
+ * runs and the process exits with status 0, which systemd counts as a clean stop. SIGHUP does not
+ * reload: a terminal that hangs up, or an operator who expects a reload, gets a clean stop rather
+ * than the JVM's status 129, which is undocumented and a failure to systemd. A new configuration is
+ * applied with a restart. Should the handlers not be installable, the JVM's own handling still runs
+ * the hook, and the status is 143 (SIGTERM) or 130 (SIGINT); the unit file lists those as success
+ * too.
  */
 public final class ShutdownSequence {
   private static final Logger LOG = LoggerFactory.getLogger(ShutdownSequence.class);
   private static final AtomicBoolean SIGNALS_INSTALLED = new AtomicBoolean();
+  private static final String[] STOP_SIGNALS = {"TERM", "INT", "HUP"};
 
   private ShutdownSequence() {}
 
@@ -38,7 +42,7 @@ public final class ShutdownSequence {
                 "shutdown"));
   }
 
-  /** Makes SIGTERM and SIGINT exit with status 0 through the shutdown hook. Idempotent. */
+  /** Makes SIGTERM, SIGINT and SIGHUP exit with status 0 through the shutdown hook. Idempotent. */
   public static void exitZeroOnSignals() {
     onSignals(
         () -> {
@@ -49,8 +53,9 @@ public final class ShutdownSequence {
   }
 
   /**
-   * Runs {@code action} (on the JVM's signal thread: keep it short) on SIGTERM or SIGINT instead of
-   * the JVM's default exit. Installs the handlers once per process; later calls are ignored.
+   * Runs {@code action} (on the JVM's signal thread: keep it short) on SIGTERM, SIGINT or SIGHUP
+   * instead of the JVM's default exit. Installs the handlers once per process; later calls are
+   * ignored.
    *
    * @return whether the handlers were installed by this call
    */
@@ -58,12 +63,17 @@ public final class ShutdownSequence {
     if (!SIGNALS_INSTALLED.compareAndSet(false, true)) {
       return false;
     }
-    for (String name : new String[] {"TERM", "INT"}) {
+    for (String name : STOP_SIGNALS) {
       try {
         Signal.handle(
             new Signal(name),
             signal -> {
-              LOG.info("SIG{} received: stopping", signal.getName());
+              LOG.info(
+                  "SIG{} received: stopping{}",
+                  signal.getName(),
+                  signal.getName().equals("HUP")
+                      ? " (camera-bridge does not reload: restart it to apply a new configuration)"
+                      : "");
               action.run();
             });
       } catch (IllegalArgumentException | UnsupportedOperationException e) {

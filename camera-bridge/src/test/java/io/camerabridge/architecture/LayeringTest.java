@@ -73,6 +73,8 @@ class LayeringTest {
             "io.camerabridge.metrics..",
             "io.camerabridge.config..",
             "io.camerabridge.ops..",
+            "io.camerabridge.genicam..",
+            "io.camerabridge.console..",
             "io.camerabridge.frame..")
         .should()
         .dependOnClassesThat()

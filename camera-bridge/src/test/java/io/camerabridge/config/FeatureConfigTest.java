@@ -198,14 +198,9 @@ class FeatureConfigTest {
             "bad.features:3:1: cameras[0].featureFile: '9Lives' is not a GenICam feature name:"
                 + " names are letters, digits and '_'");
     assertThat(problems(camera("featureFile: missing.features")))
-        .singleElement()
-        .satisfies(
-            p ->
-                assertThat(p)
-                    .startsWith("bridge.yaml:5:18: cameras[0].featureFile: no such feature file: ")
-                    .endsWith(
-                        "missing.features (a relative path is read from the configuration"
-                            + " file's directory)"));
+        .containsExactly(
+            "bridge.yaml:5:18: cameras[0].featureFile: no such feature file: missing.features (a"
+                + " relative path is read from the configuration file's directory)");
   }
 
   @Test

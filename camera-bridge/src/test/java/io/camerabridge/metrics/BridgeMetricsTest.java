@@ -11,7 +11,9 @@ class BridgeMetricsTest {
     try (BridgeMetrics metrics = new BridgeMetrics()) {
       FrameMetrics top = metrics.forCamera("top");
       metrics.bindCamera("top", MetricsFixtures.gauges());
+      metrics.bindCameraFeatures("top", java.util.Map.of("DeviceTemperature", () -> 41.5));
       metrics.bindWatchdog("top", () -> 0);
+      metrics.bindCameraFeatures("top", java.util.Map.of("DeviceTemperature", () -> 41.5));
       top.frameAcquired();
       top.frameWaited(1_000_000);
       top.frameSize(1 << 20);

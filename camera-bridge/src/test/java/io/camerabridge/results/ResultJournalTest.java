@@ -7,9 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camerabridge.pekat.AnalysisResult.Verdict;
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -201,9 +202,10 @@ class ResultJournalTest {
           .as("every record but the one the writer holds, counted")
           .isGreaterThanOrEqualTo(4999);
     } finally {
-      // Let the stuck writer go: a reader opens the FIFO and goes away.
-      try (InputStream unblock = Files.newInputStream(fifo)) {
-        unblock.readNBytes(1);
+      // Let the stuck writer go: opening a FIFO read-write never blocks, and gives it a reader.
+      try (FileChannel unblock =
+          FileChannel.open(fifo, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+        assertThat(unblock.isOpen()).isTrue();
       }
     }
   }

@@ -103,6 +103,13 @@ public final class E2eBenchCommand implements Callable<Integer> {
       description = "Also run arv-camera-test-0.8 with the same settings and print the ratio")
   private boolean compareArv;
 
+  @Option(
+      names = "--console",
+      description =
+          "Serve the web console during the run, with one page watching it (event stream and"
+              + " previews), to measure what an open console costs")
+  private boolean console;
+
   @Option(names = "--json", description = "Print one JSON object instead of the text report")
   private boolean json;
 
@@ -130,7 +137,7 @@ public final class E2eBenchCommand implements Callable<Integer> {
     BenchLogging.warningsOnly();
     E2eResult result;
     try {
-      result = new E2eBenchmark(System.err).run(settings);
+      result = new E2eBenchmark(System.err, console).run(settings);
     } catch (BenchException e) {
       // A setting the service refuses, a missing tool: the message says which and how to fix it.
       spec.commandLine().getErr().println("bench e2e: " + e.getMessage());

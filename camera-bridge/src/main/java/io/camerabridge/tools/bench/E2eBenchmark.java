@@ -1,11 +1,13 @@
 package io.camerabridge.tools.bench;
 
 import io.camerabridge.bindings.aravis.fake.FakeGvCameraProcess;
+import io.camerabridge.config.BridgeConfig;
 import io.camerabridge.config.CameraConfig;
 import io.camerabridge.metrics.StreamStatistics;
 import io.camerabridge.pekat.netty.ClientResources;
 import io.camerabridge.pekat.netty.NettyPekatClient;
 import io.camerabridge.pipeline.CameraPipeline;
+import io.camerabridge.pipeline.FrameTap;
 import io.camerabridge.pipeline.PipelineParts;
 import io.camerabridge.pipeline.PipelineStats;
 import java.io.PrintStream;
@@ -27,9 +29,18 @@ final class E2eBenchmark {
   private static final long PROGRESS_EVERY_MILLIS = 2000;
 
   private final PrintStream progress;
+  private final boolean console;
 
   E2eBenchmark(PrintStream progress) {
+    this(progress, false);
+  }
+
+  /**
+   * @param console serve the console during the run, with one page watching it
+   */
+  E2eBenchmark(PrintStream progress, boolean console) {
     this.progress = progress;
+    this.console = console;
   }
 
   /**
@@ -69,26 +80,46 @@ final class E2eBenchmark {
     try (InProcessAnalyzer analyzer = InProcessAnalyzer.start();
         FakeGvCameraProcess camera = FakeGvCameraProcess.builder().start();
         ClientResources resources = ClientResources.create()) {
-      CameraConfig config =
-          E2eCameraConfig.load(camera.address().getHostAddress(), analyzer.address(), settings);
+      BridgeConfig file =
+          E2eCameraConfig.loadFile(camera.address().getHostAddress(), analyzer.address(), settings);
+      CameraConfig config = file.cameras().get(0);
+      ConsoleWatcher watcher = console ? new ConsoleWatcher(file) : null;
       PopClock clock = new PopClock();
       TimedPekatClient client =
           new TimedPekatClient(
               NettyPekatClient.open(PipelineParts.endpoint(config.pekat()), resources), clock);
-      PipelineParts parts = PipelineParts.create(config, client, clock, results);
+      PipelineParts parts =
+          PipelineParts.create(
+              config,
+              client,
+              clock,
+              results,
+              watcher == null ? FrameTap.NONE : watcher.tap(config.id()));
       CameraPipeline pipeline = new CameraPipeline(config, parts);
       progress.printf("pipeline: %s -> %s%n", camera, analyzer.address().baseUri());
       pipeline.start();
+      if (watcher != null) {
+        watcher.start(pipeline);
+        progress.printf("console: served, one page watching%n");
+      }
       try {
         awaitFirstResult(pipeline);
         pause(settings.warmup(), pipeline, "warm-up");
         E2eResult.Counts before = counts(pipeline);
+        long consoleCpu = watcher == null ? 0 : ConsoleWatcher.threadCpuNanos();
         ResourceSnapshot start = ResourceSnapshot.take();
         client.recording(true);
         pause(settings.duration(), pipeline, "measure");
         client.recording(false);
         ResourceSnapshot end = ResourceSnapshot.take();
         E2eResult.Counts after = counts(pipeline);
+        if (watcher != null) {
+          E2eResult.Counts window = after.minus(before);
+          double ms = (ConsoleWatcher.threadCpuNanos() - consoleCpu) / 1e6;
+          progress.printf(
+              "console: %.1f ms CPU in its threads over the window, %.3f ms per acquired frame%n",
+              ms, ms / Math.max(1, window.acquired()));
+        }
         return new E2eResult.Bridge(
             after.minus(before),
             end.since(start, analyzer.serverThreads()),
@@ -96,6 +127,10 @@ final class E2eBenchmark {
             client.busy(),
             client.failed());
       } finally {
+        if (watcher != null) {
+          progress.printf("console: the page fetched %d previews%n", watcher.previewsFetched());
+          watcher.close();
+        }
         pipeline.stop(STOP_TIMEOUT);
       }
     } finally {

@@ -57,11 +57,16 @@ final class E2eCameraConfig {
   /** Loads the YAML through {@link ConfigLoader}; an invalid setting fails with its message. */
   static CameraConfig load(String device, AnalyzerAddress analyzer, E2eSettings s)
       throws IOException {
+    return loadFile(device, analyzer, s).cameras().get(0);
+  }
+
+  /** The whole file, for the console, which reads the cameras and {@code console:} from it. */
+  static BridgeConfig loadFile(String device, AnalyzerAddress analyzer, E2eSettings s)
+      throws IOException {
     Path file = Files.createTempFile("camera-bridge-bench", ".yaml");
     try {
       Files.writeString(file, yaml(device, analyzer, s), StandardCharsets.UTF_8);
-      BridgeConfig config = new ConfigLoader(Map.of()).load(file);
-      return config.cameras().get(0);
+      return new ConfigLoader(Map.of()).load(file);
     } catch (ConfigException e) {
       throw new BenchException("the e2e camera settings are not valid: " + e.getMessage(), e);
     } finally {
