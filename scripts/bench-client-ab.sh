@@ -40,6 +40,18 @@ for line in open(path):
     print(f"{jar}\t{size}\t" + "  ".join(f"{k}={v:.3f}" for k, v in row.items()),
           "\tload", d["load_average_end"])
 print()
+# Drift over the sitting hits neighbouring runs alike: the median of the ratios of each A run and
+# the B run right after it is the figure to trust; the ratio of the medians is shown beside it.
+def pair_ratio(by_jar, key):
+    pairs = zip(by_jar[a], by_jar[b])
+    return statistics.median(rb[key] / ra[key] for ra, rb in pairs)
+print("| frame | pairs | B÷A frames/s (median of pairs) | B÷A CPU/frame (median of pairs) "
+      "| B÷A client CPU/frame (median of pairs) |")
+print("|---|---:|---:|---:|---:|")
+for size, by_jar in runs.items():
+    print(f"| {size} | {min(len(by_jar[a]), len(by_jar[b]))} | {pair_ratio(by_jar, 'fps'):.3f}× "
+          f"| {pair_ratio(by_jar, 'cpu_us'):.3f}× | {pair_ratio(by_jar, 'client_cpu_us'):.3f}× |")
+print()
 print("| frame | B÷A frames/s | B÷A CPU/frame | B÷A client CPU/frame | A client heap B/frame"
       " | B client heap B/frame | bridge÷socket frames/s A → B |")
 print("|---|---:|---:|---:|---:|---:|---:|")

@@ -18,6 +18,8 @@ if $tests; then
   packages+=(socat systemd iproute2 podman runc debootstrap curl fontconfig fonts-dejavu-core)
   packages+=(prometheus)  # PrometheusIT and RulesPromtoolTest: the real Prometheus and promtool
   packages+=(gcc make libusb-1.0-0-dev aravis-tools-cli)  # fake-u3v USB3 Vision test camera, arv-tool-0.8
+  packages+=(chromium chromium-driver)  # console browser tests (Selenium, ConsoleBrowserIT)
+  packages+=(mosquitto mosquitto-clients)  # MQTT output tests: a real broker
 fi
 
 missing=()

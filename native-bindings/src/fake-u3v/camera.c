@@ -189,6 +189,7 @@ static void power_on(struct u3v_camera *cam) {
 
   cam->acquiring = 0;
   cam->pending_triggers = 0;
+  cam->frames_since_power_on = 0;
   while (cam->acks_head != NULL) {
     struct ack *a = cam->acks_head;
     cam->acks_head = a->next;
@@ -607,6 +608,7 @@ static int frame_due(struct u3v_camera *cam) {
 
 static void after_frame(struct u3v_camera *cam) {
   cam->frames_sent++;
+  cam->frames_since_power_on++;
   cam->block_id++;
   if (cam->pending_triggers > 0) {
     cam->pending_triggers--;
@@ -619,8 +621,8 @@ static void after_frame(struct u3v_camera *cam) {
   if (cam->frames_to_go > 0 && --cam->frames_to_go == 0) {
     stop_acquisition(cam);
   }
-  if (u3v_cfg.unplug_after_frames >= 0 && !cam->unplugged_once && u3v_faulty(cam->serial) &&
-      cam->frames_sent >= u3v_cfg.unplug_after_frames) {
+  if (u3v_cfg.unplug_after_frames >= 0 && (!cam->unplugged_once || u3v_cfg.unplug_repeat) &&
+      u3v_faulty(cam->serial) && cam->frames_since_power_on >= u3v_cfg.unplug_after_frames) {
     cam->unplugged_once = 1;
     u3v_log("%s: unplugged after %ld frames (fault)", cam->serial, cam->frames_sent);
     u3v_unplug(cam);

@@ -7,6 +7,7 @@
  *   FAKE_U3V_SENSOR                sensor size WIDTHxHEIGHT (default 1920x1200)
  *   FAKE_U3V_UNPLUG_AFTER_FRAMES   the device leaves the bus after sending N frames (once)
  *   FAKE_U3V_REPLUG_AFTER_MS       ... and comes back, power-cycled, M ms later
+ *   FAKE_U3V_UNPLUG_REPEAT         1: ... and leaves again after N more frames, every time
  *   FAKE_U3V_STALL_AFTER_FRAMES    the stream pauses after N frames (once) ...
  *   FAKE_U3V_STALL_MS              ... for M ms (default 2000)
  *   FAKE_U3V_SHORT_PAYLOAD_EVERY   every Nth frame's payload comes up short
@@ -81,6 +82,7 @@ void u3v_config_load(struct u3v_config *cfg) {
   }
   cfg->unplug_after_frames = number("FAKE_U3V_UNPLUG_AFTER_FRAMES", -1);
   cfg->replug_after_ms = number("FAKE_U3V_REPLUG_AFTER_MS", -1);
+  cfg->unplug_repeat = number("FAKE_U3V_UNPLUG_REPEAT", 0) == 1;
   cfg->stall_after_frames = number("FAKE_U3V_STALL_AFTER_FRAMES", -1);
   cfg->stall_ms = number("FAKE_U3V_STALL_MS", 2000);
   cfg->short_payload_every = number("FAKE_U3V_SHORT_PAYLOAD_EVERY", 0);

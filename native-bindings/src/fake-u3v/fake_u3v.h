@@ -3,9 +3,9 @@
  *
  * Aravis reaches USB only through libusb-1.0, so a library named libusb-1.0.so.0 that answers those
  * calls (found first through LD_LIBRARY_PATH) can stand in for a camera on a machine without USB.
- * usb.c is the libusb surface (contexts, device lists, descriptors, transfers, events), camera.c the
- * device behind it (bootstrap registers, GenCP control channel, frame producer), config.c the
- * environment variables. One global lock guards all state: the device is simple and fast, and a
+ * usb_device.c (contexts, device list, descriptors, handles) and usb_transfer.c (transfers,
+ * unplug, events) are the libusb surface, camera.c the device behind it (bootstrap registers,
+ * GenCP control channel, frame producer), config.c the environment variables. One global lock guards all state: the device is simple and fast, and a
  * single lock keeps the transfer hand-offs between Aravis's threads and ours easy to reason about.
  */
 #ifndef FAKE_U3V_H
@@ -73,6 +73,7 @@ struct u3v_config {
   int sensor_height;
   long unplug_after_frames; /* < 0: never */
   long replug_after_ms;     /* < 0: the device stays gone */
+  int unplug_repeat;        /* unplug again after every N frames of each power-on */
   long stall_after_frames;  /* < 0: never */
   long stall_ms;
   long short_payload_every; /* <= 0: never */
@@ -102,6 +103,7 @@ struct u3v_camera {
   long pending_triggers;
   uint64_t block_id;
   long frames_sent;
+  long frames_since_power_on;
   int stalled_once;
   int unplugged_once;
   struct timespec next_frame;
@@ -109,7 +111,7 @@ struct u3v_camera {
   pthread_t producer;
 };
 
-/* usb.c exports these to camera.c. */
+/* usb_device.c exports these to camera.c. */
 extern pthread_mutex_t u3v_lock;
 extern pthread_cond_t u3v_changed; /* broadcast on any device-side change */
 extern struct u3v_config u3v_cfg;
@@ -127,7 +129,7 @@ int u3v_control_in(struct u3v_camera *cam, uint8_t *data, int length, int *trans
                    unsigned timeout_ms);
 const uint8_t *u3v_genicam_xml(size_t *size);
 
-/* usb.c, called by camera.c with u3v_lock held */
+/* usb_transfer.c, called by camera.c with u3v_lock held */
 struct itransfer *u3v_stream_take(struct u3v_camera *cam);
 void u3v_transfer_done(struct itransfer *t, enum libusb_transfer_status status, int actual);
 struct libusb_transfer *u3v_public(struct itransfer *t);

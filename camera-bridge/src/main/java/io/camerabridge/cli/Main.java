@@ -29,6 +29,7 @@ import picocli.CommandLine.Command;
       FeaturesCommand.class,
       GetCommand.class,
       SetCommand.class,
+      ConsolePasswordCommand.class,
       DemoCommand.class,
       PekatSimCommand.class,
       BenchCommand.class

@@ -12,21 +12,31 @@ import java.util.Optional;
  * @param metrics the Prometheus endpoint
  * @param shutdown how long a stop may take
  * @param logging log format and levels
+ * @param console the web console on the status server's address
  * @param cameras the cameras, in file order
+ * @param mqtt the MQTT broker of the mqtt outputs; null when none is configured
  */
 public record BridgeConfig(
     MetricsConfig metrics,
     ShutdownConfig shutdown,
     LoggingConfig logging,
-    List<CameraConfig> cameras) {
+    ConsoleConfig console,
+    List<CameraConfig> cameras,
+    MqttConfig mqtt) {
 
   /** Fills in defaults and freezes the camera list. */
   public BridgeConfig {
     metrics = metrics == null ? new MetricsConfig(null, null) : metrics;
     shutdown = shutdown == null ? new ShutdownConfig(null) : shutdown;
     logging = logging == null ? new LoggingConfig(null, null, null) : logging;
+    console = console == null ? new ConsoleConfig(null, null, null) : console;
     // Not List.copyOf: an empty "- " entry binds as null and must reach the validator.
     cameras = cameras == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(cameras));
+  }
+
+  /** The MQTT broker, if configured. */
+  public Optional<MqttConfig> mqttBroker() {
+    return Optional.ofNullable(mqtt);
   }
 
   /** The cameras with {@code enabled: true}. */

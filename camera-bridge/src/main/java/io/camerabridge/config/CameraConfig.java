@@ -2,6 +2,7 @@ package io.camerabridge.config;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -45,6 +46,8 @@ import java.util.Optional;
  *     periods; off for hardware triggers, whose frames may legitimately pause
  * @param pekat where frames are analyzed (required)
  * @param results journal and NG image saving
+ * @param verdict how long the line waits for a verdict and what it is told without one
+ * @param outputs where each part's outcome goes, in file order
  */
 public record CameraConfig(
     String id,
@@ -72,7 +75,9 @@ public record CameraConfig(
     Boolean convertRgbToBgr,
     Duration frameTimeout,
     PekatConfig pekat,
-    ResultsConfig results) {
+    ResultsConfig results,
+    VerdictConfig verdict,
+    List<OutputConfig> outputs) {
 
   /** Default number of stream buffers. */
   public static final int DEFAULT_BUFFERS = 8;
@@ -98,6 +103,9 @@ public record CameraConfig(
     convertRgbToBgr = convertRgbToBgr != null && convertRgbToBgr;
     frameTimeout = frameTimeout == null ? defaultFrameTimeout(trigger, frameRate) : frameTimeout;
     results = results == null ? ResultsConfig.NONE : results;
+    verdict = verdict == null ? VerdictConfig.WAIT : verdict;
+    // Not List.copyOf: an empty "- " entry binds as null and must reach the validator.
+    outputs = outputs == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(outputs));
   }
 
   /** The binning, if configured. */

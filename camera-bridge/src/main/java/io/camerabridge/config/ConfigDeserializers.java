@@ -69,6 +69,11 @@ final class ConfigDeserializers {
     addChoice(m, LogFormat.class, "log format", LogFormat::configName);
     addChoice(m, LogLevel.class, "log level", LogLevel::configName);
     addChoice(m, NgImage.class, "NG image kind", NgImage::configName);
+    m.addDeserializer(Secret.class, new SecretDeserializer());
+    addChoice(m, TimeoutVerdict.class, "timeout verdict", TimeoutVerdict::configName);
+    addChoice(m, OutputType.class, "output type", OutputType::configName);
+    addChoice(m, OutputOn.class, "outcome", OutputOn::configName);
+    addChoice(m, ContextDetail.class, "context detail", ContextDetail::configName);
     addChoice(m, ResponseType.class, "response type", ResponseType::wireName);
     addChoice(
         m, ContextPlacement.class, "context placement", c -> c.name().toLowerCase(Locale.ROOT));
@@ -271,6 +276,28 @@ final class ConfigDeserializers {
                 + " apiKey: \"${PEKAT_API_KEY}\")");
       }
       return ApiKey.of(text.strip());
+    }
+  }
+
+  /** A password: never echoed back, whatever is wrong with it. */
+  private static final class SecretDeserializer extends StdScalarDeserializer<Secret> {
+    private static final long serialVersionUID = 1L;
+
+    SecretDeserializer() {
+      super(Secret.class);
+    }
+
+    @Override
+    public Secret deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+      if (!p.currentToken().isScalarValue()) {
+        return Problems.reportValue(
+            ctxt, p, Secret.class, "expected a single text value, got " + TokenText.describe(p));
+      }
+      if (p.getText().isEmpty()) {
+        return Problems.reportValue(
+            ctxt, p, Secret.class, "the password is empty: remove the key, or set it");
+      }
+      return Secret.of(p.getText());
     }
   }
 

@@ -27,6 +27,7 @@ final class ConfigValidator {
 
   void validate(BridgeConfig config) {
     checkMetrics(config.metrics());
+    new ConsoleValidator(problems).validate(config.console(), config.metrics());
     if (config.shutdown().drainTimeout().compareTo(MAX_DRAIN) > 0) {
       problems.check(
           "shutdown.drainTimeout",
@@ -35,6 +36,8 @@ final class ConfigValidator {
               + " is too long: at most 5m (systemd's TimeoutStopSec must exceed it)");
     }
     checkLogging(config.logging());
+    OutputsValidator outputs = new OutputsValidator(problems);
+    config.mqttBroker().ifPresent(outputs::validateMqtt);
     List<CameraConfig> cameras = config.cameras();
     if (cameras.isEmpty()) {
       problems.check(
@@ -50,6 +53,7 @@ final class ConfigValidator {
             path, "this camera entry is empty: give at least id, device, pixelFormat and pekat");
       } else {
         cameraValidator.validate(path, cameras.get(i));
+        outputs.validate(path, cameras.get(i), config.mqttBroker());
       }
     }
     checkUnique(cameras, "id", CameraConfig::id, "camera ids must be unique");

@@ -2,6 +2,7 @@ package io.camerabridge.config;
 
 import io.camerabridge.pekat.ApiKey;
 import io.camerabridge.pekat.ContextPlacement;
+import io.camerabridge.pekat.EndpointRules;
 import io.camerabridge.pekat.ResponseType;
 import java.net.URI;
 import java.nio.file.Path;
@@ -22,7 +23,8 @@ import java.util.Optional;
  * @param data the {@code data} query parameter; {@code {camera}}, {@code {frameId}}, {@code
  *     {sequence}} and {@code {timestamp}} are replaced per frame (default {@value #DEFAULT_DATA})
  * @param timeout the whole request, from first byte written to last byte read (default 5s)
- * @param connectTimeout TCP connect (default 2s)
+ * @param connectTimeout TCP connect (default 2s, or {@code timeout} when that is shorter); longer
+ *     than {@code timeout} is a configuration error
  * @param maxInFlight frames at the analyzer at once, 1..16 (default 1); more are dropped
  * @param busyWait how long a complete frame may wait for one of the {@code maxInFlight} slots
  *     before it is dropped as {@code analyzer_busy}; null = the camera's default ({@link
@@ -47,27 +49,21 @@ public record PekatConfig(
   /** Default {@code data} template. */
   public static final String DEFAULT_DATA = "{camera}/{frameId}/{timestamp}";
 
-  /** Default request timeout. */
-  public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
-
-  /** Default connect timeout. */
-  public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(2);
-
-  /** Default response size limit. */
-  public static final DataSize DEFAULT_MAX_RESPONSE_SIZE = DataSize.ofMebibytes(16);
-
-  /** Fills in defaults. */
+  /** Fills in defaults: the client's own ({@link EndpointRules}), so both sides agree. */
   public PekatConfig {
     responseType = responseType == null ? ResponseType.CONTEXT : responseType;
     if (contextPlacement == null) {
-      contextPlacement =
-          responseType.returnsImage() ? ContextPlacement.BODY : ContextPlacement.HEADER;
+      contextPlacement = EndpointRules.defaultContextPlacement(responseType);
     }
     data = data == null ? DEFAULT_DATA : data;
-    timeout = timeout == null ? DEFAULT_TIMEOUT : timeout;
-    connectTimeout = connectTimeout == null ? DEFAULT_CONNECT_TIMEOUT : connectTimeout;
-    maxInFlight = maxInFlight == null ? 1 : maxInFlight;
-    maxResponseSize = maxResponseSize == null ? DEFAULT_MAX_RESPONSE_SIZE : maxResponseSize;
+    timeout = timeout == null ? EndpointRules.DEFAULT_REQUEST_TIMEOUT : timeout;
+    connectTimeout =
+        connectTimeout == null ? EndpointRules.defaultConnectTimeout(timeout) : connectTimeout;
+    maxInFlight = maxInFlight == null ? EndpointRules.DEFAULT_MAX_IN_FLIGHT : maxInFlight;
+    maxResponseSize =
+        maxResponseSize == null
+            ? DataSize.ofBytes(EndpointRules.DEFAULT_MAX_RESPONSE_BYTES)
+            : maxResponseSize;
   }
 
   /** The API key, when the project is secured. */

@@ -1,5 +1,6 @@
 package io.camerabridge.config;
 
+import io.camerabridge.pekat.EndpointRules;
 import java.net.URI;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -24,17 +25,13 @@ final class PekatValidator {
   void validate(String path, PekatConfig pekat, int buffers) {
     checkUrl(CameraValidator.at(path, "url"), pekat.url());
     checkData(CameraValidator.at(path, "data"), pekat.data());
-    ranges.duration(
-        CameraValidator.at(path, "timeout"),
-        pekat.timeout(),
-        Duration.ofMillis(100),
-        Duration.ofMinutes(10));
-    ranges.duration(
-        CameraValidator.at(path, "connectTimeout"),
-        pekat.connectTimeout(),
-        Duration.ofMillis(100),
-        Duration.ofMinutes(1));
-    ranges.whole(CameraValidator.at(path, "maxInFlight"), pekat.maxInFlight(), 1, 16, "frames");
+    checkTimeouts(path, pekat);
+    ranges.whole(
+        CameraValidator.at(path, "maxInFlight"),
+        pekat.maxInFlight(),
+        1,
+        EndpointRules.MAX_IN_FLIGHT,
+        "frames");
     if (pekat.busyWait() != null && !pekat.busyWait().isZero()) {
       ranges.duration(
           CameraValidator.at(path, "busyWait"),
@@ -42,7 +39,8 @@ final class PekatValidator {
           Duration.ofMillis(1),
           Duration.ofSeconds(10));
     }
-    boolean bothInRange = buffers >= 2 && buffers <= 64 && pekat.maxInFlight() <= 16;
+    boolean bothInRange =
+        buffers >= 2 && buffers <= 64 && pekat.maxInFlight() <= EndpointRules.MAX_IN_FLIGHT;
     if (bothInRange && pekat.maxInFlight() >= buffers) {
       problems.check(
           CameraValidator.at(path, "maxInFlight"),
@@ -57,8 +55,8 @@ final class PekatValidator {
     ranges.size(
         CameraValidator.at(path, "maxResponseSize"),
         pekat.maxResponseSize(),
-        DataSize.ofKibibytes(1),
-        DataSize.ofGibibytes(1));
+        DataSize.ofBytes(EndpointRules.MIN_RESPONSE_BYTES),
+        DataSize.ofBytes(EndpointRules.MAX_RESPONSE_BYTES));
     pekat.trustedCa().ifPresent(ca -> checkCa(CameraValidator.at(path, "caFile"), pekat, ca));
   }
 
@@ -68,20 +66,7 @@ final class PekatValidator {
           path, "required: the PEKAT project's address, e.g. url: \"http://127.0.0.1:8000\"");
       return;
     }
-    String scheme = url.getScheme();
-    String problem = null;
-    if (scheme == null || !(scheme.equals("http") || scheme.equals("https"))) {
-      problem = "must start with http:// or https://";
-    } else if (url.getHost() == null) {
-      problem = "has no valid host and port";
-    } else if (url.getRawUserInfo() != null) {
-      problem = "must not contain a user or password; use apiKey for a secured project";
-    } else if (url.getRawQuery() != null || url.getRawFragment() != null) {
-      problem =
-          "must not have a query (?...) or fragment (#...); camera-bridge adds the query itself";
-    } else if (url.getPath() != null && url.getPath().endsWith("analyze_raw_image")) {
-      problem = "must not end with /analyze_raw_image (camera-bridge adds the endpoint)";
-    }
+    String problem = EndpointRules.urlProblem(url);
     if (problem != null) {
       problems.check(
           path,
@@ -90,6 +75,32 @@ final class PekatValidator {
               + "' "
               + problem
               + ": write the PEKAT project's address, e.g. http://127.0.0.1:8000");
+    }
+  }
+
+  private void checkTimeouts(String path, PekatConfig pekat) {
+    String timeoutPath = CameraValidator.at(path, "timeout");
+    String connectPath = CameraValidator.at(path, "connectTimeout");
+    ranges.duration(
+        timeoutPath,
+        pekat.timeout(),
+        EndpointRules.MIN_REQUEST_TIMEOUT,
+        EndpointRules.MAX_REQUEST_TIMEOUT);
+    ranges.duration(
+        connectPath,
+        pekat.connectTimeout(),
+        EndpointRules.MIN_CONNECT_TIMEOUT,
+        EndpointRules.MAX_CONNECT_TIMEOUT);
+    if (!EndpointRules.connectFits(pekat.connectTimeout(), pekat.timeout())) {
+      problems.check(
+          connectPath,
+          "connectTimeout "
+              + Durations.format(pekat.connectTimeout())
+              + " is longer than timeout "
+              + Durations.format(pekat.timeout())
+              + ": the request deadline, which includes connecting, would always fire first;"
+              + " shorten connectTimeout or raise timeout",
+          timeoutPath);
     }
   }
 
@@ -108,7 +119,7 @@ final class PekatValidator {
   }
 
   private void checkCa(String path, PekatConfig pekat, java.nio.file.Path ca) {
-    if (pekat.url() != null && "http".equals(pekat.url().getScheme())) {
+    if (pekat.url() != null && "http".equalsIgnoreCase(pekat.url().getScheme())) {
       problems.check(
           path,
           "caFile applies only to https URLs: remove it, or use https://",

@@ -150,9 +150,9 @@ public enum BridgeMeter {
       Meter.Type.GAUGE,
       "value",
       "A GenICam feature listed under the camera's diagnostics (e.g. DeviceTemperature), read on"
-          + " the camera's control thread every diagnosticsInterval, in the feature's own unit;"
-          + " booleans are 1/0, enumerations their integer value, NaN until read or after a"
-          + " failed read.",
+          + " the camera's control thread every diagnosticsInterval; booleans are 1/0,"
+          + " enumerations their integer value, NaN until read or after a failed read; in the"
+          + " feature's own unit (value).",
       MeterTags.CAMERA,
       MeterTags.FEATURE),
   LAST_FRAME_AGE(
@@ -181,7 +181,44 @@ public enum BridgeMeter {
       "Time a streaming camera has gone without a frame as the systemd watchdog counts it (0 while"
           + " not streaming, before the first frame, or when hardware-triggered); at 30 s the"
           + " watchdog restarts camera-bridge, in seconds.",
-      MeterTags.CAMERA);
+      MeterTags.CAMERA),
+  VERDICTS(
+      "camerabridge.verdicts",
+      Meter.Type.COUNTER,
+      "parts",
+      "Parts decided, in sequence order, by outcome (ok, ng, timeout, error), in parts.",
+      MeterTags.CAMERA,
+      MeterTags.VERDICT),
+  VERDICTS_LATE(
+      "camerabridge.verdicts.late",
+      Meter.Type.COUNTER,
+      "answers",
+      "Analyzer answers that came after their part's deadline (journaled, never fired), in"
+          + " answers.",
+      MeterTags.CAMERA),
+  OUTPUTS(
+      "camerabridge.outputs",
+      Meter.Type.COUNTER,
+      "outcomes",
+      "Outcomes an output handled, by result (fired, failed, dropped), in outcomes.",
+      MeterTags.CAMERA,
+      MeterTags.OUTPUT,
+      MeterTags.RESULT),
+  OUTPUT_QUEUE(
+      "camerabridge.output.queue.depth",
+      Meter.Type.GAUGE,
+      "outcomes",
+      "Outcomes waiting to be written by an output (broker away, webhook slow), in outcomes.",
+      MeterTags.CAMERA,
+      MeterTags.OUTPUT),
+  OUTPUT_LATENCY(
+      "camerabridge.output.latency",
+      Meter.Type.TIMER,
+      "seconds",
+      "Time from Aravis filling a buffer to its outcome written by an output (line: register"
+          + " written; mqtt: handed over, or PUBACK for QoS 1; webhook: answered), in seconds.",
+      MeterTags.CAMERA,
+      MeterTags.OUTPUT);
 
   /** Bucket boundaries of {@link #FRAME_SIZE}: frame sizes from VGA mono to 25 MP colour. */
   private static final double[] FRAME_SIZE_BUCKETS_BYTES = {
@@ -305,6 +342,7 @@ public enum BridgeMeter {
       case ANALYSIS:
         return new Duration[] {Duration.ofMillis(1), Duration.ofSeconds(30)};
       case END_TO_END:
+      case OUTPUT_LATENCY:
         return new Duration[] {Duration.ofMillis(1), Duration.ofSeconds(30)};
       default:
         throw new IllegalStateException(this + " is not a timer");

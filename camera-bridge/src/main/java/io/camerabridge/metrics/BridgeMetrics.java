@@ -64,13 +64,7 @@ public final class BridgeMetrics implements AutoCloseable {
    * call once per camera for the life of the process.
    */
   public void bindCameraFeatures(String cameraId, Map<String, DoubleSupplier> features) {
-    features.forEach(
-        (feature, value) ->
-            BridgeMeter.CAMERA_FEATURE.gauge(
-                registry,
-                MicrometerFrameMetrics.cameraTags(cameraId).and(MeterTags.FEATURE, feature),
-                value,
-                DoubleSupplier::getAsDouble));
+    CameraMeterBinder.bindFeatures(registry, cameraId, features);
   }
 
   /**

@@ -3,7 +3,9 @@ package io.camerabridge.metrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import java.util.Map;
 import java.util.Objects;
+import java.util.function.DoubleSupplier;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
@@ -52,6 +54,21 @@ public final class CameraMeterBinder implements MeterBinder {
     BridgeMeter.FRAMES_COPIED.functionCounter(registry, tags, g, x -> x.framesCopied().getAsLong());
     BridgeMeter.ANALYZER_RETRIES.functionCounter(
         registry, tags, g, x -> x.analyzerRetries().getAsLong());
+  }
+
+  /**
+   * Registers one {@link BridgeMeter#CAMERA_FEATURE} gauge per diagnostics feature of a camera;
+   * once per camera for the life of the process, like {@link #bindTo}.
+   */
+  static void bindFeatures(
+      MeterRegistry registry, String cameraId, Map<String, DoubleSupplier> features) {
+    features.forEach(
+        (feature, value) ->
+            BridgeMeter.CAMERA_FEATURE.gauge(
+                registry,
+                MicrometerFrameMetrics.cameraTags(cameraId).and(MeterTags.FEATURE, feature),
+                value,
+                DoubleSupplier::getAsDouble));
   }
 
   private static double bit(boolean value) {

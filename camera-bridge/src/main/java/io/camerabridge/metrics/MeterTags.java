@@ -24,5 +24,14 @@ public final class MeterTags {
   /** What could not be written: a {@link WriteTarget} tag value. */
   public static final String TARGET = "target";
 
+  /** A part's outcome as the outputs see it: ok, ng, timeout or error. */
+  public static final String VERDICT = "verdict";
+
+  /** An output's configured name (bounded: from the configuration). */
+  public static final String OUTPUT = "output";
+
+  /** What became of an outcome at an output: fired, failed or dropped. */
+  public static final String RESULT = "result";
+
   private MeterTags() {}
 }

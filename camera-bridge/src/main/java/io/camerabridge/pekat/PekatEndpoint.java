@@ -9,8 +9,8 @@ import java.util.Optional;
 
 /**
  * One PEKAT project as the client talks to it: where it is, how to ask, and the limits that keep a
- * slow or broken project from stalling a camera. Build one with {@link #builder(URI)}; the defaults
- * follow PEKAT's own clients (20 s analysis timeout, one request in flight).
+ * slow or broken project from stalling a camera. Build one with {@link #builder(URI)}; defaults and
+ * limits are {@link EndpointRules}, the same the configuration check applies.
  *
  * @param baseUrl {@code http://host:port} or {@code https://host:port}, optionally with a path
  *     prefix (a reverse proxy); no query, fragment or user info
@@ -39,23 +39,6 @@ public record PekatEndpoint(
     int maxResponseBytes,
     Optional<Path> caFile) {
 
-  /** PEKAT's own SDKs wait 20 s for an analysis. */
-  public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(20);
-
-  public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
-
-  /** Every PEKAT client sends one request at a time per project. */
-  public static final int DEFAULT_MAX_IN_FLIGHT = 1;
-
-  /** Below the keep-alive timeouts of common Python HTTP servers (5 s). */
-  public static final Duration DEFAULT_IDLE_EVICTION = Duration.ofSeconds(4);
-
-  /** Room for an annotated PNG of a large colour frame plus its context. */
-  public static final int DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
-
-  /** More parallel requests than this is never what a PEKAT project can serve. */
-  public static final int MAX_IN_FLIGHT_LIMIT = 64;
-
   public PekatEndpoint {
     Objects.requireNonNull(baseUrl, "baseUrl");
     Objects.requireNonNull(apiKey, "apiKey (use Optional.empty())");
@@ -63,10 +46,18 @@ public record PekatEndpoint(
     Objects.requireNonNull(contextPlacement, "contextPlacement");
     Objects.requireNonNull(caFile, "caFile (use Optional.empty())");
     baseUrl = normalize(baseUrl);
-    requirePositive("requestTimeout", requestTimeout);
-    requirePositive("connectTimeout", connectTimeout);
+    requireWithin(
+        "requestTimeout",
+        requestTimeout,
+        EndpointRules.MIN_REQUEST_TIMEOUT,
+        EndpointRules.MAX_REQUEST_TIMEOUT);
+    requireWithin(
+        "connectTimeout",
+        connectTimeout,
+        EndpointRules.MIN_CONNECT_TIMEOUT,
+        EndpointRules.MAX_CONNECT_TIMEOUT);
     requirePositive("idleEviction", idleEviction);
-    if (connectTimeout.compareTo(requestTimeout) > 0) {
+    if (!EndpointRules.connectFits(connectTimeout, requestTimeout)) {
       throw new IllegalArgumentException(
           "connectTimeout ("
               + connectTimeout
@@ -74,17 +65,22 @@ public record PekatEndpoint(
               + requestTimeout
               + "): the request deadline would always fire first; shorten connectTimeout");
     }
-    if (maxInFlight < 1 || maxInFlight > MAX_IN_FLIGHT_LIMIT) {
+    if (maxInFlight < 1 || maxInFlight > EndpointRules.MAX_IN_FLIGHT) {
       throw new IllegalArgumentException(
           "maxInFlight must be between 1 and "
-              + MAX_IN_FLIGHT_LIMIT
+              + EndpointRules.MAX_IN_FLIGHT
               + ", got "
               + maxInFlight
               + " (1 is what every PEKAT client uses)");
     }
-    if (maxResponseBytes < 4096) {
+    if (maxResponseBytes < EndpointRules.MIN_RESPONSE_BYTES
+        || maxResponseBytes > EndpointRules.MAX_RESPONSE_BYTES) {
       throw new IllegalArgumentException(
-          "maxResponseBytes must be at least 4096 (a context alone can be several KB), got "
+          "maxResponseBytes must be between "
+              + EndpointRules.MIN_RESPONSE_BYTES
+              + " (a context alone can be several KB) and "
+              + EndpointRules.MAX_RESPONSE_BYTES
+              + ", got "
               + maxResponseBytes);
     }
     if (caFile.isPresent() && !isHttps(baseUrl)) {
@@ -137,21 +133,6 @@ public record PekatEndpoint(
     return path == null ? "" : path;
   }
 
-  /** A copy with another response type (used by tools that ask for a PNG now and then). */
-  public PekatEndpoint withResponseType(ResponseType type) {
-    return new PekatEndpoint(
-        baseUrl,
-        apiKey,
-        type,
-        contextPlacement,
-        requestTimeout,
-        connectTimeout,
-        maxInFlight,
-        idleEviction,
-        maxResponseBytes,
-        caFile);
-  }
-
   /** Never prints the API key, only whether one is set. */
   @Override
   public String toString() {
@@ -182,6 +163,14 @@ public record PekatEndpoint(
     return "https".equals(url.getScheme());
   }
 
+  private static void requireWithin(String name, Duration value, Duration min, Duration max) {
+    Objects.requireNonNull(value, name);
+    if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
+      throw new IllegalArgumentException(
+          name + " must be between " + min + " and " + max + ", got " + value);
+    }
+  }
+
   private static void requirePositive(String name, Duration value) {
     Objects.requireNonNull(value, name);
     if (value.isNegative() || value.isZero()) {
@@ -190,26 +179,11 @@ public record PekatEndpoint(
   }
 
   private static URI normalize(URI url) {
-    String scheme = url.getScheme() == null ? null : url.getScheme().toLowerCase(Locale.ROOT);
-    if (!"http".equals(scheme) && !"https".equals(scheme)) {
-      throw new IllegalArgumentException(
-          "baseUrl '"
-              + url
-              + "' must start with http:// or https://, e.g. http://192.168.1.20:8000");
+    String problem = EndpointRules.urlProblem(url);
+    if (problem != null) {
+      throw new IllegalArgumentException("baseUrl '" + shown(url) + "' " + problem);
     }
-    if (url.getHost() == null) {
-      throw new IllegalArgumentException(
-          "baseUrl '" + url + "' has no host; write it as " + scheme + "://HOST:PORT");
-    }
-    if (url.getRawUserInfo() != null) {
-      throw new IllegalArgumentException(
-          "baseUrl must not contain user info (user:password@); PEKAT authenticates with apiKey");
-    }
-    if (url.getRawQuery() != null || url.getRawFragment() != null) {
-      // The query is where the API key travels, so it must never come from a URL string.
-      throw new IllegalArgumentException(
-          "baseUrl must not contain a query or fragment; set the API key with apiKey");
-    }
+    String scheme = url.getScheme().toLowerCase(Locale.ROOT);
     String path = url.getRawPath() == null ? "" : url.getRawPath();
     while (path.endsWith("/")) {
       path = path.substring(0, path.length() - 1);
@@ -221,17 +195,28 @@ public record PekatEndpoint(
     }
   }
 
+  /** The URL without user info, query or fragment, where a key or password may be. */
+  private static String shown(URI url) {
+    if (url.getRawUserInfo() == null && url.getRawQuery() == null && url.getRawFragment() == null) {
+      return url.toString();
+    }
+    return (url.getScheme() == null ? "" : url.getScheme() + "://")
+        + (url.getHost() == null ? "" : url.getHost())
+        + (url.getPort() == -1 ? "" : ":" + url.getPort())
+        + (url.getRawPath() == null ? "" : url.getRawPath());
+  }
+
   /** Collects endpoint settings; {@link #build()} validates them. */
   public static final class Builder {
     private final URI baseUrl;
     private Optional<ApiKey> apiKey = Optional.empty();
     private ResponseType responseType = ResponseType.CONTEXT;
-    private ContextPlacement contextPlacement = ContextPlacement.BODY;
-    private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
+    private ContextPlacement contextPlacement;
+    private Duration requestTimeout = EndpointRules.DEFAULT_REQUEST_TIMEOUT;
     private Duration connectTimeout;
-    private int maxInFlight = DEFAULT_MAX_IN_FLIGHT;
-    private Duration idleEviction = DEFAULT_IDLE_EVICTION;
-    private int maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
+    private int maxInFlight = EndpointRules.DEFAULT_MAX_IN_FLIGHT;
+    private Duration idleEviction = EndpointRules.DEFAULT_IDLE_EVICTION;
+    private int maxResponseBytes = EndpointRules.DEFAULT_MAX_RESPONSE_BYTES;
     private Optional<Path> caFile = Optional.empty();
 
     private Builder(URI baseUrl) {
@@ -248,7 +233,7 @@ public record PekatEndpoint(
       return this;
     }
 
-    /** Default {@link ContextPlacement#BODY}: header mode breaks for contexts over ~4 KB. */
+    /** Default {@link EndpointRules#defaultContextPlacement}. */
     public Builder contextPlacement(ContextPlacement placement) {
       this.contextPlacement = placement;
       return this;
@@ -259,7 +244,7 @@ public record PekatEndpoint(
       return this;
     }
 
-    /** Default 5 s, or the request timeout when that is shorter. */
+    /** Default {@link EndpointRules#defaultConnectTimeout}; longer than the request is refused. */
     public Builder connectTimeout(Duration timeout) {
       this.connectTimeout = Objects.requireNonNull(timeout, "connectTimeout");
       return this;
@@ -289,18 +274,19 @@ public record PekatEndpoint(
      * @throws IllegalArgumentException naming the bad setting and how to fix it
      */
     public PekatEndpoint build() {
-      Duration connect = connectTimeout;
-      if (connect == null) {
-        connect =
-            requestTimeout != null && requestTimeout.compareTo(DEFAULT_CONNECT_TIMEOUT) < 0
-                ? requestTimeout
-                : DEFAULT_CONNECT_TIMEOUT;
-      }
+      Duration connect =
+          connectTimeout != null
+              ? connectTimeout
+              : EndpointRules.defaultConnectTimeout(requestTimeout);
+      ContextPlacement placement =
+          contextPlacement != null || responseType == null
+              ? contextPlacement
+              : EndpointRules.defaultContextPlacement(responseType);
       return new PekatEndpoint(
           baseUrl,
           apiKey,
           responseType,
-          contextPlacement,
+          placement,
           requestTimeout,
           connect,
           maxInFlight,

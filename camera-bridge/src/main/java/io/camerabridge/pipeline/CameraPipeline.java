@@ -85,6 +85,7 @@ public final class CameraPipeline {
     this.timers =
         new SessionTimers(config, control, parts.lastFrameNanos(), this::lose, diagnostics);
     this.teardown = teardownExecutor(config.id());
+    parts.outputs().attach(new ControlThreadLines(control, () -> session));
   }
 
   /**
@@ -265,6 +266,7 @@ public final class CameraPipeline {
           timers.cancel();
           CameraSession s = session;
           if (s != null) {
+            parts.outputs().restoreIdle(s.camera().features());
             s.stopAcquisition();
           }
         },

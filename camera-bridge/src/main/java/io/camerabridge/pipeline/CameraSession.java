@@ -62,6 +62,7 @@ final class CameraSession implements AutoCloseable {
       CameraConfigurer configurer = new CameraConfigurer(config);
       configurer.apply(camera);
       configurer.applyTransport(camera);
+      configureLines(config, parts, camera);
       try {
         stream = camera.createStream(configurer.streamOptions());
       } catch (RuntimeException e) {
@@ -84,6 +85,18 @@ final class CameraSession implements AutoCloseable {
       }
       camera.close();
       throw e;
+    }
+  }
+
+  /** Line outputs are set up at every open: a reopened camera may have lost its settings. */
+  private static void configureLines(CameraConfig config, PipelineParts parts, Camera camera) {
+    if (!parts.outputs().hasLines()) {
+      return;
+    }
+    try {
+      parts.outputs().configureLines(camera.features());
+    } catch (RuntimeException e) {
+      throw new CameraSetupException(config.id(), "cannot set up its line outputs", e);
     }
   }
 
@@ -219,6 +232,7 @@ final class CameraSession implements AutoCloseable {
         // Popped while the session was being stopped: the analyzer is about to be drained.
         parts.metrics().frameDropped(DropReason.SHUTDOWN);
         parts.stats().dropped.increment();
+        lost(sequence, frame.frameId(), frame.systemTimestampNanos(), DropReason.SHUTDOWN);
         frame.release();
         return;
       }
@@ -226,6 +240,7 @@ final class CameraSession implements AutoCloseable {
         // Incomplete frames are never sent; the buffer goes straight back to the camera.
         parts.metrics().frameIncomplete(frame.status().name());
         parts.stats().incomplete.increment();
+        lost(sequence, frame.frameId(), frame.systemTimestampNanos(), "incomplete");
         frame.release();
         return;
       }
@@ -252,9 +267,21 @@ final class CameraSession implements AutoCloseable {
       if (c.lease() == null) {
         parts.metrics().frameDropped(c.drop());
         parts.stats().dropped.increment();
+        // The converter gave the buffer back already: only the info is left.
+        lost(sequence, info.frameId(), info.systemTimestampNanos(), c.drop().tagValue());
         return;
       }
       parts.dispatcher().dispatch(c.lease());
+    }
+
+    /** A part that will not be analysed: its outputs are told ERROR, in order. */
+    private void lost(long sequence, long frameId, long filledEpochNanos, String why) {
+      parts.outputs().sequencer().expect(sequence, frameId, filledEpochNanos);
+      parts.outputs().sequencer().fail(sequence, why);
+    }
+
+    private void lost(long sequence, long frameId, long filledEpochNanos, DropReason why) {
+      lost(sequence, frameId, filledEpochNanos, why.tagValue());
     }
 
     private static long nowEpochNanos() {

@@ -3,6 +3,7 @@ package io.camerabridge.pipeline;
 import io.camerabridge.frame.FrameLease;
 import io.camerabridge.metrics.DropReason;
 import io.camerabridge.metrics.FrameMetrics;
+import io.camerabridge.outcome.VerdictSequencer;
 import io.camerabridge.pekat.PekatClient;
 import java.time.Duration;
 import java.util.concurrent.Executor;
@@ -28,9 +29,11 @@ final class FrameDispatcher {
   private final PipelineStats stats;
   private final AnalyzerAvailability analyzer;
   private final OutcomeHandler outcomes;
+  private final VerdictSequencer verdicts;
   private final Executor resultExecutor;
   private final boolean keepPixelsForNg;
   private final Duration busyWait;
+  private final FrameTap tap;
 
   FrameDispatcher(
       String cameraId,
@@ -40,9 +43,11 @@ final class FrameDispatcher {
       PipelineStats stats,
       AnalyzerAvailability analyzer,
       OutcomeHandler outcomes,
+      VerdictSequencer verdicts,
       Executor resultExecutor,
       boolean keepPixelsForNg,
-      Duration busyWait) {
+      Duration busyWait,
+      FrameTap tap) {
     this.cameraId = cameraId;
     this.client = client;
     this.data = data;
@@ -50,13 +55,23 @@ final class FrameDispatcher {
     this.stats = stats;
     this.analyzer = analyzer;
     this.outcomes = outcomes;
+    this.verdicts = verdicts;
     this.resultExecutor = resultExecutor;
     this.keepPixelsForNg = keepPixelsForNg;
     this.busyWait = busyWait;
+    this.tap = tap;
   }
 
-  /** Sends the lease or drops it; takes ownership of its reference in every case. */
+  /**
+   * Sends the lease or drops it; takes ownership of its reference in every case. The part's outcome
+   * is expected from here on (one slot write): a dropped frame is decided as an error at once.
+   */
   void dispatch(FrameLease frame) {
+    if (tap.wanted()) {
+      // At most twice a second while someone watches; the tap copies and releases off this thread.
+      tap.offer(frame.retainedDuplicate(), frame.info());
+    }
+    verdicts.expect(frame.sequence(), frame.frameId(), frame.info().systemTimestampNanos());
     if (!analyzer.mayTry(System.nanoTime())) {
       drop(frame, DropReason.ANALYZER_DOWN);
       return;
@@ -88,9 +103,11 @@ final class FrameDispatcher {
   }
 
   private void drop(FrameLease frame, DropReason reason) {
+    long sequence = frame.sequence();
     frame.release();
     metrics.frameDropped(reason);
     stats.dropped.increment();
+    verdicts.fail(sequence, reason.tagValue());
   }
 
   /** Results run on the results thread; if it has stopped (shutdown), inline, so nothing leaks. */

@@ -7,8 +7,13 @@ import io.camerabridge.metrics.DropReason;
 import io.camerabridge.metrics.ExchangeOutcome;
 import io.camerabridge.metrics.FrameMetrics;
 import io.camerabridge.ops.logging.RateLimitedLog;
+import io.camerabridge.outcome.Outcome;
+import io.camerabridge.outcome.Verdict;
+import io.camerabridge.outcome.VerdictSequencer;
 import io.camerabridge.pekat.AnalysisOutcome;
 import io.camerabridge.pekat.AnalysisResult;
+import io.camerabridge.pekat.ClassLabel;
+import io.camerabridge.pekat.DetectedRectangle;
 import io.camerabridge.pekat.ExchangeTimings;
 import io.camerabridge.results.FrameRecord;
 import io.camerabridge.results.NgImageSaver;
@@ -34,6 +39,8 @@ final class OutcomeHandler {
   private final Optional<NgImageSaver> ngSaver;
   private final NgImage ngImage;
   private final RateLimitedLog log;
+  private final FrameTap tap;
+  private final VerdictSequencer verdicts;
 
   OutcomeHandler(
       String cameraId,
@@ -42,7 +49,9 @@ final class OutcomeHandler {
       AnalyzerAvailability analyzer,
       Optional<ResultJournal> journal,
       Optional<NgImageSaver> ngSaver,
-      NgImage ngImage) {
+      NgImage ngImage,
+      VerdictSequencer verdicts,
+      FrameTap tap) {
     this.cameraId = cameraId;
     this.metrics = metrics;
     this.stats = stats;
@@ -50,6 +59,8 @@ final class OutcomeHandler {
     this.journal = journal;
     this.ngSaver = ngSaver;
     this.ngImage = ngImage;
+    this.tap = tap;
+    this.verdicts = verdicts;
     this.log = new RateLimitedLog(LoggerFactory.getLogger(OutcomeHandler.class));
   }
 
@@ -73,17 +84,23 @@ final class OutcomeHandler {
         metrics.frameDropped(DropReason.ANALYZER_BUSY);
         stats.dropped.increment();
         stats.sent.decrement();
+        verdicts.fail(frame.sequence(), DropReason.ANALYZER_BUSY.tagValue());
         return;
       }
-      Instant now = Instant.now();
       ExchangeOutcome kind = classify(outcome);
+      // The outputs first: the line is waiting; metrics and the journal are not.
+      boolean late =
+          verdicts.answer(frame.sequence(), verdictOf(outcome, kind))
+              == VerdictSequencer.Arrival.LATE;
+      Instant now = Instant.now();
       updateReachability(outcome);
       long endToEnd = epochNanos(now) - frame.systemTimestampNanos();
       ExchangeTimings t = outcome.timings();
       metrics.recordExchange(kind, orNone(t.writeNanos()), orNone(t.analysisNanos()), endToEnd);
       count(kind, endToEnd);
-      journal.ifPresent(j -> j.append(record(frame, outcome, kind, now, endToEnd)));
+      journal.ifPresent(j -> j.append(record(frame, outcome, kind, now, endToEnd, late)));
       kept = saveIfNg(frame, outcome, now, kept);
+      tap.answered(frame, now, outcome);
       logIfNotOk(frame, outcome, kind);
     } finally {
       if (kept != null) {
@@ -187,7 +204,12 @@ final class OutcomeHandler {
   }
 
   private FrameRecord record(
-      FrameInfo frame, AnalysisOutcome outcome, ExchangeOutcome kind, Instant now, long e2e) {
+      FrameInfo frame,
+      AnalysisOutcome outcome,
+      ExchangeOutcome kind,
+      Instant now,
+      long e2e,
+      boolean late) {
     Map<String, Double> timings = new LinkedHashMap<>();
     ExchangeTimings t = outcome.timings();
     timings.put("total", t.totalNanos() / 1e6);
@@ -213,7 +235,43 @@ final class OutcomeHandler {
         verdictOf(outcome),
         timings,
         context,
-        error);
+        error,
+        late);
+  }
+
+  /** What the outputs are told about an answer: OK, NG, or ERROR with the reason. */
+  private static Verdict verdictOf(AnalysisOutcome outcome, ExchangeOutcome kind) {
+    if (!(outcome instanceof AnalysisOutcome.Analyzed analyzed)) {
+      return Verdict.error(kind.tagValue());
+    }
+    AnalysisResult r = analyzed.result();
+    if (r.verdict() == AnalysisResult.Verdict.NONE) {
+      return new Verdict(
+          Outcome.ERROR,
+          r.rectangles().size(),
+          classes(r),
+          r.contextJson(),
+          r.error() ? "flow_error" : "no_verdict");
+    }
+    return new Verdict(
+        r.verdict() == AnalysisResult.Verdict.OK ? Outcome.OK : Outcome.NG,
+        r.rectangles().size(),
+        classes(r),
+        r.contextJson(),
+        null);
+  }
+
+  private static Map<String, Integer> classes(AnalysisResult r) {
+    if (r.rectangles().isEmpty()) {
+      return Map.of();
+    }
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    for (DetectedRectangle rect : r.rectangles()) {
+      for (ClassLabel label : rect.classNames()) {
+        counts.merge(label.label(), 1, Integer::sum);
+      }
+    }
+    return counts;
   }
 
   private static AnalysisResult.Verdict verdictOf(AnalysisOutcome outcome) {

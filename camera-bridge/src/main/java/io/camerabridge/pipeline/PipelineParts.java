@@ -8,12 +8,14 @@ import io.camerabridge.config.SaveNgConfig;
 import io.camerabridge.frame.FrameLeases;
 import io.camerabridge.metrics.FrameMetrics;
 import io.camerabridge.metrics.WriteTarget;
+import io.camerabridge.outputs.CameraOutputs;
 import io.camerabridge.pekat.PekatClient;
 import io.camerabridge.pekat.PekatEndpoint;
 import io.camerabridge.pekat.netty.ClientResources;
 import io.camerabridge.pekat.netty.NettyPekatClient;
 import io.camerabridge.results.NgImageSaver;
 import io.camerabridge.results.ResultJournal;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -41,10 +43,18 @@ public final class PipelineParts {
   private final java.util.concurrent.atomic.LongAdder copies =
       new java.util.concurrent.atomic.LongAdder();
 
+  private final CameraOutputs outputs;
+
   private PipelineParts(
-      CameraConfig config, PekatClient client, FrameMetrics metrics, Executor results) {
+      CameraConfig config,
+      PekatClient client,
+      FrameMetrics metrics,
+      Executor results,
+      CameraOutputs outputs,
+      FrameTap tap) {
     this.client = client;
     this.metrics = metrics;
+    this.outputs = outputs;
     ResultsConfig rc = config.results();
     this.journal =
         rc.journalFile()
@@ -81,7 +91,16 @@ public final class PipelineParts {
         rc.saveNgFrames().isPresent()
             && (ngImage == NgImage.RAW || !config.pekat().responseType().returnsImage());
     OutcomeHandler outcomes =
-        new OutcomeHandler(config.id(), metrics, stats, analyzer, journal, ngSaver, ngImage);
+        new OutcomeHandler(
+            config.id(),
+            metrics,
+            stats,
+            analyzer,
+            journal,
+            ngSaver,
+            ngImage,
+            outputs.sequencer(),
+            tap);
     this.converter =
         new FrameConverter(
             config.id(),
@@ -99,13 +118,16 @@ public final class PipelineParts {
             stats,
             analyzer,
             outcomes,
+            outputs.sequencer(),
             results,
             keepPixels,
-            config.busyWait());
+            config.busyWait(),
+            tap);
   }
 
   /**
-   * Builds the parts of one camera.
+   * Builds the parts of one camera on the shared event loops, without outputs' broker or registry
+   * and without a preview tap (tests, demo).
    *
    * @param resources the shared Netty event loops
    * @param metrics the camera's hot-path recorder
@@ -119,19 +141,59 @@ public final class PipelineParts {
 
   /**
    * Builds the parts of one camera around a client the caller opened, e.g. {@code bench e2e}, which
-   * observes the real client's timings. The parts own the client from now on, also when this
-   * throws.
+   * observes the real client's timings. Outputs count on a registry of their own (no broker
+   * connection). The parts own the client from now on, also when this throws.
    *
    * @param client a client for {@link #endpoint(PekatConfig) endpoint(config.pekat())}
    */
   public static PipelineParts create(
       CameraConfig config, PekatClient client, FrameMetrics metrics, Executor results) {
+    CameraOutputs outputs;
     try {
-      return new PipelineParts(config, client, metrics, results);
+      outputs = CameraOutputs.create(config, Optional.empty(), new SimpleMeterRegistry());
     } catch (RuntimeException e) {
       client.close();
       throw e;
     }
+    return create(config, client, metrics, results, outputs, FrameTap.NONE);
+  }
+
+  /**
+   * Builds the parts of one camera with its outputs and preview tap (the service: outputs count on
+   * its registry and mqtt outputs share its broker connection). The parts own the client and the
+   * outputs from now on, also when this throws.
+   */
+  public static PipelineParts create(
+      CameraConfig config,
+      PekatClient client,
+      FrameMetrics metrics,
+      Executor results,
+      CameraOutputs outputs,
+      FrameTap tap) {
+    try {
+      return new PipelineParts(config, client, metrics, results, outputs, tap);
+    } catch (RuntimeException e) {
+      client.close();
+      outputs.close(Duration.ZERO);
+      throw e;
+    }
+  }
+
+  /** As the one above, on the shared event loops. */
+  public static PipelineParts create(
+      CameraConfig config,
+      ClientResources resources,
+      FrameMetrics metrics,
+      Executor results,
+      CameraOutputs outputs,
+      FrameTap tap) {
+    return create(
+        config,
+        NettyPekatClient.open(endpoint(config.pekat()), resources),
+        metrics,
+        results,
+        outputs,
+        tap);
   }
 
   /** The client endpoint for a camera's PEKAT settings. */
@@ -141,10 +203,7 @@ public final class PipelineParts {
             .responseType(pekat.responseType())
             .contextPlacement(pekat.contextPlacement())
             .requestTimeout(pekat.timeout())
-            .connectTimeout(
-                pekat.connectTimeout().compareTo(pekat.timeout()) > 0
-                    ? pekat.timeout()
-                    : pekat.connectTimeout())
+            .connectTimeout(pekat.connectTimeout())
             .maxInFlight(pekat.maxInFlight())
             .maxResponseBytes(pekat.maxResponseSize().bytesAsInt());
     pekat.key().ifPresent(b::apiKey);
@@ -155,13 +214,20 @@ public final class PipelineParts {
   /** Closes the journal and the NG saver, both within {@code timeout} (a hung disk included). */
   void closeResults(Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
-    journal.ifPresent(j -> j.close(timeout));
+    // Outputs first: parts still waiting are decided (as timeouts) while the journal is open.
+    outputs.close(timeout);
+    journal.ifPresent(j -> j.close(Duration.ofNanos(Math.max(0, deadline - System.nanoTime()))));
     Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
     ngSaver.ifPresent(s -> s.close(left));
   }
 
   PekatClient client() {
     return client;
+  }
+
+  /** The camera's verdict policy and outputs. */
+  public CameraOutputs outputs() {
+    return outputs;
   }
 
   FrameMetrics metrics() {

@@ -21,6 +21,8 @@ import java.util.Objects;
  * @param timingsMillis named durations in milliseconds (insertion order kept)
  * @param contextJson PEKAT's context JSON text as received, or null when there was none
  * @param error a one-line description of a failure, or null
+ * @param late the answer came after the part's verdict deadline: the outputs were told the timeout,
+ *     not this verdict
  */
 public record FrameRecord(
     String camera,
@@ -33,7 +35,8 @@ public record FrameRecord(
     Verdict verdict,
     Map<String, Double> timingsMillis,
     String contextJson,
-    String error) {
+    String error,
+    boolean late) {
 
   public FrameRecord {
     Objects.requireNonNull(camera, "camera");
@@ -41,5 +44,33 @@ public record FrameRecord(
     Objects.requireNonNull(outcome, "outcome");
     Objects.requireNonNull(verdict, "verdict");
     timingsMillis = timingsMillis == null ? Map.of() : timingsMillis;
+  }
+
+  /** A record of an answer that was not late (or of a camera without a verdict deadline). */
+  public FrameRecord(
+      String camera,
+      long sequence,
+      long frameId,
+      long timestampNanos,
+      long systemTimestampNanos,
+      Instant completedAt,
+      String outcome,
+      Verdict verdict,
+      Map<String, Double> timingsMillis,
+      String contextJson,
+      String error) {
+    this(
+        camera,
+        sequence,
+        frameId,
+        timestampNanos,
+        systemTimestampNanos,
+        completedAt,
+        outcome,
+        verdict,
+        timingsMillis,
+        contextJson,
+        error,
+        false);
   }
 }

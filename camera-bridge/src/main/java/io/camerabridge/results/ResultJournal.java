@@ -212,6 +212,9 @@ public final class ResultJournal implements AutoCloseable {
       g.writeStringField("completedAt", r.completedAt().toString());
       g.writeStringField("outcome", r.outcome());
       g.writeStringField("verdict", r.verdict().name());
+      if (r.late()) {
+        g.writeBooleanField("late", true);
+      }
       g.writeObjectFieldStart("timingsMs");
       for (Map.Entry<String, Double> t : r.timingsMillis().entrySet()) {
         g.writeNumberField(t.getKey(), t.getValue());

@@ -5,14 +5,19 @@ import io.camerabridge.bindings.systemd.SystemdNotifier;
 import io.camerabridge.config.BridgeConfig;
 import io.camerabridge.config.CameraConfig;
 import io.camerabridge.config.TriggerMode;
+import io.camerabridge.console.Console;
 import io.camerabridge.metrics.BridgeMetrics;
 import io.camerabridge.ops.CameraHealth;
 import io.camerabridge.ops.CameraState;
 import io.camerabridge.ops.HealthSource;
+import io.camerabridge.ops.StatusRoutes;
 import io.camerabridge.ops.StatusServer;
 import io.camerabridge.ops.Watchdog;
+import io.camerabridge.outputs.CameraOutputs;
+import io.camerabridge.outputs.MqttPublisher;
 import io.camerabridge.pekat.netty.ClientResources;
 import io.camerabridge.pipeline.CameraPipeline;
+import io.camerabridge.pipeline.FrameTap;
 import io.camerabridge.pipeline.PipelineParts;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -48,8 +53,10 @@ public final class Bridge implements HealthSource {
   private final List<CameraPipeline> pipelines = new ArrayList<>();
   private BridgeMetrics metrics;
   private StatusServer status;
+  private Console console;
   private ClientResources client;
   private ExecutorService results;
+  private MqttPublisher mqtt;
   private Watchdog watchdog;
   private volatile Map<String, CameraPipeline> byId = Map.of();
 
@@ -84,18 +91,37 @@ public final class Bridge implements HealthSource {
     try {
       metrics = new BridgeMetrics();
       if (config.metrics().enabled()) {
+        if (config.console().enabled()) {
+          console =
+              new Console(
+                  config, id -> Optional.ofNullable(byId.get(id)), metrics.registry(), id -> null);
+        }
         status =
             new StatusServer(
                 new InetSocketAddress(config.metrics().host(), config.metrics().port()),
                 metrics.registry(),
-                this);
+                this,
+                console == null ? StatusRoutes.NONE : console.routes(),
+                StatusServer.Limits.DEFAULT);
         status.start();
       }
       client = ClientResources.create(1);
       results = newResultsThread();
+      mqtt = config.mqttBroker().map(MqttPublisher::new).orElse(null);
+      if (mqtt != null) {
+        mqtt.start();
+      }
       for (CameraConfig camera : config.enabledCameras()) {
+        CameraOutputs outputs =
+            CameraOutputs.create(camera, Optional.ofNullable(mqtt), metrics.registry());
         PipelineParts parts =
-            PipelineParts.create(camera, client, metrics.forCamera(camera.id()), results);
+            PipelineParts.create(
+                camera,
+                client,
+                metrics.forCamera(camera.id()),
+                results,
+                outputs,
+                console == null ? FrameTap.NONE : console.tap(camera.id()));
         CameraPipeline pipeline = new CameraPipeline(camera, parts);
         metrics.bindCamera(camera.id(), pipeline.gauges());
         metrics.bindCameraFeatures(camera.id(), pipeline.featureGauges());
@@ -106,6 +132,9 @@ public final class Bridge implements HealthSource {
           pipelines.stream()
               .collect(Collectors.toUnmodifiableMap(CameraPipeline::id, Function.identity()));
       pipelines.forEach(CameraPipeline::start);
+      if (console != null) {
+        console.start();
+      }
       watchdog = new Watchdog(notifier, new LivenessCheck(client, pipelines, this), this);
       watchdog.start();
       if (status != null) {
@@ -115,7 +144,12 @@ public final class Bridge implements HealthSource {
       LOG.info(
           "camera-bridge started: {} camera(s){}",
           pipelines.size(),
-          status == null ? "" : ", metrics at http://" + hostPort(status.address()) + "/metrics");
+          status == null
+              ? ""
+              : ", metrics at http://"
+                  + hostPort(status.address())
+                  + "/metrics"
+                  + consoleUrl().map(u -> ", console at " + u).orElse(""));
     } catch (RuntimeException e) {
       stop();
       throw e;
@@ -129,7 +163,8 @@ public final class Bridge implements HealthSource {
    *   <li>STOPPING=1 to systemd, {@code /ready} turns 503;
    *   <li>stop acquisition on every camera (trigger, watchdog, frame threads, AcquisitionStop);
    *   <li>drain requests in flight, for at most {@code shutdown.drainTimeout} in total;
-   *   <li>flush and close the journals and NG savers;
+   *   <li>decide parts still waiting (as timeouts), write out the outputs' queues, flush and close
+   *       the journals and NG savers, then the MQTT connection ({@code offline});
    *   <li>every buffer is back: close each stream, then its camera;
    *   <li>stop the client event loops, the status server and the metrics registry.
    * </ol>
@@ -151,6 +186,10 @@ public final class Bridge implements HealthSource {
     for (CameraPipeline p : pipelines) {
       p.stopAcquisition(CAMERA_STOP_TIMEOUT);
     }
+    if (console != null) {
+      // No frame comes any more: let previews in hand give their buffers back before release.
+      console.close();
+    }
     long deadline = System.nanoTime() + config.shutdown().drainTimeout().toNanos();
     for (CameraPipeline p : pipelines) {
       p.drain(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
@@ -163,6 +202,10 @@ public final class Bridge implements HealthSource {
     long resultsDeadline = System.nanoTime() + RESULTS_TIMEOUT.toNanos();
     for (CameraPipeline p : pipelines) {
       p.closeResults(Duration.ofNanos(Math.max(0, resultsDeadline - System.nanoTime())));
+    }
+    if (mqtt != null) {
+      // After every camera's outputs: the last outcomes are queued by then.
+      mqtt.close(RESULTS_TIMEOUT);
     }
     for (CameraPipeline p : pipelines) {
       p.release(CAMERA_STOP_TIMEOUT);
@@ -207,6 +250,22 @@ public final class Bridge implements HealthSource {
   /** Where {@code /metrics} and {@code /health} are served, when enabled. */
   public Optional<InetSocketAddress> statusAddress() {
     return Optional.ofNullable(status).map(StatusServer::address);
+  }
+
+  /**
+   * The console's address, when served: {@code http://host:port/}; for a wildcard bind the loopback
+   * address, which a browser on this machine can open.
+   */
+  public Optional<String> consoleUrl() {
+    if (status == null || console == null) {
+      return Optional.empty();
+    }
+    InetSocketAddress a = status.address();
+    String host =
+        a.getAddress() != null && a.getAddress().isAnyLocalAddress()
+            ? (a.getAddress() instanceof java.net.Inet6Address ? "[::1]" : "127.0.0.1")
+            : StatusServer.hostPort(a).substring(0, StatusServer.hostPort(a).lastIndexOf(':'));
+    return Optional.of("http://" + host + ":" + a.getPort() + "/");
   }
 
   /** The metrics of this service. */

@@ -74,6 +74,7 @@ class LayeringTest {
             "io.camerabridge.config..",
             "io.camerabridge.ops..",
             "io.camerabridge.genicam..",
+            "io.camerabridge.console..",
             "io.camerabridge.frame..")
         .should()
         .dependOnClassesThat()

@@ -2,6 +2,7 @@ package io.camerabridge.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.io.IOException;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
@@ -57,7 +58,8 @@ class ConfigDocsTest {
   private static List<String> keys(Class<?> record, String prefix) {
     List<String> keys = new ArrayList<>();
     for (RecordComponent c : record.getRecordComponents()) {
-      String path = prefix + c.getName();
+      JsonProperty renamed = c.getAccessor().getAnnotation(JsonProperty.class);
+      String path = prefix + (renamed != null ? renamed.value() : c.getName());
       keys.add(path);
       Class<?> type = c.getType();
       if (type == List.class) {

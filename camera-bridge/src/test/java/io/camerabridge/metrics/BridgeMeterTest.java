@@ -58,7 +58,12 @@ class BridgeMeterTest {
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
     new MicrometerFrameMetrics(registry, "top").recordExchange(ExchangeOutcome.OK, 1, 1, 1);
     new CameraMeterBinder("top", MetricsFixtures.gauges()).bindTo(registry);
+    CameraMeterBinder.bindFeatures(
+        registry, "top", java.util.Map.of("DeviceTemperature", () -> 41.5));
     BridgeMeter.WATCHDOG_FRAME_SILENCE.gauge(registry, Tags.of("camera", "top"), 0.0, x -> x);
+    MetricsFixtures.registerOutputMeters(registry);
+    BridgeMeter.CAMERA_FEATURE.gauge(
+        registry, Tags.of("camera", "top", "feature", "DeviceTemperature"), 41.5, x -> x);
     for (BridgeMeter meter : BridgeMeter.values()) {
       Meter registered = registry.get(meter.meterName()).meters().iterator().next();
       assertThat(registered.getId().getType()).as("%s", meter).isEqualTo(meter.type());

@@ -12,6 +12,8 @@ class BridgeMetricsTest {
       FrameMetrics top = metrics.forCamera("top");
       metrics.bindCamera("top", MetricsFixtures.gauges());
       metrics.bindWatchdog("top", () -> 0);
+      MetricsFixtures.registerOutputMeters(metrics.registry());
+      metrics.bindCameraFeatures("top", java.util.Map.of("DeviceTemperature", () -> 41.5));
       top.frameAcquired();
       top.frameWaited(1_000_000);
       top.frameSize(1 << 20);

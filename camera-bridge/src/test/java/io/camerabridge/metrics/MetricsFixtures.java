@@ -37,4 +37,20 @@ final class MetricsFixtures {
   }
 
   private MetricsFixtures() {}
+
+  /**
+   * Registers the verdict and output meters the way {@code outputs.CameraOutputs} does (that
+   * package sits above metrics), so catalogue-wide checks see every meter.
+   */
+  static void registerOutputMeters(io.micrometer.core.instrument.MeterRegistry registry) {
+    io.micrometer.core.instrument.Tags camera =
+        io.micrometer.core.instrument.Tags.of("camera", "top");
+    io.micrometer.core.instrument.Tags output = camera.and("output", "mqtt");
+    Object state = new Object();
+    BridgeMeter.VERDICTS.functionCounter(registry, camera.and("verdict", "ok"), state, s -> 1);
+    BridgeMeter.VERDICTS_LATE.functionCounter(registry, camera, state, s -> 0);
+    BridgeMeter.OUTPUTS.counter(registry, output.and("result", "fired")).increment();
+    BridgeMeter.OUTPUT_QUEUE.gauge(registry, output, state, s -> 0);
+    BridgeMeter.OUTPUT_LATENCY.timer(registry, output).record(java.time.Duration.ofMillis(1));
+  }
 }

@@ -10,10 +10,14 @@ import io.camerabridge.metrics.ExchangeOutcome;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
@@ -160,6 +164,84 @@ class StatusServerTest {
     StatusServer again = new StatusServer(address, metrics.registry(), List::of);
     again.start();
     again.close();
+  }
+
+  @Test
+  void halfARequestLineDoesNotBlindHealthOrMetrics() throws Exception {
+    cameras.add(new CameraHealth("top", true, CameraState.STREAMING, 0.1, true, false));
+    List<Socket> slow = new ArrayList<>();
+    try {
+      for (int i = 0; i < 8; i++) {
+        Socket s = new Socket("127.0.0.1", server.address().getPort());
+        s.getOutputStream().write("GET /hea".getBytes(StandardCharsets.US_ASCII));
+        s.getOutputStream().flush();
+        slow.add(s);
+      }
+
+      assertThat(get("/health", null).statusCode()).isEqualTo(200);
+      assertThat(get("/metrics", null).statusCode()).isEqualTo(200);
+      assertThat(slow).allMatch(s -> !s.isClosed());
+    } finally {
+      for (Socket s : slow) {
+        s.close();
+      }
+    }
+  }
+
+  @Test
+  void aConnectionThatNeverCompletesItsRequestIsClosed() throws Exception {
+    StatusServer strict =
+        new StatusServer(
+            new InetSocketAddress("127.0.0.1", 0),
+            metrics.registry(),
+            List::of,
+            StatusRoutes.NONE,
+            new StatusServer.Limits(Duration.ofMillis(300), Duration.ofSeconds(30), 64));
+    strict.start();
+    try (Socket s = new Socket("127.0.0.1", strict.address().getPort())) {
+      s.setSoTimeout(60_000);
+      s.getOutputStream()
+          .write("GET /health HTTP/1.1\r\nHost: x".getBytes(StandardCharsets.US_ASCII));
+      s.getOutputStream().flush();
+
+      // The server hangs up without an answer: end of stream, not the 60 s socket time-out.
+      assertThat(s.getInputStream().read()).isEqualTo(-1);
+    } finally {
+      strict.close();
+    }
+  }
+
+  @Test
+  void connectionsBeyondTheCapAreClosedAndTheOthersStillServed() throws Exception {
+    StatusServer capped =
+        new StatusServer(
+            new InetSocketAddress("127.0.0.1", 0),
+            metrics.registry(),
+            List::of,
+            StatusRoutes.NONE,
+            new StatusServer.Limits(Duration.ofSeconds(30), Duration.ofSeconds(30), 2));
+    capped.start();
+    int port = capped.address().getPort();
+    try (Socket first = new Socket("127.0.0.1", port);
+        Socket second = new Socket("127.0.0.1", port);
+        Socket third = new Socket("127.0.0.1", port)) {
+      third.setSoTimeout(60_000);
+      assertThat(third.getInputStream().read()).isEqualTo(-1);
+      first.setSoTimeout(60_000);
+      first
+          .getOutputStream()
+          .write("GET /ready HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+      String answer = new String(first.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
+      assertThat(answer).isEqualTo("HTTP/1.1 503");
+    } finally {
+      capped.close();
+    }
+  }
+
+  @Test
+  void anOverlongRequestLineIsRefused() throws Exception {
+    HttpResponse<String> response = get("/health?" + "x".repeat(10_000), null);
+    assertThat(response.statusCode()).isIn(400, 414);
   }
 
   private HttpResponse<String> get(String path, String accept)

@@ -12,17 +12,26 @@ import org.junit.jupiter.api.Test;
 class PekatEndpointTest {
 
   @Test
-  void defaultsFollowPekatsOwnClients() {
+  void defaultsAreTheServicesOwn() {
     PekatEndpoint e = PekatEndpoint.builder("http://10.0.0.5:8000/").build();
 
     assertThat(e.baseUrl()).hasToString("http://10.0.0.5:8000");
     assertThat(e.host()).isEqualTo("10.0.0.5");
     assertThat(e.port()).isEqualTo(8000);
     assertThat(e.basePath()).isEmpty();
-    assertThat(e.requestTimeout()).isEqualTo(Duration.ofSeconds(20));
+    assertThat(e.requestTimeout()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(e.connectTimeout()).isEqualTo(Duration.ofSeconds(2));
+    assertThat(e.maxResponseBytes()).isEqualTo(16 * 1024 * 1024);
     assertThat(e.maxInFlight()).isEqualTo(1);
     assertThat(e.responseType()).isEqualTo(ResponseType.CONTEXT);
-    assertThat(e.contextPlacement()).isEqualTo(ContextPlacement.BODY);
+    assertThat(e.contextPlacement()).isEqualTo(ContextPlacement.HEADER);
+    assertThat(
+            PekatEndpoint.builder("http://h:8000")
+                .responseType(ResponseType.ANNOTATED_IMAGE)
+                .build()
+                .contextPlacement())
+        .as("the header breaks for contexts over ~4 KB")
+        .isEqualTo(ContextPlacement.BODY);
     assertThat(e.apiKey()).isEmpty();
   }
 
@@ -60,18 +69,22 @@ class PekatEndpointTest {
     assertThatThrownBy(() -> PekatEndpoint.builder("ftp://h:21").build())
         .hasMessageContaining("http:// or https://");
     assertThatThrownBy(() -> PekatEndpoint.builder("http://h:8000/?api_key=x").build())
-        .hasMessageContaining("apiKey")
+        .hasMessageContaining("must not have a query")
         .hasMessageNotContaining("api_key=x");
     assertThatThrownBy(() -> PekatEndpoint.builder("http://u:p@h:8000").build())
-        .hasMessageContaining("user info")
+        .hasMessageContaining("must not contain a user or password")
         .hasMessageNotContaining("u:p");
     assertThatThrownBy(() -> PekatEndpoint.builder("http:///nohost").build())
-        .hasMessageContaining("no host");
+        .hasMessageContaining("has no valid host");
+    assertThatThrownBy(() -> PekatEndpoint.builder("http://h:8000/analyze_raw_image/").build())
+        .hasMessageContaining("must not end with /analyze_raw_image");
     assertThatThrownBy(() -> PekatEndpoint.builder("http://h:8000").maxInFlight(0).build())
-        .hasMessageContaining("maxInFlight must be between 1 and 64");
+        .hasMessageContaining("maxInFlight must be between 1 and 16");
+    assertThatThrownBy(() -> PekatEndpoint.builder("http://h:8000").maxInFlight(17).build())
+        .hasMessageContaining("maxInFlight must be between 1 and 16");
     assertThatThrownBy(
             () -> PekatEndpoint.builder("http://h:8000").requestTimeout(Duration.ZERO).build())
-        .hasMessageContaining("requestTimeout must be positive");
+        .hasMessageContaining("requestTimeout must be between PT0.1S and PT10M");
     assertThatThrownBy(
             () ->
                 PekatEndpoint.builder("http://h:8000")

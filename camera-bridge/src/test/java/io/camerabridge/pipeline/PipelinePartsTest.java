@@ -2,9 +2,14 @@ package io.camerabridge.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.camerabridge.config.ConfigException;
+import io.camerabridge.config.ConfigLoader;
+import io.camerabridge.config.PekatConfig;
 import io.camerabridge.frame.FrameInfo;
+import io.camerabridge.pekat.PekatEndpoint;
 import io.camerabridge.pekat.RawLayout;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The small decision-makers of the pipeline, without a camera. */
@@ -52,6 +57,36 @@ class PipelinePartsTest {
         .isEqualTo("65401top-65401");
     assertThat(new DataTemplate("line 3: {camera}").format(frame)).isEqualTo("line 3: top");
     assertThat(new DataTemplate("{timestamp}").format(frame)).isEqualTo("2023-11-14T22:13:20.123Z");
+  }
+
+  @Test
+  void theConfigurationsDefaultsAreTheClientsDefaults() throws ConfigException {
+    PekatEndpoint fromConfig = PipelineParts.endpoint(pekat(""));
+    PekatEndpoint fromCode = PekatEndpoint.builder("http://127.0.0.1:8000").build();
+
+    assertThat(fromConfig).isEqualTo(fromCode);
+  }
+
+  @Test
+  void aShortTimeoutShortensTheDefaultConnectTimeoutAndAnExplicitOneIsKept()
+      throws ConfigException {
+    assertThat(PipelineParts.endpoint(pekat("timeout: 1s")).connectTimeout())
+        .isEqualTo(Duration.ofSeconds(1));
+    PekatEndpoint e = PipelineParts.endpoint(pekat("timeout: 3s\n      connectTimeout: 500ms"));
+    assertThat(e.requestTimeout()).isEqualTo(Duration.ofSeconds(3));
+    assertThat(e.connectTimeout()).isEqualTo(Duration.ofMillis(500));
+  }
+
+  private static PekatConfig pekat(String extra) throws ConfigException {
+    String yaml =
+        "cameras:\n"
+            + "  - id: cam\n"
+            + "    device: CAM-1\n"
+            + "    pixelFormat: Mono8\n"
+            + "    pekat:\n"
+            + "      url: \"http://127.0.0.1:8000\"\n"
+            + (extra.isEmpty() ? "" : "      " + extra + "\n");
+    return new ConfigLoader(Map.of()).parse("test.yaml", yaml).cameras().get(0).pekat();
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.camerabridge.tools.bench;
 
+import io.camerabridge.pekat.EndpointRules;
 import io.camerabridge.support.DurationConverter;
 import io.camerabridge.support.ExitCodes;
 import java.io.PrintWriter;
@@ -209,9 +210,10 @@ public final class ClientBenchCommand implements Callable<Integer> {
   }
 
   private ClientBenchmark.Settings settings(FrameShape shape) {
-    if (inFlight < 1 || inFlight > 64) {
+    if (inFlight < 1 || inFlight > EndpointRules.MAX_IN_FLIGHT) {
       throw new picocli.CommandLine.ParameterException(
-          spec.commandLine(), "--in-flight must be between 1 and 64, got " + inFlight);
+          spec.commandLine(),
+          "--in-flight must be between 1 and " + EndpointRules.MAX_IN_FLIGHT + ", got " + inFlight);
     }
     if (frames < 1) {
       throw new picocli.CommandLine.ParameterException(

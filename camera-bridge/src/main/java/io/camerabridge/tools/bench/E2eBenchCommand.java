@@ -103,6 +103,21 @@ public final class E2eBenchCommand implements Callable<Integer> {
       description = "Also run arv-camera-test-0.8 with the same settings and print the ratio")
   private boolean compareArv;
 
+  @Option(
+      names = "--console",
+      description =
+          "Serve the web console during the run, with one page watching it (event stream and"
+              + " previews), to measure what an open console costs")
+  private boolean console;
+
+  @Option(
+      names = "--outputs",
+      description =
+          "Also fire a line output (the fake camera's UserOutput1), an MQTT output (a mosquitto"
+              + " started on a free port, QoS 1) and a webhook (an in-process receiver) for every"
+              + " part, every third part NG, and report buffer filled -> output written")
+  private boolean outputs;
+
   @Option(names = "--json", description = "Print one JSON object instead of the text report")
   private boolean json;
 
@@ -123,14 +138,15 @@ public final class E2eBenchCommand implements Callable<Integer> {
               socketBuffer,
               inFlight,
               rounds,
-              compareArv);
+              compareArv,
+              outputs);
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
     BenchLogging.warningsOnly();
     E2eResult result;
     try {
-      result = new E2eBenchmark(System.err).run(settings);
+      result = new E2eBenchmark(System.err, console).run(settings);
     } catch (BenchException e) {
       // A setting the service refuses, a missing tool: the message says which and how to fix it.
       spec.commandLine().getErr().println("bench e2e: " + e.getMessage());

@@ -1,15 +1,20 @@
 package io.camerabridge.tools.bench;
 
 import io.camerabridge.bindings.aravis.fake.FakeGvCameraProcess;
+import io.camerabridge.config.BridgeConfig;
 import io.camerabridge.config.CameraConfig;
 import io.camerabridge.metrics.StreamStatistics;
+import io.camerabridge.outputs.CameraOutputs;
 import io.camerabridge.pekat.netty.ClientResources;
 import io.camerabridge.pekat.netty.NettyPekatClient;
 import io.camerabridge.pipeline.CameraPipeline;
+import io.camerabridge.pipeline.FrameTap;
 import io.camerabridge.pipeline.PipelineParts;
 import io.camerabridge.pipeline.PipelineStats;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -27,9 +32,18 @@ final class E2eBenchmark {
   private static final long PROGRESS_EVERY_MILLIS = 2000;
 
   private final PrintStream progress;
+  private final boolean console;
 
   E2eBenchmark(PrintStream progress) {
+    this(progress, false);
+  }
+
+  /**
+   * @param console serve the console during the run, with one page watching it
+   */
+  E2eBenchmark(PrintStream progress, boolean console) {
     this.progress = progress;
+    this.console = console;
   }
 
   /**
@@ -66,36 +80,89 @@ final class E2eBenchmark {
               t.setDaemon(true);
               return t;
             });
+    FakeGvCameraProcess.Builder cameraBuilder = FakeGvCameraProcess.builder();
+    if (settings.outputs()) {
+      // camera-bridge's GenICam XML: the fake camera gets Line*/UserOutput* features.
+      cameraBuilder.extendedGenicam();
+    }
     try (InProcessAnalyzer analyzer = InProcessAnalyzer.start();
-        FakeGvCameraProcess camera = FakeGvCameraProcess.builder().start();
-        ClientResources resources = ClientResources.create()) {
-      CameraConfig config =
-          E2eCameraConfig.load(camera.address().getHostAddress(), analyzer.address(), settings);
+        FakeGvCameraProcess camera = cameraBuilder.start();
+        ClientResources resources = ClientResources.create();
+        OutputRig rig = settings.outputs() ? OutputRig.start() : null) {
+      BridgeConfig file =
+          E2eCameraConfig.loadAll(
+              camera.address().getHostAddress(),
+              analyzer.address(),
+              settings,
+              rig == null ? null : rig.urls());
+      CameraConfig config = file.cameras().get(0);
+      ConsoleWatcher watcher = console ? new ConsoleWatcher(file) : null;
       PopClock clock = new PopClock();
       TimedPekatClient client =
           new TimedPekatClient(
               NettyPekatClient.open(PipelineParts.endpoint(config.pekat()), resources), clock);
-      PipelineParts parts = PipelineParts.create(config, client, clock, results);
+      OutputSamples samples = null;
+      CameraOutputs outputs;
+      if (rig != null) {
+        analyzer.ngEvery(3);
+        outputs = rig.outputs(file);
+        samples = new OutputSamples();
+        outputs.observe(samples);
+        outputs.observeWrites(samples);
+      } else {
+        outputs = CameraOutputs.create(config, Optional.empty(), new SimpleMeterRegistry());
+      }
+      PipelineParts parts =
+          PipelineParts.create(
+              config,
+              client,
+              clock,
+              results,
+              outputs,
+              watcher == null ? FrameTap.NONE : watcher.tap(config.id()));
       CameraPipeline pipeline = new CameraPipeline(config, parts);
       progress.printf("pipeline: %s -> %s%n", camera, analyzer.address().baseUri());
       pipeline.start();
+      if (watcher != null) {
+        watcher.start(pipeline);
+        progress.printf("console: served, one page watching%n");
+      }
       try {
         awaitFirstResult(pipeline);
         pause(settings.warmup(), pipeline, "warm-up");
         E2eResult.Counts before = counts(pipeline);
+        long consoleCpu = watcher == null ? 0 : ConsoleWatcher.threadCpuNanos();
         ResourceSnapshot start = ResourceSnapshot.take();
         client.recording(true);
+        if (samples != null) {
+          samples.recording(true);
+        }
         pause(settings.duration(), pipeline, "measure");
         client.recording(false);
+        if (samples != null) {
+          samples.recording(false);
+        }
         ResourceSnapshot end = ResourceSnapshot.take();
         E2eResult.Counts after = counts(pipeline);
+        if (watcher != null) {
+          E2eResult.Counts window = after.minus(before);
+          double ms = (ConsoleWatcher.threadCpuNanos() - consoleCpu) / 1e6;
+          progress.printf(
+              "console: %.1f ms CPU in its threads over the window, %.3f ms per acquired frame%n",
+              ms, ms / Math.max(1, window.acquired()));
+        }
         return new E2eResult.Bridge(
             after.minus(before),
             end.since(start, analyzer.serverThreads()),
             client.latencies(),
             client.busy(),
-            client.failed());
+            client.failed(),
+            samples);
       } finally {
+        if (watcher != null) {
+          progress.printf("console: the page fetched %d previews%n", watcher.previewsFetched());
+          watcher.close();
+        }
         pipeline.stop(STOP_TIMEOUT);
       }
     } finally {

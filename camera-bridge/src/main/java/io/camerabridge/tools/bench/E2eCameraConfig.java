@@ -20,6 +20,27 @@ final class E2eCameraConfig {
 
   private E2eCameraConfig() {}
 
+  /** The outputs {@code --outputs} adds, and the broker block they need. */
+  record Outputs(String brokerUrl, String webhookUrl) {
+    String mqttBlock() {
+      return "mqtt: { broker: \"" + brokerUrl + "\", clientId: camera-bridge-bench }\n";
+    }
+
+    String outputsBlock() {
+      return "    outputs:\n"
+          + "      - { type: line, line: Line1, source: UserOutput1, pulse: 5ms }\n"
+          + "      - { type: mqtt, qos: 1, context: summary }\n"
+          + "      - { type: webhook, url: \""
+          + webhookUrl
+          + "\", context: summary }\n";
+    }
+  }
+
+  static String yaml(String device, AnalyzerAddress analyzer, E2eSettings s, Outputs outputs) {
+    String yaml = yaml(device, analyzer, s);
+    return outputs == null ? yaml : outputs.mqttBlock() + yaml + outputs.outputsBlock();
+  }
+
   static String yaml(String device, AnalyzerAddress analyzer, E2eSettings s) {
     return String.format(
         Locale.ROOT,
@@ -57,11 +78,19 @@ final class E2eCameraConfig {
   /** Loads the YAML through {@link ConfigLoader}; an invalid setting fails with its message. */
   static CameraConfig load(String device, AnalyzerAddress analyzer, E2eSettings s)
       throws IOException {
+    return loadAll(device, analyzer, s, null).cameras().get(0);
+  }
+
+  /**
+   * The whole file (the console reads the cameras and {@code console:} from it), with the outputs
+   * and their broker when {@code outputs} is not null.
+   */
+  static BridgeConfig loadAll(
+      String device, AnalyzerAddress analyzer, E2eSettings s, Outputs outputs) throws IOException {
     Path file = Files.createTempFile("camera-bridge-bench", ".yaml");
     try {
-      Files.writeString(file, yaml(device, analyzer, s), StandardCharsets.UTF_8);
-      BridgeConfig config = new ConfigLoader(Map.of()).load(file);
-      return config.cameras().get(0);
+      Files.writeString(file, yaml(device, analyzer, s, outputs), StandardCharsets.UTF_8);
+      return new ConfigLoader(Map.of()).load(file);
     } catch (ConfigException e) {
       throw new BenchException("the e2e camera settings are not valid: " + e.getMessage(), e);
     } finally {

@@ -2,6 +2,7 @@ package io.camerabridge.tools.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.camerabridge.config.OutputType;
 import java.util.Locale;
 
 /** Renders an e2e result as text or as one JSON object. */
@@ -71,6 +72,32 @@ final class E2eReport {
     latencyRow(out, "buffer filled -> body written", l.popToWritten().percentiles());
     latencyRow(out, "buffer filled -> result", l.popToResult().percentiles());
     latencyRow(out, "first packet -> body written", l.leaderToWritten().percentiles());
+    OutputSamples o = b.outputs();
+    if (o != null) {
+      latencyRow(out, "leader -> verdict decided", o.decided());
+      for (OutputType t : OutputType.values()) {
+        latencyRow(out, "leader -> " + t.configName() + " written", o.written(t));
+      }
+      for (OutputType t : OutputType.values()) {
+        latencyRow(out, t.configName() + " adds to the verdict", o.added(t));
+      }
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "%noutputs: %d parts decided in the window (%d NG, every third by the simulator)%n",
+              o.parts(),
+              o.ng()));
+      for (OutputType t : OutputType.values()) {
+        out.append(
+            String.format(
+                Locale.ROOT,
+                "  %-8s expected %6d  lost %d  duplicated %d%n",
+                t.configName(),
+                o.expected(t),
+                o.lost(t),
+                o.duplicates(t)));
+      }
+    }
     out.append(
         String.format(
             Locale.ROOT,
@@ -143,6 +170,21 @@ final class E2eReport {
     latency(
         latency.putObject("first_packet_to_body_written"),
         b.latencies().leaderToWritten().percentiles());
+    OutputSamples o = b.outputs();
+    if (o != null) {
+      ObjectNode outputs = root.putObject("outputs");
+      outputs.put("parts", o.parts());
+      outputs.put("ng", o.ng());
+      latency(outputs.putObject("leader_to_decided_ms"), o.decided());
+      for (OutputType t : OutputType.values()) {
+        ObjectNode n = outputs.putObject(t.configName());
+        latency(n.putObject("leader_to_written_ms"), o.written(t));
+        latency(n.putObject("added_ms"), o.added(t));
+        n.put("expected", o.expected(t));
+        n.put("lost", o.lost(t));
+        n.put("duplicated", o.duplicates(t));
+      }
+    }
     root.put("cpu_s_per_frame", cpuPerFrame(r));
     root.put("client_cpu_s_per_frame", clientCpuPerFrame(r));
     root.put("heap_bytes_per_frame", heapPerFrame(r));

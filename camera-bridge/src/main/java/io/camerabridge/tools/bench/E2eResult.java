@@ -60,8 +60,10 @@ record E2eResult(
       ResourceSnapshot.Usage usage,
       TimedPekatClient.Latencies latencies,
       long busy,
-      long clientFailures) {
+      long clientFailures,
+      OutputSamples outputs) {
 
+    /** Sums two rounds; output samples are those of the last round that had them. */
     Bridge plus(Bridge o) {
       TimedPekatClient.Latencies merged = TimedPekatClient.Latencies.empty();
       merged.addAll(latencies);
@@ -71,7 +73,8 @@ record E2eResult(
           usage.plus(o.usage),
           merged,
           busy + o.busy,
-          clientFailures + o.clientFailures);
+          clientFailures + o.clientFailures,
+          o.outputs != null ? o.outputs : outputs);
     }
 
     double analyzedPerSecond() {

@@ -5,7 +5,8 @@ import java.time.Duration;
 
 /**
  * What {@code bench e2e} runs: the fake camera's image size, pixel format, frame rate and GVSP
- * packet size, and how long to measure after the warm-up.
+ * packet size, and how long to measure after the warm-up; with {@code outputs}, a line, an MQTT and
+ * a webhook output on every part and every third part NG.
  */
 record E2eSettings(
     int width,
@@ -19,7 +20,8 @@ record E2eSettings(
     String socketBuffer,
     int inFlight,
     int rounds,
-    boolean compareArv) {
+    boolean compareArv,
+    boolean outputs) {
 
   E2eSettings {
     if (width < 1 || height < 1 || width > 2048 || height > 2048) {

@@ -83,6 +83,11 @@ final class InProcessAnalyzer implements Analyzer {
     }
   }
 
+  /** Every {@code n}-th answer NG (0: all OK). */
+  void ngEvery(int n) {
+    simulator.setNgEvery(n);
+  }
+
   @Override
   public AnalyzerAddress address() {
     return address;

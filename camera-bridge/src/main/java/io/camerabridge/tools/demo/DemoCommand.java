@@ -151,6 +151,9 @@ public final class DemoCommand implements Callable<Integer> {
                         + ":"
                         + a.getPort()
                         + "/metrics   (health: /health)"));
+    bridge
+        .consoleUrl()
+        .ifPresent(u -> out.println("  console:   " + u + "   (open it in a browser)"));
     out.println("Press Ctrl-C to stop early.");
     out.flush();
   }

@@ -99,6 +99,9 @@ final class AnalyzeService {
               ContextJson.unanalysed(
                   frame.width(), frame.height(), data, analyzer.threshold(), timing);
         };
+    if (processing == Processing.DISCARD && controls.nextDiscardIsNg()) {
+      ContextJson.markNg(context);
+    }
     if (flowError && processing != Processing.OFF) {
       ContextJson.flowError(context);
     }

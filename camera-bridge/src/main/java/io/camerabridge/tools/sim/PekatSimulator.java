@@ -163,6 +163,17 @@ public final class PekatSimulator implements AutoCloseable {
     LOG.info("PEKAT simulator processing: {}", processing.cliName());
   }
 
+  /**
+   * In {@link Processing#DISCARD} mode, answers every {@code n}-th request NG with one detected
+   * rectangle (0, the default: all OK), so benchmarks see a known mix of verdicts.
+   */
+  public void setNgEvery(int n) {
+    if (n < 0) {
+      throw new IllegalArgumentException("ngEvery must be 0 or more, got " + n);
+    }
+    controls.ngEvery(n);
+  }
+
   public Processing processing() {
     return controls.processing();
   }

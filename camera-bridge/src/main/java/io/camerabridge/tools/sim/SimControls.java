@@ -9,6 +9,9 @@ final class SimControls {
   private volatile Processing processing;
   private volatile boolean checksums;
   private final AtomicReference<FaultPlan> faults;
+  private volatile int ngEvery;
+  private final java.util.concurrent.atomic.AtomicLong discarded =
+      new java.util.concurrent.atomic.AtomicLong();
 
   SimControls(Latency latency, Processing processing, boolean checksums, FaultPlan faults) {
     this.latency = latency;
@@ -39,6 +42,16 @@ final class SimControls {
 
   void checksums(boolean on) {
     this.checksums = on;
+  }
+
+  void ngEvery(int n) {
+    this.ngEvery = n;
+  }
+
+  /** Whether the next discard-mode answer is NG: every {@code ngEvery}-th one (0: never). */
+  boolean nextDiscardIsNg() {
+    int n = ngEvery;
+    return n > 0 && discarded.incrementAndGet() % n == 0;
   }
 
   FaultPlan faultPlan() {

@@ -20,7 +20,8 @@ class ArvCameraTestRunTest {
           "auto",
           1,
           1,
-          true);
+          true,
+          false);
 
   @Test
   void runsWithTheBridgesCameraSettings() {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,6 +33,14 @@ class Usb3StreamingTest {
   private static final String UNPLUGGING_ID = FakeU3v.VENDOR + "-CB0000000002-" + UNPLUGGING;
   private static final int WIDTH = 1920;
   private static final int HEIGHT = 1200;
+
+  @BeforeAll
+  static void thisJvmUsesFakeU3v() {
+    // Without it Aravis sees the host's real (here: absent) USB and every test below fails late.
+    assertThat(System.getenv("LD_LIBRARY_PATH"))
+        .as("LD_LIBRARY_PATH of a JVM started by the fake-u3v test execution")
+        .contains(FakeU3v.libraryDirectory().getFileName().toString());
+  }
 
   @Test
   void discoveryListsBothDevicesAsUsb3Vision() {

@@ -67,6 +67,14 @@ public final class ContextJson {
     return context;
   }
 
+  /** Turns an unanalysed OK context into an NG one with one defect (benchmarks' verdict mix). */
+  public static void markNg(ObjectNode context) {
+    ObjectNode rect = context.putArray("detectedRectangles").addObject();
+    rect.put("x", 0).put("y", 0).put("width", 8).put("height", 8).put("confidence", 1.0);
+    rect.putArray("classNames").addObject().put("label", "defect").put("confidence", 1.0);
+    context.put("result", false);
+  }
+
   /**
    * Turns a full context into that of a flow whose module failed: PEKAT still answers 200, with
    * {@code error} true, the failure in {@code errors} and {@code stderr}, and no verdict of OK.

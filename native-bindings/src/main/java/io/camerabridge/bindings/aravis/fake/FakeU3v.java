@@ -167,6 +167,12 @@ public final class FakeU3v {
       return this;
     }
 
+    /** After each return, the device leaves again after the same number of frames. */
+    public Builder unplugRepeatedly() {
+      variables.put("FAKE_U3V_UNPLUG_REPEAT", "1");
+      return this;
+    }
+
     /** The stream pauses for {@code pause} after this many frames (once). */
     public Builder stallAfterFrames(long frames, Duration pause) {
       variables.put("FAKE_U3V_STALL_AFTER_FRAMES", Long.toString(frames));

@@ -1,0 +1,61 @@
+package io.camerabridge.outputs;
+
+import io.camerabridge.config.OutputType;
+import io.camerabridge.metrics.BridgeMeter;
+import io.camerabridge.metrics.MeterTags;
+import io.camerabridge.outcome.PartOutcome;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
+
+/** The meters of one output: fired, failed and dropped outcomes, its latency, its queue. */
+public final class OutputMeters {
+  private final Counter fired;
+  private final Counter failed;
+  private final Counter dropped;
+  private final Timer latency;
+  private final String output;
+  private final OutputType type;
+  private volatile WriteObserver observer = WriteObserver.NONE;
+
+  OutputMeters(
+      MeterRegistry registry, String camera, String output, OutputType type, IntSupplier queued) {
+    this.output = output;
+    this.type = type;
+    Tags tags = Tags.of(MeterTags.CAMERA, camera, MeterTags.OUTPUT, output);
+    fired = BridgeMeter.OUTPUTS.counter(registry, tags.and(MeterTags.RESULT, "fired"));
+    failed = BridgeMeter.OUTPUTS.counter(registry, tags.and(MeterTags.RESULT, "failed"));
+    dropped = BridgeMeter.OUTPUTS.counter(registry, tags.and(MeterTags.RESULT, "dropped"));
+    latency = BridgeMeter.OUTPUT_LATENCY.timer(registry, tags);
+    BridgeMeter.OUTPUT_QUEUE.gauge(registry, tags, queued, q -> q.getAsInt());
+  }
+
+  /** The part's outcome was written. */
+  void fired(PartOutcome part) {
+    long nanos = Math.max(0, epochNanosNow() - part.filledEpochNanos());
+    fired.increment();
+    latency.record(nanos, TimeUnit.NANOSECONDS);
+    observer.written(output, type, part, nanos);
+  }
+
+  void observe(WriteObserver observer) {
+    this.observer = observer;
+  }
+
+  void failed() {
+    failed.increment();
+  }
+
+  void dropped() {
+    dropped.increment();
+  }
+
+  static long epochNanosNow() {
+    Instant now = Instant.now();
+    return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+  }
+}

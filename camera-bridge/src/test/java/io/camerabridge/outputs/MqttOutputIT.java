@@ -1,0 +1,176 @@
+package io.camerabridge.outputs;
+
+import static io.camerabridge.outputs.OutputsFixture.config;
+import static io.camerabridge.outputs.OutputsFixture.count;
+import static io.camerabridge.outputs.OutputsFixture.feed;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.camerabridge.config.BridgeConfig;
+import io.camerabridge.testing.MosquittoBroker;
+import io.camerabridge.testing.TcpProxy;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * MQTT outputs against a real Mosquitto broker, read by {@code mosquitto_sub}: order, QoS 1 across
+ * a broker restart (queued meanwhile, nothing lost, duplicates only as QoS 1 allows), the status
+ * topic, and the bounded queue.
+ */
+class MqttOutputIT {
+  private static final Duration WAIT = Duration.ofSeconds(60);
+
+  @TempDir(cleanup = org.junit.jupiter.api.io.CleanupMode.ON_SUCCESS)
+  Path dir;
+
+  private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+  private MosquittoBroker broker;
+  private MqttPublisher publisher;
+  private CameraOutputs outputs;
+
+  @BeforeEach
+  void startBroker() throws IOException {
+    broker = MosquittoBroker.start(dir);
+  }
+
+  @AfterEach
+  void stop() throws InterruptedException {
+    if (outputs != null) {
+      outputs.close(Duration.ofSeconds(2));
+    }
+    if (publisher != null) {
+      publisher.close(Duration.ofSeconds(2));
+    }
+    broker.close();
+  }
+
+  private void start(String mqttExtra, String outputExtra) {
+    start(broker.url(), mqttExtra, outputExtra);
+  }
+
+  private void start(String brokerUrl, String mqttExtra, String outputExtra) {
+    BridgeConfig config =
+        config(
+            "mqtt:\n  broker: \""
+                + brokerUrl
+                + "\"\n  clientId: bridge-test\n"
+                + mqttExtra.indent(2),
+            "outputs:\n  - type: mqtt\n" + outputExtra.indent(4));
+    publisher = new MqttPublisher(config.mqtt());
+    publisher.start();
+    outputs = CameraOutputs.create(config.cameras().get(0), Optional.of(publisher), registry);
+  }
+
+  private static List<JsonNode> messages(Path out, String topic) throws IOException {
+    List<JsonNode> result = new ArrayList<>();
+    for (String line : Files.readAllLines(out)) {
+      if (line.startsWith(topic + " ")) {
+        result.add(OutputsFixture.parse(line.substring(topic.length() + 1)));
+      }
+    }
+    return result;
+  }
+
+  private static List<Long> sequences(List<JsonNode> messages) {
+    return messages.stream().map(m -> m.get("sequence").asLong()).toList();
+  }
+
+  @Test
+  void everyOutcomeArrivesInOrderAcrossABrokerRestartWithNothingLost() throws Exception {
+    Path out = broker.subscribe("reader", "camera-bridge/#");
+    start("", "qos: 1\ncontext: none");
+    await().atMost(WAIT).until(publisher::isConnected);
+    await()
+        .atMost(WAIT)
+        .until(() -> broker.retained("camera-bridge/bridge-test/status").equals("online"));
+
+    feed(outputs, 1, 30);
+    await().atMost(WAIT).until(() -> messages(out, "camera-bridge/cam/result").size() >= 30);
+
+    broker.stop();
+    feed(outputs, 31, 60);
+    await()
+        .atMost(WAIT)
+        .until(() -> count(registry, "mqtt", "fired") >= 30 && !publisher.isConnected());
+    assertThat(outputs.names()).containsExactly("mqtt");
+    broker.startBroker();
+
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                new LinkedHashSet<>(sequences(messages(out, "camera-bridge/cam/result"))).size()
+                    == 60);
+    List<Long> seen = sequences(messages(out, "camera-bridge/cam/result"));
+    // QoS 1 is at least once: a message whose PUBACK was lost may come twice, never out of order.
+    assertThat(new ArrayList<>(new LinkedHashSet<>(seen)))
+        .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, 60).boxed().toList());
+    assertThat(seen.size()).isLessThanOrEqualTo(61);
+    List<JsonNode> ms = messages(out, "camera-bridge/cam/result");
+    assertThat(ms.get(2).get("verdict").asText()).isEqualTo("NG");
+    assertThat(ms.get(2).get("defects").asInt()).isEqualTo(2);
+    assertThat(ms.get(0).get("verdict").asText()).isEqualTo("OK");
+    assertThat(count(registry, "mqtt", "dropped")).isZero();
+    await()
+        .atMost(WAIT)
+        .until(() -> broker.retained("camera-bridge/bridge-test/status").equals("online"));
+
+    publisher.close(Duration.ofSeconds(5));
+    assertThat(broker.retained("camera-bridge/bridge-test/status")).isEqualTo("offline");
+  }
+
+  @Test
+  void aConnectionThatDiesMakesTheBrokerSayOfflineUntilTheReconnectSaysOnline() throws Exception {
+    String topic = "camera-bridge/bridge-test/status";
+    Path status = broker.subscribe("status-reader", topic);
+    try (TcpProxy cable = TcpProxy.start(broker.port())) {
+      start("tcp://127.0.0.1:" + cable.port(), "", "qos: 1");
+      await().atMost(WAIT).until(() -> statuses(status, topic).contains("online"));
+
+      cable.cutAll();
+
+      // The last will, sent by the broker because no DISCONNECT came; then the new birth.
+      await()
+          .atMost(WAIT)
+          .until(() -> String.join(",", statuses(status, topic)).contains("online,offline,online"));
+      feed(outputs, 1, 3);
+      await().atMost(WAIT).until(() -> count(registry, "mqtt", "fired") == 3);
+    }
+  }
+
+  private static List<String> statuses(Path out, String topic) throws IOException {
+    return Files.readAllLines(out).stream()
+        .filter(l -> l.startsWith(topic + " "))
+        .map(l -> l.substring(topic.length() + 1))
+        .toList();
+  }
+
+  @Test
+  void whileTheBrokerIsAwayTheQueueIsBoundedAndOverflowIsCounted() throws Exception {
+    broker.stop();
+    start("queue: 5", "qos: 1\ntopic: \"plant/{camera}/{verdict}\"");
+
+    feed(outputs, 1, 20);
+
+    assertThat(count(registry, "mqtt", "dropped")).isGreaterThanOrEqualTo(14);
+    broker.startBroker();
+    Path out = broker.subscribe("late-reader", "plant/#");
+    await()
+        .atMost(WAIT)
+        .until(() -> count(registry, "mqtt", "fired") + count(registry, "mqtt", "dropped") == 20);
+    feed(outputs, 21, 22);
+    await().atMost(WAIT).until(() -> sequences(messages(out, "plant/cam/ok")).contains(22L));
+  }
+}

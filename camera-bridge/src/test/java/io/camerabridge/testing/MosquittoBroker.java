@@ -1,0 +1,190 @@
+package io.camerabridge.testing;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real Mosquitto broker (Debian's {@code mosquitto}) on a free loopback port, with persistence in
+ * a test directory so that a stop (SIGTERM) and start keeps the subscribers' sessions, and
+ * subscribers run as {@code mosquitto_sub} processes: an MQTT implementation independent of the one
+ * under test.
+ */
+public final class MosquittoBroker implements AutoCloseable {
+  private final Path dir;
+  private final int port;
+  private final List<Process> subscribers = new ArrayList<>();
+  private Process broker;
+
+  private MosquittoBroker(Path dir, int port) {
+    this.dir = dir;
+    this.port = port;
+  }
+
+  /** Starts a broker on a port that was free a moment ago. */
+  public static MosquittoBroker start(Path dir) throws IOException {
+    int port;
+    try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      port = s.getLocalPort();
+    }
+    Path conf = dir.resolve("mosquitto.conf");
+    Files.writeString(
+        conf,
+        "listener "
+            + port
+            + " 127.0.0.1\n"
+            + "allow_anonymous true\n"
+            // Run as root, mosquitto drops to its own user, which cannot write the test directory.
+            + "user "
+            + System.getProperty("user.name")
+            + "\n"
+            + "persistence true\n"
+            + "persistence_location "
+            + dir.toAbsolutePath()
+            + "/\n"
+            + "log_dest file "
+            + dir.resolve("mosquitto.log").toAbsolutePath()
+            + "\n");
+    MosquittoBroker b = new MosquittoBroker(dir, port);
+    b.startBroker();
+    return b;
+  }
+
+  public int port() {
+    return port;
+  }
+
+  /** {@code tcp://127.0.0.1:PORT}. */
+  public String url() {
+    return "tcp://127.0.0.1:" + port;
+  }
+
+  /** Starts the broker again on the same port (after {@link #stop()}). */
+  public void startBroker() throws IOException {
+    broker =
+        new ProcessBuilder("mosquitto", "-c", dir.resolve("mosquitto.conf").toString())
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("broker.out").toFile()))
+            .start();
+    await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50)).until(this::accepts);
+  }
+
+  /** Stops the broker (SIGTERM: it saves its sessions) and waits for it to exit. */
+  public void stop() throws InterruptedException {
+    if (broker != null && broker.isAlive()) {
+      broker.destroy();
+      if (!broker.waitFor(20, TimeUnit.SECONDS)) {
+        broker.destroyForcibly().waitFor();
+      }
+    }
+  }
+
+  public boolean isRunning() {
+    return broker != null && broker.isAlive();
+  }
+
+  /**
+   * Subscribes {@code topic} at QoS 1 with a persistent session ({@code -c}), writing {@code topic
+   * payload} lines to {@code out}; returns once the subscription is in place (a retained probe
+   * message is seen).
+   */
+  public Path subscribe(String id, String topic) throws IOException {
+    Path out = dir.resolve(id + ".out");
+    Process p =
+        new ProcessBuilder(
+                "mosquitto_sub",
+                "-h",
+                "127.0.0.1",
+                "-p",
+                Integer.toString(port),
+                "-i",
+                id,
+                "-c",
+                "-q",
+                "1",
+                "-v",
+                "-t",
+                topic)
+            .redirectErrorStream(true)
+            .redirectOutput(out.toFile())
+            .start();
+    subscribers.add(p);
+    return out;
+  }
+
+  /** Publishes one message with {@code mosquitto_pub} (e.g. a probe). */
+  public void publish(String topic, String message, boolean retain)
+      throws IOException, InterruptedException {
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                "mosquitto_pub",
+                "-h",
+                "127.0.0.1",
+                "-p",
+                Integer.toString(port),
+                "-q",
+                "1",
+                "-t",
+                topic,
+                "-m",
+                message));
+    if (retain) {
+      cmd.add("-r");
+    }
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    if (!p.waitFor(20, TimeUnit.SECONDS) || p.exitValue() != 0) {
+      throw new IOException(
+          "mosquitto_pub failed: " + new String(p.getInputStream().readAllBytes()));
+    }
+  }
+
+  /** Reads one retained message of {@code topic} with {@code mosquitto_sub -C 1}. */
+  public String retained(String topic) throws IOException, InterruptedException {
+    Process p =
+        new ProcessBuilder(
+                "mosquitto_sub",
+                "-h",
+                "127.0.0.1",
+                "-p",
+                Integer.toString(port),
+                "-C",
+                "1",
+                "-W",
+                "10",
+                "-t",
+                topic)
+            .redirectErrorStream(true)
+            .start();
+    String text = new String(p.getInputStream().readAllBytes()).strip();
+    p.waitFor(20, TimeUnit.SECONDS);
+    return text;
+  }
+
+  private boolean accepts() {
+    try (Socket s = new Socket()) {
+      s.connect(new InetSocketAddress("127.0.0.1", port), 500);
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    for (Process p : subscribers) {
+      p.destroy();
+      p.waitFor(10, TimeUnit.SECONDS);
+    }
+    stop();
+  }
+}
