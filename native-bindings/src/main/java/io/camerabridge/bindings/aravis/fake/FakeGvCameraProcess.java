@@ -7,15 +7,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
 /**
@@ -43,11 +40,9 @@ public final class FakeGvCameraProcess implements AutoCloseable {
   public static final String EXECUTABLE = "arv-fake-gv-camera-0.8";
 
   private static final Pattern SERIAL = Pattern.compile("[A-Za-z0-9]{1,15}");
-  private static final AtomicInteger SEQUENCE = new AtomicInteger();
   private static final Set<FakeGvCameraProcess> RUNNING = ConcurrentHashMap.newKeySet();
   private static final AtomicBoolean HOOK_INSTALLED = new AtomicBoolean();
   private static final Duration POLL = Duration.ofMillis(100);
-  private static final int START_ATTEMPTS = 3;
 
   private final String serial;
   private final LoopbackAddressLease lease;
@@ -55,8 +50,7 @@ public final class FakeGvCameraProcess implements AutoCloseable {
   private final Path log;
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private FakeGvCameraProcess(
-      String serial, LoopbackAddressLease lease, Process process, Path log) {
+  FakeGvCameraProcess(String serial, LoopbackAddressLease lease, Process process, Path log) {
     this.serial = serial;
     this.lease = lease;
     this.process = process;
@@ -158,7 +152,7 @@ public final class FakeGvCameraProcess implements AutoCloseable {
     }
     RUNNING.remove(this);
     try {
-      stopProcess(process);
+      FakeGvCameraLauncher.stop(process);
     } finally {
       try {
         lease.close();
@@ -202,21 +196,9 @@ public final class FakeGvCameraProcess implements AutoCloseable {
     throw new IOException(this + " did not " + (stopped ? "stop" : "continue") + " within 5 s");
   }
 
-  private static void stopProcess(Process process) {
-    process.destroy();
-    try {
-      if (!process.waitFor(2, TimeUnit.SECONDS)) {
-        // A SIGSTOPped process ignores SIGTERM until continued; SIGKILL always works.
-        process.destroyForcibly();
-        process.waitFor(5, TimeUnit.SECONDS);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      process.destroyForcibly();
-    }
-  }
-
-  private static void installShutdownHook() {
+  /** Stops {@code camera} when the JVM exits, unless it was closed before. */
+  static void stopAtExit(FakeGvCameraProcess camera) {
+    RUNNING.add(camera);
     if (HOOK_INSTALLED.compareAndSet(false, true)) {
       // Child processes outlive the JVM unless stopped; a crashed test must not leave cameras.
       Runtime.getRuntime()
@@ -224,13 +206,6 @@ public final class FakeGvCameraProcess implements AutoCloseable {
               new Thread(
                   () -> Set.copyOf(RUNNING).forEach(FakeGvCameraProcess::close),
                   "fake-gv-camera-cleanup"));
-    }
-  }
-
-  /** The simulator could not be started at all; trying another address would not help. */
-  private static final class MissingExecutableException extends IOException {
-    MissingExecutableException(String message, Throwable cause) {
-      super(message, cause);
     }
   }
 
@@ -309,95 +284,14 @@ public final class FakeGvCameraProcess implements AutoCloseable {
 
     /** Starts the process and waits until the camera answers on its address. */
     public FakeGvCameraProcess start() throws IOException {
-      String s = serial != null ? serial : uniqueSerial();
-      Set<String> failedAddresses = new HashSet<>();
-      IOException last = null;
-      for (int attempt = 0; attempt < START_ATTEMPTS; attempt++) {
-        LoopbackAddressLease lease = LoopbackAddressLease.acquire(failedAddresses);
-        try {
-          FakeGvCameraProcess camera = launch(s, lease);
-          RUNNING.add(camera);
-          installShutdownHook();
-          return camera;
-        } catch (MissingExecutableException e) {
-          lease.close();
-          throw e;
-        } catch (IOException e) {
-          // Another host process may have bound the port between the probe and the launch.
-          failedAddresses.add(lease.address().getHostAddress());
-          lease.close();
-          last = e;
-        }
-      }
-      throw last;
-    }
-
-    private FakeGvCameraProcess launch(String s, LoopbackAddressLease lease) throws IOException {
-      Path log = Files.createTempFile("fake-gv-camera-" + s + "-", ".log");
-      ProcessBuilder pb =
-          new ProcessBuilder(executable, "-i", lease.address().getHostAddress(), "-s", s);
-      if (lostPacketsPerThousand > 0) {
-        pb.command().add("--gvsp-lost-ratio=" + lostPacketsPerThousand);
-      }
-      if (genicam != null) {
-        pb.command().add("--genicam=" + genicam.toAbsolutePath());
-      }
-      pb.redirectErrorStream(true).redirectOutput(log.toFile());
-      Process process;
-      try {
-        process = pb.start();
-      } catch (IOException e) {
-        Files.deleteIfExists(log);
-        throw new MissingExecutableException(
-            "Cannot start '"
-                + executable
-                + "' ("
-                + e.getMessage()
-                + "); install the Debian package aravis-tools",
-            e);
-      }
-      FakeGvCameraProcess camera = new FakeGvCameraProcess(s, lease, process, log);
-      try {
-        awaitAnswer(camera);
-        for (Map.Entry<Integer, Integer> r : registers.entrySet()) {
-          camera.writeRegister(r.getKey(), r.getValue());
-        }
-        return camera;
-      } catch (IOException | RuntimeException e) {
-        stopProcess(process);
-        Files.deleteIfExists(log);
-        throw e;
-      }
-    }
-
-    private void awaitAnswer(FakeGvCameraProcess camera) throws IOException {
-      long deadline = System.nanoTime() + startTimeout.toNanos();
-      while (System.nanoTime() < deadline) {
-        if (!camera.isAlive()) {
-          throw new IOException(
-              EXECUTABLE + " exited with " + camera.process.exitValue() + ": " + camera.output());
-        }
-        Optional<GvcpDiscovery.Reply> reply = GvcpDiscovery.discover(camera.address(), POLL);
-        if (reply.isPresent() && camera.serial.equals(reply.get().serial())) {
-          return;
-        }
-      }
-      throw new IOException(
-          EXECUTABLE
-              + " on "
-              + camera.address().getHostAddress()
-              + " did not answer discovery within "
-              + startTimeout
-              + ": "
-              + camera.output());
-    }
-
-    private static String uniqueSerial() {
-      // pid keeps parallel JVMs apart, the sequence keeps cameras within one JVM apart.
-      return "CB"
-          + Long.toString(ProcessHandle.current().pid(), 36).toUpperCase()
-          + "N"
-          + SEQUENCE.incrementAndGet();
+      return new FakeGvCameraLauncher(
+              executable,
+              serial,
+              lostPacketsPerThousand,
+              genicam,
+              new LinkedHashMap<>(registers),
+              startTimeout)
+          .start();
     }
   }
 }
