@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The analyzer absent, going away, coming back on the same port, and too slow: the service stays
  * up, counts every frame it could not analyse by reason, and resumes on its own.
  */
-class AnalyzerFaultsIT {
+class AnalyzerDownAndSlowIT {
   private static final String DOWN = "camerabridge_frames_dropped_total";
 
   /** The bound is 2 s; the margin is for this shared, loaded machine. */

@@ -34,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * simulator's fault modes over real sockets (no camera: frames are direct buffers standing in for
  * camera memory). Every frame's memory must be given back exactly once, whatever happens.
  */
-class AnalyzerFaultsIT {
+class FramePathUnderAnalyzerFaultsIT {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int W = 64;
   private static final int H = 48;
