@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camerabridge.bindings.aravis.fake.FakeGvCameraProcess;
+import io.camerabridge.config.yaml.CameraYaml;
+import io.camerabridge.config.yaml.ConfigYaml;
 import io.camerabridge.support.ExitCodes;
 import io.camerabridge.tools.sim.PekatSimulator;
 import java.io.IOException;
@@ -60,22 +62,17 @@ class CliProcessIT {
         PekatSimulator sim = PekatSimulator.builder().port(0).build().start()) {
       Path journal = dir.resolve("term.jsonl");
       Path config = dir.resolve("run.yaml");
-      Files.writeString(
-          config,
-          String.join(
-              "\n",
-              "metrics: { listen: \"127.0.0.1:0\" }",
-              "shutdown: { drainTimeout: 2s }",
-              "cameras:",
-              "  - id: term",
-              "    device: \"" + camera.deviceId() + "\"",
-              "    pixelFormat: BayerRG8",
-              "    width: 1920",
-              "    height: 1200",
-              "    frameRate: 20",
-              "    pekat: { url: \"" + sim.baseUri() + "\" }",
-              "    results: { journal: \"" + journal + "\" }",
-              ""));
+      ConfigYaml.create()
+          .metricsListen("127.0.0.1:0")
+          .drainTimeout("2s")
+          .camera(
+              CameraYaml.of("term", camera.deviceId())
+                  .pixelFormat("BayerRG8")
+                  .size(1920, 1200)
+                  .frameRate(20)
+                  .pekat(sim.baseUri())
+                  .journal(journal))
+          .write(config);
       Process run = start(dir.resolve("run.out"), "run", "--config", config.toString());
       await()
           .atMost(Duration.ofSeconds(60))
@@ -110,24 +107,18 @@ class CliProcessIT {
                 .build()
                 .start()) {
       Path config = dir.resolve("key.yaml");
-      Files.writeString(
-          config,
-          String.join(
-              "\n",
-              "metrics: { listen: \"127.0.0.1:0\" }",
-              "shutdown: { drainTimeout: 1s }",
-              "cameras:",
-              "  - id: keyed",
-              "    device: \"" + camera.deviceId() + "\"",
-              "    pixelFormat: BayerRG8",
-              "    width: 640",
-              "    height: 480",
-              "    frameRate: 10",
-              "    pekat: { url: \""
-                  + sim.baseUri()
-                  + "\", apiKey: \"${PEKAT_API_KEY}\","
-                  + " timeout: 1s }",
-              ""));
+      ConfigYaml.create()
+          .metricsListen("127.0.0.1:0")
+          .drainTimeout("1s")
+          .camera(
+              CameraYaml.of("keyed", camera.deviceId())
+                  .pixelFormat("BayerRG8")
+                  .size(640, 480)
+                  .frameRate(10)
+                  .pekat(sim.baseUri())
+                  .pekat("apiKey", "${PEKAT_API_KEY}")
+                  .pekat("timeout", "1s"))
+          .write(config);
       Path output = dir.resolve("key.out");
       Process run =
           start(output, Map.of("PEKAT_API_KEY", secret), "run", "--config", config.toString());

@@ -7,6 +7,8 @@ import io.camerabridge.bindings.aravis.fake.FakeGenicam;
 import io.camerabridge.bindings.aravis.fake.FakeGvCameraProcess;
 import io.camerabridge.config.CameraConfig;
 import io.camerabridge.config.ConfigLoader;
+import io.camerabridge.config.yaml.CameraYaml;
+import io.camerabridge.config.yaml.ConfigYaml;
 import io.camerabridge.genicam.FeatureStepRunner;
 import io.camerabridge.support.ExitCodes;
 import io.camerabridge.testing.CliRun;
@@ -117,17 +119,14 @@ class FeatureCommandsTest {
       assertThat(a.readRegister(FakeGenicam.BALANCE_RATIO_SELECTOR)).isZero();
       assertThat(a.readRegister(FakeGenicam.LINE_SELECTOR)).isEqualTo(3);
 
-      Path yaml = dir.resolve("bridge.yaml");
-      Files.writeString(
-          yaml,
-          """
-          cameras:
-            - id: line1
-              device: CAM-1
-              pixelFormat: BayerRG8
-              featureFile: line1.features
-              pekat: { url: "http://127.0.0.1:8000" }
-          """);
+      Path yaml =
+          ConfigYaml.create()
+              .camera(
+                  CameraYaml.of("line1", "CAM-1")
+                      .pixelFormat("BayerRG8")
+                      .set("featureFile", "line1.features")
+                      .pekat("http://127.0.0.1:8000"))
+              .write(dir.resolve("bridge.yaml"));
       CameraConfig config = new ConfigLoader(Map.of()).load(yaml).cameras().get(0);
       try (Camera camera = Camera.open(address(b))) {
         new FeatureStepRunner(camera.features()).run(config.featureFile().steps().steps());

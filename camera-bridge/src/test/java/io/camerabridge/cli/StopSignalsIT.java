@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.camerabridge.bindings.aravis.fake.FakeGvCameraProcess;
+import io.camerabridge.config.yaml.CameraYaml;
+import io.camerabridge.config.yaml.ConfigYaml;
 import io.camerabridge.tools.sim.Endpoint;
 import io.camerabridge.tools.sim.PekatSimulator;
 import java.io.IOException;
@@ -83,23 +85,18 @@ class StopSignalsIT {
   private Path config(FakeGvCameraProcess camera, PekatSimulator sim, Path journal)
       throws IOException {
     Path config = dir.resolve("run-" + journal.getFileName() + ".yaml");
-    Files.writeString(
-        config,
-        String.join(
-            "\n",
-            "metrics: { listen: \"127.0.0.1:0\" }",
-            "shutdown: { drainTimeout: 2s }",
-            "cameras:",
-            "  - id: stop",
-            "    device: \"" + camera.deviceId() + "\"",
-            "    pixelFormat: Mono8",
-            "    width: 640",
-            "    height: 480",
-            "    frameRate: 20",
-            "    gige: { packetSocket: false }",
-            "    pekat: { url: \"" + sim.baseUri() + "\" }",
-            "    results: { journal: \"" + journal + "\" }",
-            ""));
+    ConfigYaml.create()
+        .metricsListen("127.0.0.1:0")
+        .drainTimeout("2s")
+        .camera(
+            CameraYaml.of("stop", camera.deviceId())
+                .pixelFormat("Mono8")
+                .size(640, 480)
+                .frameRate(20)
+                .gige("packetSocket", false)
+                .pekat(sim.baseUri())
+                .journal(journal))
+        .write(config);
     return config;
   }
 

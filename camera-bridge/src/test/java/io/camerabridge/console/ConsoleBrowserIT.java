@@ -6,6 +6,8 @@ import io.camerabridge.bindings.aravis.fake.FakeGvCameraProcess;
 import io.camerabridge.bindings.systemd.SystemdNotifier;
 import io.camerabridge.config.BridgeConfig;
 import io.camerabridge.config.ConfigLoader;
+import io.camerabridge.config.yaml.CameraYaml;
+import io.camerabridge.config.yaml.ConfigYaml;
 import io.camerabridge.service.Bridge;
 import io.camerabridge.tools.sim.PekatSimulator;
 import java.awt.image.BufferedImage;
@@ -180,30 +182,21 @@ class ConsoleBrowserIT {
   // ---- helpers --------------------------------------------------------------------------------
 
   private String config(String extra, String device, String pekatUrl, boolean enabled) {
-    return "metrics: { listen: \"127.0.0.1:0\" }\n"
-        + extra
-        + "shutdown: { drainTimeout: 2s }\n"
-        + "cameras:\n"
-        + "  - id: line1\n"
-        + "    device: \""
-        + device
-        + "\"\n"
-        + "    enabled: "
-        + enabled
-        + "\n"
-        + "    pixelFormat: BayerRG8\n"
-        + "    width: 1024\n"
-        + "    height: 768\n"
-        + "    frameRate: 10\n"
-        + "    exposure: 10ms\n"
-        + "    frameTimeout: 1500ms\n"
-        + "    pekat: { url: \""
-        + pekatUrl
-        + "\" }\n"
-        + "    results:\n"
-        + "      saveNg: { dir: \""
-        + dir.resolve("ng")
-        + "\" }\n";
+    return ConfigYaml.create()
+        .metricsListen("127.0.0.1:0")
+        .yaml(extra)
+        .drainTimeout("2s")
+        .camera(
+            CameraYaml.of("line1", device)
+                .enabled(enabled)
+                .pixelFormat("BayerRG8")
+                .size(1024, 768)
+                .frameRate(10)
+                .exposure("10ms")
+                .set("frameTimeout", "1500ms")
+                .pekat(pekatUrl)
+                .set("results.saveNg.dir", dir.resolve("ng")))
+        .toYaml();
   }
 
   private Bridge start(String yaml) throws Exception {

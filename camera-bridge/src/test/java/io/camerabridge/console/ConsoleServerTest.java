@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import io.camerabridge.config.BridgeConfig;
 import io.camerabridge.config.ConfigLoader;
 import io.camerabridge.config.PasswordHash;
+import io.camerabridge.config.yaml.CameraYaml;
+import io.camerabridge.config.yaml.ConfigYaml;
 import io.camerabridge.frame.FrameInfo;
 import io.camerabridge.frame.FrameLease;
 import io.camerabridge.frame.FrameLeases;
@@ -284,22 +286,20 @@ class ConsoleServerTest {
   }
 
   private void start(String extraYaml, boolean loopback) throws Exception {
-    Path file = dir.resolve("camera-bridge.yaml");
-    String listen = loopback ? "metrics: { listen: \"127.0.0.1:0\" }\n" : "";
-    Files.writeString(
-        file,
-        listen
-            + extraYaml
-            + "cameras:\n"
-            + "  - id: cam\n"
-            + "    device: CAM-1\n"
-            + "    enabled: false\n"
-            + "    pixelFormat: BayerRG8\n"
-            + "    pekat: { url: \"http://127.0.0.1:8123\", apiKey: \"pekat-key-0123456789\" }\n"
-            + "    results:\n"
-            + "      saveNg: { dir: \""
-            + dir.resolve("ng")
-            + "\" }\n");
+    ConfigYaml yaml = ConfigYaml.create();
+    if (loopback) {
+      yaml.metricsListen("127.0.0.1:0");
+    }
+    Path file =
+        yaml.yaml(extraYaml)
+            .camera(
+                CameraYaml.of("cam", "CAM-1")
+                    .enabled(false)
+                    .pixelFormat("BayerRG8")
+                    .pekat("http://127.0.0.1:8123")
+                    .pekat("apiKey", "pekat-key-0123456789")
+                    .set("results.saveNg.dir", dir.resolve("ng")))
+            .write(dir.resolve("camera-bridge.yaml"));
     BridgeConfig config = new ConfigLoader(Map.of()).load(file);
     console = new Console(config, id -> Optional.empty(), metrics.registry(), id -> null);
     server =

@@ -1,9 +1,10 @@
 package io.camerabridge.container;
 
+import io.camerabridge.config.yaml.CameraYaml;
+import io.camerabridge.config.yaml.ConfigYaml;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -24,31 +25,20 @@ final class BridgeConfigFile {
 
   /** Writes the config into {@code dir}; {@code metricsPort} 0 lets the bridge pick one. */
   static Path write(Path dir, InetAddress camera, URI pekat, int metricsPort) throws IOException {
-    String yaml =
-        """
-        metrics:
-          listen: "127.0.0.1:%d"
-        shutdown:
-          drainTimeout: 2s
-        cameras:
-          - id: %s
-            device: "%s"
-            pixelFormat: BayerRG8
-            width: 640
-            height: 480
-            frameRate: 10
-            buffers: 4
-            gige:
-              socketBuffer: auto
-            pekat:
-              url: "%s"
-              responseType: context
-              timeout: 5s
-              maxInFlight: 1
-        """
-            .formatted(metricsPort, CAMERA_ID, camera.getHostAddress(), pekat);
-    Path file = dir.resolve("camera-bridge.yaml");
-    Files.writeString(file, yaml);
-    return file;
+    return ConfigYaml.create()
+        .metricsListen("127.0.0.1:" + metricsPort)
+        .drainTimeout("2s")
+        .camera(
+            CameraYaml.of(CAMERA_ID, camera.getHostAddress())
+                .pixelFormat("BayerRG8")
+                .size(640, 480)
+                .frameRate(10)
+                .buffers(4)
+                .gige("socketBuffer", "auto")
+                .pekat(pekat)
+                .pekat("responseType", "context")
+                .pekat("timeout", "5s")
+                .pekat("maxInFlight", 1))
+        .write(dir.resolve("camera-bridge.yaml"));
   }
 }

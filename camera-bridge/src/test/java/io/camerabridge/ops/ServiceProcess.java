@@ -1,5 +1,7 @@
 package io.camerabridge.ops;
 
+import io.camerabridge.config.yaml.CameraYaml;
+import io.camerabridge.config.yaml.ConfigYaml;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -7,7 +9,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -47,30 +48,20 @@ final class ServiceProcess implements AutoCloseable {
 
   /** A one-camera configuration: {@code top}, Mono8 at {@code fps}, into {@code pekat}. */
   static String config(String device, URI pekat, int width, int height, int fps) {
-    return String.format(
-        Locale.ROOT,
-        """
-        metrics: { listen: "127.0.0.1:0" }
-        shutdown: { drainTimeout: 2s }
-        logging: { format: plain }
-        cameras:
-          - id: top
-            device: "%s"
-            pixelFormat: Mono8
-            width: %d
-            height: %d
-            frameRate: %d
-            buffers: 4
-            pekat:
-              url: "%s"
-              responseType: context
-              timeout: 5s
-        """,
-        device,
-        width,
-        height,
-        fps,
-        pekat);
+    return ConfigYaml.create()
+        .metricsListen("127.0.0.1:0")
+        .drainTimeout("2s")
+        .set("logging.format", "plain")
+        .camera(
+            CameraYaml.of("top", device)
+                .pixelFormat("Mono8")
+                .size(width, height)
+                .frameRate(fps)
+                .buffers(4)
+                .pekat(pekat)
+                .pekat("responseType", "context")
+                .pekat("timeout", "5s"))
+        .toYaml();
   }
 
   Process process() {

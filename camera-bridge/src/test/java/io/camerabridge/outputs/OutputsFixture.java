@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camerabridge.config.BridgeConfig;
 import io.camerabridge.config.ConfigLoader;
+import io.camerabridge.config.yaml.CameraYaml;
+import io.camerabridge.config.yaml.ConfigYaml;
 import io.camerabridge.outcome.Outcome;
 import io.camerabridge.outcome.Verdict;
 import io.micrometer.core.instrument.Counter;
@@ -21,13 +23,14 @@ final class OutputsFixture {
   /** A whole file: {@code top} lines at the top level, {@code camera} lines under the camera. */
   static BridgeConfig config(String top, String camera) {
     String yaml =
-        top
-            + "cameras:\n"
-            + "  - id: cam\n"
-            + "    device: CAM-1\n"
-            + "    pixelFormat: Mono8\n"
-            + "    pekat: { url: \"http://127.0.0.1:8000\" }\n"
-            + camera.indent(4);
+        ConfigYaml.create()
+            .yaml(top)
+            .camera(
+                CameraYaml.of("cam", "CAM-1")
+                    .pixelFormat("Mono8")
+                    .pekat("http://127.0.0.1:8000")
+                    .yaml(camera))
+            .toYaml();
     try {
       return new ConfigLoader(Map.of()).parse("test.yaml", yaml);
     } catch (io.camerabridge.config.ConfigException e) {

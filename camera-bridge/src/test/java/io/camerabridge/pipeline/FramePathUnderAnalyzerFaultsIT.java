@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camerabridge.config.CameraConfig;
 import io.camerabridge.config.ConfigLoader;
+import io.camerabridge.config.yaml.CameraYaml;
+import io.camerabridge.config.yaml.ConfigYaml;
 import io.camerabridge.frame.FrameInfo;
 import io.camerabridge.metrics.BridgeMetrics;
 import io.camerabridge.pekat.RawLayout;
@@ -175,21 +177,16 @@ class FramePathUnderAnalyzerFaultsIT {
 
   private PipelineParts parts(String url, String timeout, String pekatOption) throws Exception {
     String yaml =
-        String.join(
-            "\n",
-            "cameras:",
-            "  - id: cam",
-            "    device: none",
-            "    pixelFormat: Mono8",
-            "    pekat: { url: \""
-                + url
-                + "\", timeout: "
-                + timeout
-                + ", connectTimeout: 500ms, "
-                + pekatOption
-                + " }",
-            "    results: { journal: \"" + dir.resolve("cam.jsonl") + "\" }",
-            "");
+        ConfigYaml.create()
+            .camera(
+                CameraYaml.of("cam", "none")
+                    .pixelFormat("Mono8")
+                    .pekat(url)
+                    .pekat("timeout", timeout)
+                    .pekat("connectTimeout", "500ms")
+                    .yaml("pekat", pekatOption)
+                    .journal(dir.resolve("cam.jsonl")))
+            .toYaml();
     CameraConfig camera = new ConfigLoader(Map.of()).parse("test.yaml", yaml).cameras().get(0);
     return PipelineParts.create(camera, resources, metrics.forCamera("cam"), results);
   }

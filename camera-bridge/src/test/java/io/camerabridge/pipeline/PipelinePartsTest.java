@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.camerabridge.config.ConfigException;
 import io.camerabridge.config.ConfigLoader;
 import io.camerabridge.config.PekatConfig;
+import io.camerabridge.config.yaml.CameraYaml;
+import io.camerabridge.config.yaml.ConfigYaml;
 import io.camerabridge.frame.FrameInfo;
 import io.camerabridge.pekat.PekatEndpoint;
 import io.camerabridge.pekat.RawLayout;
@@ -79,13 +81,13 @@ class PipelinePartsTest {
 
   private static PekatConfig pekat(String extra) throws ConfigException {
     String yaml =
-        "cameras:\n"
-            + "  - id: cam\n"
-            + "    device: CAM-1\n"
-            + "    pixelFormat: Mono8\n"
-            + "    pekat:\n"
-            + "      url: \"http://127.0.0.1:8000\"\n"
-            + (extra.isEmpty() ? "" : "      " + extra + "\n");
+        ConfigYaml.create()
+            .camera(
+                CameraYaml.of("cam", "CAM-1")
+                    .pixelFormat("Mono8")
+                    .pekat("http://127.0.0.1:8000")
+                    .yaml("pekat", extra.replace("\n      ", "\n")))
+            .toYaml();
     return new ConfigLoader(Map.of()).parse("test.yaml", yaml).cameras().get(0).pekat();
   }
 

@@ -4,6 +4,8 @@ import io.camerabridge.bindings.systemd.SystemdNotifier;
 import io.camerabridge.config.BridgeConfig;
 import io.camerabridge.config.ConfigException;
 import io.camerabridge.config.ConfigLoader;
+import io.camerabridge.config.yaml.CameraYaml;
+import io.camerabridge.config.yaml.ConfigYaml;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,30 +30,22 @@ final class BridgeHarness implements AutoCloseable {
     return new BridgeHarness(bridge, file);
   }
 
-  /** One camera entry; {@code extra} lines are indented under the camera. */
-  static String camera(String id, String device, String pekatUrl, Path dir, String... extra) {
+  /** One camera entry; {@code extra} lines (YAML text) go under the camera. */
+  static CameraYaml camera(String id, String device, String pekatUrl, Path dir, String... extra) {
     return camera(id, device, pekatUrl, dir, 1920, 1200, extra);
   }
 
-  /** One BayerRG8 camera entry of the given size. */
-  static String camera(
+  /** One BayerRG8 camera entry of the given size, with a journal in {@code dir}. */
+  static CameraYaml camera(
       String id, String device, String pekatUrl, Path dir, int width, int height, String... extra) {
-    StringBuilder y = new StringBuilder();
-    y.append("  - id: ").append(id).append('\n');
-    y.append("    device: \"").append(device).append("\"\n");
-    y.append("    pixelFormat: BayerRG8\n");
-    y.append("    width: ").append(width).append('\n');
-    y.append("    height: ").append(height).append('\n');
-    y.append("    exposure: 10ms\n");
-    y.append("    gain: 0\n");
-    for (String line : extra) {
-      y.append("    ").append(line).append('\n');
-    }
-    y.append("    pekat:\n");
-    y.append("      url: \"").append(pekatUrl).append("\"\n");
-    y.append("    results:\n");
-    y.append("      journal: \"").append(dir.resolve(id + ".jsonl")).append("\"\n");
-    return y.toString();
+    return CameraYaml.of(id, device)
+        .pixelFormat("BayerRG8")
+        .size(width, height)
+        .exposure("10ms")
+        .set("gain", 0)
+        .yaml(String.join("\n", extra))
+        .pekat(pekatUrl)
+        .journal(dir.resolve(id + ".jsonl"));
   }
 
   /**
@@ -62,11 +56,17 @@ final class BridgeHarness implements AutoCloseable {
     return prefix + (System.nanoTime() / 1000 % 1_000_000);
   }
 
-  static String config(String... cameras) {
-    return "metrics: { listen: \"127.0.0.1:0\" }\n"
-        + "shutdown: { drainTimeout: 3s }\n"
-        + "cameras:\n"
-        + String.join("", cameras);
+  /** The service's settings shared by these tests (any metrics port, a 3 s drain). */
+  static ConfigYaml base() {
+    return ConfigYaml.create().metricsListen("127.0.0.1:0").drainTimeout("3s");
+  }
+
+  static String config(CameraYaml... cameras) {
+    ConfigYaml config = base();
+    for (CameraYaml camera : cameras) {
+      config.camera(camera);
+    }
+    return config.toYaml();
   }
 
   @Override

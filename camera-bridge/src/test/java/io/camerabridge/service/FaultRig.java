@@ -6,6 +6,8 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.core.read.ListAppender;
+import io.camerabridge.config.yaml.CameraYaml;
+import io.camerabridge.config.yaml.ConfigYaml;
 import io.camerabridge.pekat.ApiKey;
 import io.camerabridge.tools.sim.PekatSimulator;
 import io.netty.buffer.ByteBuf;
@@ -69,14 +71,23 @@ final class FaultRig implements AutoCloseable {
       int fps,
       List<String> pekatExtra,
       List<String> cameraExtra) {
-    return HEADER + camera(id, device, pekat, dir, fps, pekatExtra, cameraExtra);
+    return config(camera(id, device, pekat, dir, fps, pekatExtra, cameraExtra));
   }
 
-  static final String HEADER =
-      "metrics: { listen: \"127.0.0.1:0\" }\n" + "shutdown: { drainTimeout: 3s }\n" + "cameras:\n";
+  /** The service's settings (any metrics port, a 3 s drain) with these cameras. */
+  static String config(CameraYaml... cameras) {
+    ConfigYaml config = ConfigYaml.create().metricsListen("127.0.0.1:0").drainTimeout("3s");
+    for (CameraYaml camera : cameras) {
+      config.camera(camera);
+    }
+    return config.toYaml();
+  }
 
-  /** One camera entry of {@link #config}. */
-  static String camera(
+  /**
+   * One camera entry of {@link #config}; a {@code gige:} or {@code results:} in {@code cameraExtra}
+   * replaces the default one (no packet socket; a journal in {@code dir}).
+   */
+  static CameraYaml camera(
       String id,
       String device,
       URI pekat,
@@ -84,29 +95,17 @@ final class FaultRig implements AutoCloseable {
       int fps,
       List<String> pekatExtra,
       List<String> cameraExtra) {
-    StringBuilder y = new StringBuilder();
-    y.append("  - id: ").append(id).append('\n');
-    y.append("    device: \"").append(device).append("\"\n");
-    y.append("    pixelFormat: Mono8\n    width: 640\n    height: 480\n");
-    y.append("    frameRate: ").append(fps).append('\n');
-    y.append("    exposure: 2ms\n");
-    if (cameraExtra.stream().noneMatch(l -> l.startsWith("gige:"))) {
-      y.append("    gige: { packetSocket: false }\n");
-    }
-    for (String line : cameraExtra) {
-      y.append("    ").append(line).append('\n');
-    }
-    y.append("    pekat:\n");
-    y.append("      url: \"").append(pekat).append("\"\n");
-    y.append("      apiKey: \"").append(API_KEY).append("\"\n");
-    for (String line : pekatExtra) {
-      y.append("      ").append(line).append('\n');
-    }
-    if (cameraExtra.stream().noneMatch(l -> l.startsWith("results:"))) {
-      y.append("    results:\n");
-      y.append("      journal: \"").append(dir.resolve(id + ".jsonl")).append("\"\n");
-    }
-    return y.toString();
+    return CameraYaml.of(id, device)
+        .pixelFormat("Mono8")
+        .size(640, 480)
+        .frameRate(fps)
+        .exposure("2ms")
+        .gige("packetSocket", false)
+        .pekat(pekat)
+        .pekat("apiKey", API_KEY)
+        .journal(dir.resolve(id + ".jsonl"))
+        .yaml(String.join("\n", cameraExtra))
+        .yaml("pekat", String.join("\n", pekatExtra));
   }
 
   /** GET {@code path} from the bridge's status server; the body is kept for the secret check. */

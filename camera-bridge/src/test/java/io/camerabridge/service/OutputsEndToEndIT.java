@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camerabridge.bindings.aravis.fake.FakeGenicam;
 import io.camerabridge.bindings.aravis.fake.FakeGvCameraProcess;
+import io.camerabridge.config.yaml.CameraYaml;
 import io.camerabridge.testing.MosquittoBroker;
 import io.camerabridge.testing.WebhookReceiver;
 import io.camerabridge.tools.sim.Latency;
@@ -57,7 +58,7 @@ class OutputsEndToEndIT {
     }
   }
 
-  private String cameraEntry(String simUrl, String... extra) {
+  private CameraYaml cameraEntry(String simUrl, String... extra) {
     return BridgeHarness.camera("cam", camera.deviceId(), simUrl, dir, 640, 480, extra);
   }
 
@@ -74,10 +75,10 @@ class OutputsEndToEndIT {
                 .start()) {
       Path mqttOut = broker.subscribe("reader", "camera-bridge/#");
       String yaml =
-          "mqtt: { broker: \""
-              + broker.url()
-              + "\", clientId: e2e }\n"
-              + BridgeHarness.config(
+          BridgeHarness.base()
+              .set("mqtt.broker", broker.url())
+              .set("mqtt.clientId", "e2e")
+              .camera(
                   cameraEntry(
                           sim.baseUri().toString(),
                           "frameRate: 10",
@@ -87,9 +88,8 @@ class OutputsEndToEndIT {
                               + " pulse: 0, on: [ng] }",
                           "  - { type: mqtt, qos: 1, context: none }",
                           "  - { type: webhook, url: \"" + webhook.url() + "\" }")
-                      .replace(
-                          "      url: \"" + sim.baseUri() + "\"\n",
-                          "      url: \"" + sim.baseUri() + "\"\n      maxInFlight: 2\n"));
+                      .pekat("maxInFlight", 2))
+              .toYaml();
       try (BridgeHarness harness = BridgeHarness.start(dir, yaml)) {
         await().atMost(WAIT).until(() -> webhook.bodies().size() >= 40);
         // Configured at open: Line1 an output driven by UserOutput1.

@@ -32,23 +32,23 @@ class PacketLossIT {
         BridgeHarness h =
             BridgeHarness.start(
                 dir,
-                FaultRig.HEADER
-                    + FaultRig.camera(
+                FaultRig.config(
+                    FaultRig.camera(
                         "resend",
                         resending.deviceId(),
                         sim.baseUri(),
                         dir,
                         10,
                         List.of(),
-                        List.of("gige: { packetSocket: false, packetResend: true }"))
-                    + FaultRig.camera(
+                        List.of("gige: { packetSocket: false, packetResend: true }")),
+                    FaultRig.camera(
                         "noresend",
                         lossy.deviceId(),
                         sim.baseUri(),
                         dir,
                         10,
                         List.of(),
-                        List.of("gige: { packetSocket: false, packetResend: false }")))) {
+                        List.of("gige: { packetSocket: false, packetResend: false }"))))) {
       CameraPipeline withResend = h.bridge.pipelines().get(0);
       CameraPipeline without = h.bridge.pipelines().get(1);
       await()

@@ -185,6 +185,7 @@ class PrometheusIT {
   private String config(
       FakeGvCameraProcess lossy, FakeGvCameraProcess idle, PekatSimulator sim, Path blocker) {
     return FaultRig.config(
+        FaultRig.camera(
             CAMERA,
             lossy.deviceId(),
             sim.baseUri(),
@@ -195,9 +196,9 @@ class PrometheusIT {
                 "frameTimeout: 3s",
                 "gige: { packetSocket: false, packetResend: false }",
                 "results:",
-                "  journal: \"" + blocker.resolve(CAMERA + ".jsonl") + "\""))
-        + FaultRig.camera(
-            IDLE, idle.deviceId(), sim.baseUri(), dir, 2, List.of(), List.of("frameTimeout: 5m"));
+                "  journal: \"" + blocker.resolve(CAMERA + ".jsonl") + "\"")),
+        FaultRig.camera(
+            IDLE, idle.deviceId(), sim.baseUri(), dir, 2, List.of(), List.of("frameTimeout: 5m")));
   }
 
   /**

@@ -82,6 +82,14 @@ public final class CameraYaml {
     return this;
   }
 
+  /**
+   * As {@link #yaml(String)}, into the mapping at {@code dottedPath}: {@code yaml("pekat", ...)}.
+   */
+  public CameraYaml yaml(String dottedPath, String fragment) {
+    tree.merge(dottedPath, fragment);
+    return this;
+  }
+
   /** The camera's id. */
   public String id() {
     return (String) tree.asMap().get("id");

@@ -6,8 +6,6 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
-import java.net.URI;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,11 +45,25 @@ final class YamlTree {
    * }"}) and sets each of its top-level keys, replacing an earlier value whole.
    */
   void merge(String fragment) {
+    root.putAll(parse(fragment));
+  }
+
+  /** As {@link #merge(String)}, into the mapping at {@code dottedPath}. */
+  void merge(String dottedPath, String fragment) {
+    Map<String, Object> at = root;
+    for (String key : dottedPath.split("\\.")) {
+      at = mapping(at, key, dottedPath);
+    }
+    at.putAll(parse(fragment));
+  }
+
+  private static Map<String, Object> parse(String fragment) {
+    if (fragment.isBlank()) {
+      return Map.of();
+    }
     try {
       Map<String, Object> parsed = MAPPER.readValue(fragment, MAPPING);
-      if (parsed != null) {
-        root.putAll(parsed);
-      }
+      return parsed != null ? parsed : Map.of();
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("not a YAML mapping: " + fragment, e);
     }
@@ -90,10 +102,10 @@ final class YamlTree {
     return m;
   }
 
+  /** Numbers and booleans stay what they are; anything else is written as its text. */
   private static Object scalar(Object value) {
-    if (value instanceof Path || value instanceof URI || value instanceof Enum<?>) {
-      return value.toString();
-    }
-    return value;
+    return value instanceof Number || value instanceof Boolean || value == null
+        ? value
+        : value.toString();
   }
 }

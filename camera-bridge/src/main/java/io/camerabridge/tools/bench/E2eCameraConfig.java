@@ -4,11 +4,12 @@ import io.camerabridge.config.BridgeConfig;
 import io.camerabridge.config.CameraConfig;
 import io.camerabridge.config.ConfigException;
 import io.camerabridge.config.ConfigLoader;
+import io.camerabridge.config.yaml.CameraYaml;
+import io.camerabridge.config.yaml.ConfigYaml;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -22,57 +23,39 @@ final class E2eCameraConfig {
 
   /** The outputs {@code --outputs} adds, and the broker block they need. */
   record Outputs(String brokerUrl, String webhookUrl) {
-    String mqttBlock() {
-      return "mqtt: { broker: \"" + brokerUrl + "\", clientId: camera-bridge-bench }\n";
-    }
-
-    String outputsBlock() {
-      return "    outputs:\n"
-          + "      - { type: line, line: Line1, source: UserOutput1, pulse: 5ms }\n"
-          + "      - { type: mqtt, qos: 1, context: summary }\n"
-          + "      - { type: webhook, url: \""
-          + webhookUrl
-          + "\", context: summary }\n";
+    void addTo(ConfigYaml config, CameraYaml camera) {
+      config.set("mqtt.broker", brokerUrl).set("mqtt.clientId", "camera-bridge-bench");
+      camera.yaml(
+          "outputs:\n"
+              + "  - { type: line, line: Line1, source: UserOutput1, pulse: 5ms }\n"
+              + "  - { type: mqtt, qos: 1, context: summary }\n"
+              + "  - { type: webhook, url: \""
+              + webhookUrl
+              + "\", context: summary }");
     }
   }
 
   static String yaml(String device, AnalyzerAddress analyzer, E2eSettings s, Outputs outputs) {
-    String yaml = yaml(device, analyzer, s);
-    return outputs == null ? yaml : outputs.mqttBlock() + yaml + outputs.outputsBlock();
+    ConfigYaml config = ConfigYaml.create().metricsEnabled(false);
+    CameraYaml camera =
+        CameraYaml.of("bench", device)
+            .pixelFormat(s.format().name())
+            .size(s.width(), s.height())
+            .frameRate(s.fps())
+            .buffers(s.buffers())
+            .gige("packetSize", s.packetBytes())
+            .gige("socketBuffer", s.socketBuffer())
+            .gige("packetSocket", false)
+            .pekat(analyzer.baseUri())
+            .pekat("maxInFlight", s.inFlight());
+    if (outputs != null) {
+      outputs.addTo(config, camera);
+    }
+    return config.camera(camera).toYaml();
   }
 
   static String yaml(String device, AnalyzerAddress analyzer, E2eSettings s) {
-    return String.format(
-        Locale.ROOT,
-        """
-        metrics:
-          enabled: false
-        cameras:
-          - id: bench
-            device: "%s"
-            pixelFormat: %s
-            width: %d
-            height: %d
-            frameRate: %s
-            buffers: %d
-            gige:
-              packetSize: %d
-              socketBuffer: %s
-              packetSocket: false
-            pekat:
-              url: "%s"
-              maxInFlight: %d
-        """,
-        device,
-        s.format().name(),
-        s.width(),
-        s.height(),
-        Double.toString(s.fps()),
-        s.buffers(),
-        s.packetBytes(),
-        s.socketBuffer(),
-        analyzer.baseUri(),
-        s.inFlight());
+    return yaml(device, analyzer, s, null);
   }
 
   /** Loads the YAML through {@link ConfigLoader}; an invalid setting fails with its message. */

@@ -1,8 +1,9 @@
 package io.camerabridge.tools.demo;
 
+import io.camerabridge.config.yaml.CameraYaml;
+import io.camerabridge.config.yaml.ConfigYaml;
 import java.net.URI;
 import java.nio.file.Path;
-import java.util.Locale;
 
 /**
  * The configuration file the demo writes: one camera, BayerRG8 1920x1200, into the built-in
@@ -17,39 +18,33 @@ final class DemoConfig {
   static String yaml(String device, URI pekat, Path dir, double frameRate, boolean gige) {
     Path journal = dir.resolve(CAMERA_ID + ".jsonl");
     Path ng = dir.resolve("ng");
-    return String.format(
-        Locale.ROOT,
-        """
-        # Written by 'camera-bridge demo'; run it yourself with:
-        #   camera-bridge run --config %s
-        metrics: { listen: "127.0.0.1:0" }
-        shutdown: { drainTimeout: 2s }
-        cameras:
-          - id: %s
-            device: "%s"
-            pixelFormat: BayerRG8
-            width: 1920
-            height: 1200
-            frameRate: %s
-            exposure: 2ms
-            buffers: 8
-        %s
-            pekat:
-              url: "%s"
-              responseType: context
-              timeout: 5s
-              maxInFlight: 1
-            results:
-              journal: "%s"
-              saveNg: { dir: "%s", image: raw, maxDisk: 200MiB }
-        """,
-        dir.resolve("demo.yaml"),
-        CAMERA_ID,
-        device,
-        frameRate,
-        gige ? "    gige: { socketBuffer: auto, packetSocket: false }" : "",
-        pekat,
-        journal,
-        ng);
+    CameraYaml camera =
+        CameraYaml.of(CAMERA_ID, device)
+            .pixelFormat("BayerRG8")
+            .size(1920, 1200)
+            .frameRate(frameRate)
+            .exposure("2ms")
+            .buffers(8);
+    if (gige) {
+      camera.gige("socketBuffer", "auto").gige("packetSocket", false);
+    }
+    camera
+        .pekat(pekat)
+        .pekat("responseType", "context")
+        .pekat("timeout", "5s")
+        .pekat("maxInFlight", 1)
+        .journal(journal)
+        .set("results.saveNg.dir", ng)
+        .set("results.saveNg.image", "raw")
+        .set("results.saveNg.maxDisk", "200MiB");
+    return ConfigYaml.create()
+        .comment(
+            "Written by 'camera-bridge demo'; run it yourself with:\n"
+                + "  camera-bridge run --config "
+                + dir.resolve("demo.yaml"))
+        .metricsListen("127.0.0.1:0")
+        .drainTimeout("2s")
+        .camera(camera)
+        .toYaml();
   }
 }
