@@ -2,9 +2,11 @@ package io.camerabridge.pekat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.camerabridge.pekat.RawHttpServer.After;
 import io.camerabridge.results.FrameRecord;
 import io.camerabridge.results.ResultJournal;
+import io.camerabridge.testing.HttpAnswers;
+import io.camerabridge.testing.HttpPeer;
+import io.camerabridge.testing.HttpPeer.After;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,8 +29,7 @@ class AdversarialResponseTest extends ClientTestBase {
 
   @Test
   void anAnswerThatArrivesWhileTheBodyIsStillBeingWrittenIsNoVerdict() throws Exception {
-    RawHttpServer server =
-        closeLater(RawHttpServer.startAnsweringBeforeBody(RawHttpServer.json(OK_CONTEXT)));
+    HttpPeer server = closeLater(HttpPeer.startAnsweringBeforeBody(HttpAnswers.json(OK_CONTEXT)));
     // 16 MiB: more than the server's fixed receive buffer and the largest client send buffer
     // together, so the body cannot have left the client when the answer comes.
     TestFrame frame = TestFrame.create(leases, 4096, 4096, RawLayout.GRAY8);
@@ -44,10 +45,10 @@ class AdversarialResponseTest extends ClientTestBase {
 
   @Test
   void anEarlyErrorStatusStaysAnHttpError() throws Exception {
-    RawHttpServer server =
+    HttpPeer server =
         closeLater(
-            RawHttpServer.startAnsweringBeforeBody(
-                RawHttpServer.status(401, "Unauthorized", "wrong API key")));
+            HttpPeer.startAnsweringBeforeBody(
+                HttpAnswers.status(401, "Unauthorized", "wrong API key")));
     TestFrame frame = TestFrame.create(leases, 4096, 4096, RawLayout.GRAY8);
 
     AnalysisOutcome outcome = outcomeOf(client(server.uri()).analyze(frame.frame, null));
@@ -66,7 +67,7 @@ class AdversarialResponseTest extends ClientTestBase {
         "{\"result\":true,\"processing\":true}\n{}"
       })
   void anythingAfterTheContextObjectIsAMalformedResponse(String body) throws Exception {
-    RawHttpServer server = server(RawHttpServer.json(body));
+    HttpPeer server = server(HttpAnswers.json(body));
     PekatClient client = client(server.uri());
     TestFrame frame = TestFrame.small(leases);
 
@@ -82,7 +83,7 @@ class AdversarialResponseTest extends ClientTestBase {
 
   @Test
   void trailingWhitespaceAfterTheContextIsFine() throws Exception {
-    RawHttpServer server = server(RawHttpServer.json(OK_CONTEXT + "\r\n \n"));
+    HttpPeer server = server(HttpAnswers.json(OK_CONTEXT + "\r\n \n"));
 
     AnalysisOutcome outcome =
         outcomeOf(client(server.uri()).analyze(TestFrame.small(leases).frame, null));
@@ -100,7 +101,7 @@ class AdversarialResponseTest extends ClientTestBase {
         "HTTP/1.1 200 OK\r\nX-Url?api_key=" + KEY + ": 1\r\nContent-Length: 0\r\n\r\n",
       })
   void anInvalidHeadQuotedInTheOutcomeNeverCarriesAPieceOfTheKey(String head) throws Exception {
-    RawHttpServer server =
+    HttpPeer server =
         server(
             (request, out) -> {
               out.write(head.getBytes(StandardCharsets.ISO_8859_1));
@@ -122,7 +123,7 @@ class AdversarialResponseTest extends ClientTestBase {
   @ValueSource(ints = {0, 150, 185, 195})
   void anErrorBodysFirstLineIsRedactedBeforeItIsCut(int padding) throws Exception {
     String line = "x".repeat(padding) + " GET /analyze_raw_image?api_key=" + KEY + " failed";
-    RawHttpServer server = server(RawHttpServer.status(500, "Internal Server Error", line));
+    HttpPeer server = server(HttpAnswers.status(500, "Internal Server Error", line));
 
     AnalysisOutcome outcome = outcomeOf(keyed(server).analyze(TestFrame.small(leases).frame, null));
 
@@ -139,7 +140,7 @@ class AdversarialResponseTest extends ClientTestBase {
             + "&response_type=context\",\"data\":\"sent with "
             + KEY
             + "\"}";
-    RawHttpServer server = server(RawHttpServer.json(echo));
+    HttpPeer server = server(HttpAnswers.json(echo));
 
     AnalysisOutcome outcome = outcomeOf(keyed(server).analyze(TestFrame.small(leases).frame, null));
 
@@ -179,7 +180,7 @@ class AdversarialResponseTest extends ClientTestBase {
     assertNoPieceOfTheKey(written);
   }
 
-  private PekatClient keyed(RawHttpServer server) {
+  private PekatClient keyed(HttpPeer server) {
     return client(PekatEndpoint.builder(server.uri()).apiKey(ApiKey.of(KEY)).build());
   }
 

@@ -3,9 +3,10 @@ package io.camerabridge.pekat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.camerabridge.pekat.RawHttpServer.After;
 import io.camerabridge.pekat.netty.ClientResources;
 import io.camerabridge.pekat.netty.NettyPekatClient;
+import io.camerabridge.testing.HttpAnswers;
+import io.camerabridge.testing.HttpPeer;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,17 +22,14 @@ class ClientLifecycleTest extends ClientTestBase {
   @Test
   void closingTheClientFailsRequestsInFlightAndReturnsTheirFrames() throws Exception {
     CountDownLatch bothReceived = new CountDownLatch(2);
-    RawHttpServer[] holder = new RawHttpServer[1];
-    holder[0] =
+    HttpPeer peer =
         server(
             (request, out) -> {
               bothReceived.countDown();
-              holder[0].hangUntilClosed();
-              return After.CLOSE;
+              return HttpAnswers.hang().respond(request, out);
             });
     PekatClient client =
-        NettyPekatClient.open(
-            PekatEndpoint.builder(holder[0].uri()).maxInFlight(2).build(), resources);
+        NettyPekatClient.open(PekatEndpoint.builder(peer.uri()).maxInFlight(2).build(), resources);
     TestFrame first = TestFrame.small(leases);
     TestFrame second = TestFrame.small(leases);
     CompletableFuture<AnalysisOutcome> a = client.analyze(first.frame, null).toCompletableFuture();
@@ -61,7 +59,7 @@ class ClientLifecycleTest extends ClientTestBase {
     int k = 2;
     CountDownLatch allReceived = new CountDownLatch(k);
     CountDownLatch answer = new CountDownLatch(1);
-    RawHttpServer server = heldServer(allReceived, answer);
+    HttpPeer server = heldServer(allReceived, answer);
     PekatClient client = client(PekatEndpoint.builder(server.uri()).maxInFlight(k).build());
     List<CompletableFuture<AnalysisOutcome>> accepted = new ArrayList<>();
     List<TestFrame> frames = new ArrayList<>();
@@ -103,7 +101,7 @@ class ClientLifecycleTest extends ClientTestBase {
   void awaitCapacityWaitsForTheSlotAnExchangeFrees() throws Exception {
     CountDownLatch received = new CountDownLatch(1);
     CountDownLatch answer = new CountDownLatch(1);
-    RawHttpServer server = heldServer(received, answer);
+    HttpPeer server = heldServer(received, answer);
     PekatClient client = client(PekatEndpoint.builder(server.uri()).maxInFlight(1).build());
     assertThat(client.awaitCapacity(Duration.ZERO)).as("idle client").isTrue();
     TestFrame frame = TestFrame.small(leases);
@@ -131,7 +129,7 @@ class ClientLifecycleTest extends ClientTestBase {
 
   @Test
   void anAlreadyReleasedBufferIsAnOutcomeNotAnException() throws Exception {
-    RawHttpServer server = server(RawHttpServer.json(OK_CONTEXT));
+    HttpPeer server = server(HttpAnswers.json(OK_CONTEXT));
     TestFrame frame = TestFrame.small(leases);
     frame.buf.release();
 
@@ -165,7 +163,7 @@ class ClientLifecycleTest extends ClientTestBase {
   void closeWithDrainLetsRequestsInFlightFinish() throws Exception {
     CountDownLatch received = new CountDownLatch(1);
     CountDownLatch answer = new CountDownLatch(1);
-    RawHttpServer server = heldServer(received, answer);
+    HttpPeer server = heldServer(received, answer);
     PekatClient client = client(server.uri());
     TestFrame frame = TestFrame.small(leases);
     CompletableFuture<AnalysisOutcome> inFlight =
@@ -194,13 +192,13 @@ class ClientLifecycleTest extends ClientTestBase {
   }
 
   /** Counts each request down on {@code received}, then answers OK once {@code answer} opens. */
-  private RawHttpServer heldServer(CountDownLatch received, CountDownLatch answer)
+  private HttpPeer heldServer(CountDownLatch received, CountDownLatch answer)
       throws java.io.IOException {
     return server(
         (request, out) -> {
           received.countDown();
           answer.await();
-          return RawHttpServer.json(OK_CONTEXT).respond(request, out);
+          return HttpAnswers.json(OK_CONTEXT).respond(request, out);
         });
   }
 }

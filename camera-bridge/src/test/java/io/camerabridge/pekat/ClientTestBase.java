@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.camerabridge.frame.FrameLeases;
 import io.camerabridge.pekat.netty.ClientResources;
 import io.camerabridge.pekat.netty.NettyPekatClient;
+import io.camerabridge.testing.HttpPeer;
 import io.camerabridge.testing.NettyLeakCheck;
 import java.io.IOException;
 import java.net.URI;
@@ -55,8 +56,8 @@ abstract class ClientTestBase {
         .until(() -> leases.outstanding() == 0);
   }
 
-  RawHttpServer server(RawHttpServer.Responder responder) throws IOException {
-    return closeLater(RawHttpServer.start(responder));
+  HttpPeer server(HttpPeer.Responder responder) throws IOException {
+    return closeLater(HttpPeer.start(responder));
   }
 
   PekatClient client(PekatEndpoint endpoint) {

@@ -3,9 +3,12 @@ package io.camerabridge.pekat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.camerabridge.pekat.RawHttpServer.After;
 import io.camerabridge.pekat.netty.ClientResources;
 import io.camerabridge.pekat.netty.NettyPekatClient;
+import io.camerabridge.testing.HttpAnswers;
+import io.camerabridge.testing.HttpPeer;
+import io.camerabridge.testing.HttpPeer.After;
+import io.camerabridge.testing.ReceivedRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -23,7 +26,7 @@ class KeepAliveTest extends ClientTestBase {
 
   @Test
   void reusesOneKeepAliveConnection() throws Exception {
-    RawHttpServer server = server(RawHttpServer.json(OK_CONTEXT));
+    HttpPeer server = server(HttpAnswers.json(OK_CONTEXT));
     PekatClient client = client(server.uri());
     for (int i = 0; i < 5; i++) {
       TestFrame frame = TestFrame.small(leases);
@@ -37,13 +40,13 @@ class KeepAliveTest extends ClientTestBase {
   void aRequestTheServerReadIsNeverSentTwice() throws Exception {
     // Connection 1 answers its first request, then reads the second in full and drops it without
     // a byte: PEKAT may have analysed that frame, so sending it again could analyse it twice.
-    RawHttpServer server =
+    HttpPeer server =
         server(
             (request, out) -> {
               if (request.connection() == 1 && request.indexOnConnection() == 2) {
                 return After.CLOSE;
               }
-              return RawHttpServer.json(OK_CONTEXT).respond(request, out);
+              return HttpAnswers.json(OK_CONTEXT).respond(request, out);
             });
     PekatClient client = client(server.uri());
     assertThat(outcomeOf(client.analyze(TestFrame.small(leases).frame, null)).name())
@@ -67,10 +70,10 @@ class KeepAliveTest extends ClientTestBase {
     CountDownLatch reset = new CountDownLatch(1);
     // Connection 1 answers its first request, then (when told) resets: a server that closed an
     // idle keep-alive connection just as the client picked it for the next frame.
-    RawHttpServer server =
+    HttpPeer server =
         server(
             (request, out) -> {
-              RawHttpServer.json(OK_CONTEXT).respond(request, out);
+              HttpAnswers.json(OK_CONTEXT).respond(request, out);
               if (request.connection() == 1) {
                 out.flush();
                 reset.await();
@@ -111,7 +114,7 @@ class KeepAliveTest extends ClientTestBase {
       assertThat(outcome.name()).isEqualTo("ok");
       assertThat(client.retries()).isEqualTo(1);
       assertThat(server.connectionCount()).isEqualTo(2);
-      List<RawHttpServer.ReceivedRequest> received = server.receivedSoFar();
+      List<ReceivedRequest> received = server.receivedSoFar();
       assertThat(received).hasSize(2);
       assertThat(received.get(1).connection()).isEqualTo(2);
       assertThat(TestFrame.sha256(received.get(1).body())).isEqualTo(second.sha256);
@@ -133,7 +136,7 @@ class KeepAliveTest extends ClientTestBase {
 
   @Test
   void doesNotRetryOnAFreshConnection() throws Exception {
-    RawHttpServer server = server((request, out) -> After.CLOSE);
+    HttpPeer server = server((request, out) -> After.CLOSE);
     TestFrame frame = TestFrame.small(leases);
 
     AnalysisOutcome outcome = outcomeOf(client(server.uri()).analyze(frame.frame, null));
@@ -145,14 +148,14 @@ class KeepAliveTest extends ClientTestBase {
 
   @Test
   void doesNotRetryAfterTheResponseStarted() throws Exception {
-    RawHttpServer server =
+    HttpPeer server =
         server(
             (request, out) -> {
               if (request.indexOnConnection() == 2) {
                 out.write("HTTP/1.1 200 OK\r\nContent-Le".getBytes(StandardCharsets.US_ASCII));
                 return After.CLOSE;
               }
-              return RawHttpServer.json(OK_CONTEXT).respond(request, out);
+              return HttpAnswers.json(OK_CONTEXT).respond(request, out);
             });
     PekatClient client = client(server.uri());
     outcomeOf(client.analyze(TestFrame.small(leases).frame, null));
@@ -168,10 +171,10 @@ class KeepAliveTest extends ClientTestBase {
   @Test
   void aResponseWithConnectionCloseIsNotReused() throws Exception {
     byte[] answer =
-        RawHttpServer.response(
+        HttpAnswers.response(
             200, "OK", Map.of("Connection", "close"), OK_CONTEXT.getBytes(StandardCharsets.UTF_8));
     // The server leaves the socket open: the client itself must not reuse it.
-    RawHttpServer server =
+    HttpPeer server =
         server(
             (request, out) -> {
               out.write(answer);
@@ -189,7 +192,7 @@ class KeepAliveTest extends ClientTestBase {
 
   @Test
   void closesAnIdleConnectionAfterTheEvictionTime() throws Exception {
-    RawHttpServer server = server(RawHttpServer.json(OK_CONTEXT));
+    HttpPeer server = server(HttpAnswers.json(OK_CONTEXT));
     PekatClient client =
         client(PekatEndpoint.builder(server.uri()).idleEviction(Duration.ofMillis(100)).build());
 

@@ -2,7 +2,10 @@ package io.camerabridge.pekat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.camerabridge.pekat.RawHttpServer.After;
+import io.camerabridge.testing.HttpAnswers;
+import io.camerabridge.testing.HttpPeer;
+import io.camerabridge.testing.HttpPeer.After;
+import io.camerabridge.testing.ReceivedRequest;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -22,13 +25,13 @@ class PekatClientTest extends ClientTestBase {
   @ParameterizedTest
   @EnumSource(RawLayout.class)
   void sendsTheNativeFrameBytesUnchanged(RawLayout layout) throws Exception {
-    RawHttpServer server = server(RawHttpServer.json(OK_CONTEXT));
+    HttpPeer server = server(HttpAnswers.json(OK_CONTEXT));
     PekatClient client = client(server.uri());
     TestFrame frame = TestFrame.create(leases, 640, 480, layout);
 
     AnalysisOutcome outcome = outcomeOf(client.analyze(frame.frame, null));
 
-    RawHttpServer.ReceivedRequest request = server.nextRequest();
+    ReceivedRequest request = server.nextRequest();
     assertThat(request.method()).isEqualTo("POST");
     assertThat(request.path()).isEqualTo("/analyze_raw_image");
     assertThat(request.query())
@@ -52,7 +55,7 @@ class PekatClientTest extends ClientTestBase {
 
   @Test
   void timingsAreStampedInOrder() throws Exception {
-    RawHttpServer server = server(RawHttpServer.json(OK_CONTEXT));
+    HttpPeer server = server(HttpAnswers.json(OK_CONTEXT));
     TestFrame frame = TestFrame.small(leases);
 
     ExchangeTimings t = outcomeOf(client(server.uri()).analyze(frame.frame, null)).timings();
@@ -67,7 +70,7 @@ class PekatClientTest extends ClientTestBase {
 
   @Test
   void sendsDataUrlEncodedAndTheApiKey() throws Exception {
-    RawHttpServer server = server(RawHttpServer.json(OK_CONTEXT));
+    HttpPeer server = server(HttpAnswers.json(OK_CONTEXT));
     PekatClient client =
         client(PekatEndpoint.builder(server.uri()).apiKey(ApiKey.of("k3y/+&x")).build());
     TestFrame frame = TestFrame.small(leases);
@@ -75,15 +78,15 @@ class PekatClientTest extends ClientTestBase {
 
     outcomeOf(client.analyze(frame.frame, data));
 
-    RawHttpServer.ReceivedRequest request = server.nextRequest();
+    ReceivedRequest request = server.nextRequest();
     assertThat(request.query()).containsEntry("data", data).containsEntry("api_key", "k3y/+&x");
     assertThat(request.rawQuery()).doesNotContain(" ").doesNotContain("ä");
   }
 
   @Test
   void http500IsAnOutcomeWithTheFirstLineOfTheBody() throws Exception {
-    RawHttpServer server =
-        server(RawHttpServer.status(500, "Internal Server Error", "boom: flow crashed\nTraceback"));
+    HttpPeer server =
+        server(HttpAnswers.status(500, "Internal Server Error", "boom: flow crashed\nTraceback"));
     TestFrame frame = TestFrame.small(leases);
 
     AnalysisOutcome outcome = outcomeOf(client(server.uri()).analyze(frame.frame, null));
@@ -96,7 +99,7 @@ class PekatClientTest extends ClientTestBase {
 
   @Test
   void malformedJsonIsAnOutcome() throws Exception {
-    RawHttpServer server = server(RawHttpServer.json("{\"result\": tru"));
+    HttpPeer server = server(HttpAnswers.json("{\"result\": tru"));
     TestFrame frame = TestFrame.small(leases);
 
     AnalysisOutcome outcome = outcomeOf(client(server.uri()).analyze(frame.frame, null));
@@ -109,7 +112,7 @@ class PekatClientTest extends ClientTestBase {
 
   @Test
   void serverClosingMidResponseIsAnIoError() throws Exception {
-    RawHttpServer server =
+    HttpPeer server =
         server(
             (request, out) -> {
               out.write(
@@ -129,16 +132,10 @@ class PekatClientTest extends ClientTestBase {
 
   @Test
   void hungServerHitsTheDeadline() throws Exception {
-    RawHttpServer[] holder = new RawHttpServer[1];
-    holder[0] =
-        server(
-            (request, out) -> {
-              holder[0].hangUntilClosed();
-              return After.CLOSE;
-            });
+    HttpPeer peer = server(HttpAnswers.hang());
     PekatClient client =
         client(
-            PekatEndpoint.builder(holder[0].uri())
+            PekatEndpoint.builder(peer.uri())
                 .requestTimeout(Duration.ofMillis(300))
                 .connectTimeout(Duration.ofMillis(300))
                 .build());
@@ -181,13 +178,13 @@ class PekatClientTest extends ClientTestBase {
   @Test
   void anExchangeStartedAfterAnAnsweredOneStillHitsItsOwnDeadline() throws Exception {
     byte[] ok =
-        RawHttpServer.response(
+        HttpAnswers.response(
             200,
             "OK",
             Map.of("Content-Type", "application/json"),
             OK_CONTEXT.getBytes(StandardCharsets.UTF_8));
     AtomicInteger requests = new AtomicInteger();
-    RawHttpServer server =
+    HttpPeer server =
         server(
             (request, out) -> {
               if (requests.getAndIncrement() == 0) {
@@ -233,7 +230,7 @@ class PekatClientTest extends ClientTestBase {
   @Test
   void aResponseOverTheCapIsAnErrorNotAnAllocation() throws Exception {
     String big = "{\"result\":true,\"pad\":\"" + "x".repeat(20_000) + "\"}";
-    RawHttpServer server = server(RawHttpServer.json(big));
+    HttpPeer server = server(HttpAnswers.json(big));
     PekatClient client = client(PekatEndpoint.builder(server.uri()).maxResponseBytes(8192).build());
     TestFrame frame = TestFrame.small(leases);
 
@@ -246,7 +243,7 @@ class PekatClientTest extends ClientTestBase {
 
   @Test
   void aBodyInSeveralChunksIsAssembledWhole() throws Exception {
-    RawHttpServer server = server(chunked(OK_CONTEXT, 7));
+    HttpPeer server = server(chunked(OK_CONTEXT, 7));
     PekatClient client = client(PekatEndpoint.builder(server.uri()).build());
     TestFrame frame = TestFrame.small(leases);
 
@@ -261,7 +258,7 @@ class PekatClientTest extends ClientTestBase {
   @Test
   void aChunkedResponseOverTheCapIsAnError() throws Exception {
     String big = "{\"result\":true,\"pad\":\"" + "x".repeat(20_000) + "\"}";
-    RawHttpServer server = server(chunked(big, 4096));
+    HttpPeer server = server(chunked(big, 4096));
     PekatClient client = client(PekatEndpoint.builder(server.uri()).maxResponseBytes(8192).build());
     TestFrame frame = TestFrame.small(leases);
 
@@ -273,7 +270,7 @@ class PekatClientTest extends ClientTestBase {
   }
 
   /** A 200 JSON response without Content-Length, sent as chunks of {@code size} bytes. */
-  private static RawHttpServer.Responder chunked(String json, int size) {
+  private static HttpPeer.Responder chunked(String json, int size) {
     byte[] body = json.getBytes(StandardCharsets.UTF_8);
     return (request, out) -> {
       out.write(
@@ -295,13 +292,13 @@ class PekatClientTest extends ClientTestBase {
 
   @Test
   void analyzeImagePostsTheEncodedFile() throws Exception {
-    RawHttpServer server = server(RawHttpServer.json(OK_CONTEXT));
+    HttpPeer server = server(HttpAnswers.json(OK_CONTEXT));
     byte[] png = PngFixtures.png(8, 8);
     io.netty.buffer.ByteBuf body = io.netty.buffer.Unpooled.wrappedBuffer(png);
 
     AnalysisOutcome outcome = outcomeOf(client(server.uri()).analyzeImage(body, "x"));
 
-    RawHttpServer.ReceivedRequest request = server.nextRequest();
+    ReceivedRequest request = server.nextRequest();
     assertThat(request.path()).isEqualTo("/analyze_image");
     assertThat(request.query()).containsEntry("data", "x").doesNotContainKey("width");
     assertThat(request.body()).isEqualTo(png);
@@ -315,11 +312,10 @@ class PekatClientTest extends ClientTestBase {
     try (LogCapture logs = new LogCapture()) {
       // The server echoes the request target, as a traceback would. The retry path, which logs
       // the target, is checked in KeepAliveTest.
-      RawHttpServer server =
+      HttpPeer server =
           server(
               (request, out) ->
-                  RawHttpServer.status(
-                          500, "Internal Server Error", "failed for " + request.target())
+                  HttpAnswers.status(500, "Internal Server Error", "failed for " + request.target())
                       .respond(request, out));
       PekatEndpoint endpoint = PekatEndpoint.builder(server.uri()).apiKey(ApiKey.of(key)).build();
       PekatClient client = client(endpoint);

@@ -2,7 +2,8 @@ package io.camerabridge.pekat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.camerabridge.pekat.RawHttpServer.After;
+import io.camerabridge.testing.HttpPeer;
+import io.camerabridge.testing.HttpPeer.After;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -20,7 +21,7 @@ class ResponseFramingTest extends ClientTestBase {
 
   @Test
   void aResponseArrivingByteByByteIsReadWholeAndTheConnectionReused() throws Exception {
-    RawHttpServer server =
+    HttpPeer server =
         server(
             (request, out) -> {
               byte[] response =
@@ -50,7 +51,7 @@ class ResponseFramingTest extends ClientTestBase {
   void aChunkedResponseWithExtensionsAndTrailersArrivingByteByByte() throws Exception {
     byte[] first = OK_CONTEXT.substring(0, 20).getBytes(StandardCharsets.UTF_8);
     byte[] rest = OK_CONTEXT.substring(20).getBytes(StandardCharsets.UTF_8);
-    RawHttpServer server =
+    HttpPeer server =
         server(
             (request, out) -> {
               byte[] response =
@@ -79,7 +80,7 @@ class ResponseFramingTest extends ClientTestBase {
   void headerNamesAreMatchedInAnyCase() throws Exception {
     byte[] png = PngFixtures.png(4, 3);
     String encoded = Base64.getEncoder().encodeToString(OK_BODY);
-    RawHttpServer server =
+    HttpPeer server =
         server(
             (request, out) -> {
               out.write(
@@ -121,19 +122,19 @@ class ResponseFramingTest extends ClientTestBase {
         "HTTP/1.0 200 OK\r\n"
       })
   void aConnectionTheServerWillCloseIsNotReused(String head) throws Exception {
-    RawHttpServer server = server(answer(head));
+    HttpPeer server = server(answer(head));
     assertThat(connectionsForTwoOkFrames(server)).isEqualTo(2);
   }
 
   @Test
   void http10KeepAliveIsReused() throws Exception {
-    RawHttpServer server = server(answer("HTTP/1.0 200 OK\r\nConnection: Keep-Alive\r\n"));
+    HttpPeer server = server(answer("HTTP/1.0 200 OK\r\nConnection: Keep-Alive\r\n"));
     assertThat(connectionsForTwoOkFrames(server)).isEqualTo(1);
   }
 
   @Test
   void aBodyWithoutLengthEndsWithTheConnection() throws Exception {
-    RawHttpServer server =
+    HttpPeer server =
         server(
             (request, out) -> {
               out.write(concat(ascii("HTTP/1.1 200 OK\r\n\r\n"), OK_BODY));
@@ -149,7 +150,7 @@ class ResponseFramingTest extends ClientTestBase {
 
   @Test
   void anInterimResponseIsSkipped() throws Exception {
-    RawHttpServer server =
+    HttpPeer server =
         server(
             (request, out) -> {
               out.write(ascii("HTTP/1.1 100 Continue\r\n\r\n"));
@@ -164,7 +165,7 @@ class ResponseFramingTest extends ClientTestBase {
 
   @Test
   void aStatusWithoutBodyIsAnHttpError() throws Exception {
-    RawHttpServer server =
+    HttpPeer server =
         server(
             (request, out) -> {
               out.write(ascii("HTTP/1.1 204\r\n\r\n"));
@@ -181,7 +182,7 @@ class ResponseFramingTest extends ClientTestBase {
 
   @Test
   void bytesAfterTheResponseMakeTheConnectionUnusable() throws Exception {
-    RawHttpServer server =
+    HttpPeer server =
         server(
             (request, out) -> {
               answer("HTTP/1.1 200 OK\r\n").respond(request, out);
@@ -205,7 +206,7 @@ class ResponseFramingTest extends ClientTestBase {
         "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n2\r\n{}XX\r\n"
       })
   void aMalformedHeadIsAMalformedResponse(String response) throws Exception {
-    RawHttpServer server =
+    HttpPeer server =
         server(
             (request, out) -> {
               out.write(ascii(response));
@@ -229,13 +230,13 @@ class ResponseFramingTest extends ClientTestBase {
   void aHeaderLineWithoutAColonIsIgnored() throws Exception {
     // Netty's response decoder reads "name rest" as the header "name" with an empty value and
     // drops the rest, as it tolerates "Name : value"; the response itself is read normally.
-    RawHttpServer server = server(answer("HTTP/1.1 200 OK\r\nthis line has no colon\r\n"));
+    HttpPeer server = server(answer("HTTP/1.1 200 OK\r\nthis line has no colon\r\n"));
     assertThat(connectionsForTwoOkFrames(server)).isEqualTo(1);
   }
 
   @Test
   void aHeadOverTheCapIsAnErrorNotAnAllocation() throws Exception {
-    RawHttpServer server =
+    HttpPeer server =
         server(answer("HTTP/1.1 200 OK\r\nX-Padding: " + "x".repeat(10_000) + "\r\n"));
     PekatClient client = client(PekatEndpoint.builder(server.uri()).maxResponseBytes(8192).build());
     TestFrame frame = TestFrame.small(leases);
@@ -248,7 +249,7 @@ class ResponseFramingTest extends ClientTestBase {
   }
 
   /** {@code head} (status line and headers, each ending in CRLF), Content-Length, the context. */
-  private static RawHttpServer.Responder answer(String head) {
+  private static HttpPeer.Responder answer(String head) {
     byte[] response =
         concat(ascii(head + "Content-Length: " + OK_BODY.length + "\r\n\r\n"), OK_BODY);
     return (request, out) -> {
@@ -286,7 +287,7 @@ class ResponseFramingTest extends ClientTestBase {
    * Sends two frames one after the other, each answered OK and released once; returns how many
    * connections the server saw.
    */
-  private int connectionsForTwoOkFrames(RawHttpServer server) throws Exception {
+  private int connectionsForTwoOkFrames(HttpPeer server) throws Exception {
     PekatClient client = client(server.uri());
     for (int i = 0; i < 2; i++) {
       TestFrame frame = TestFrame.small(leases);

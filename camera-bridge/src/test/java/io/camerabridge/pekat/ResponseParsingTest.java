@@ -2,7 +2,10 @@ package io.camerabridge.pekat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.camerabridge.pekat.RawHttpServer.After;
+import io.camerabridge.testing.HttpAnswers;
+import io.camerabridge.testing.HttpPeer;
+import io.camerabridge.testing.HttpPeer.After;
+import io.camerabridge.testing.ReceivedRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -29,7 +32,7 @@ class ResponseParsingTest extends ClientTestBase {
           + "\"confidence\":0.4,\"color\":\"#00ff00\"}],"
           + "\"source\":{\"modelId\":\"m\",\"moduleId\":\"d\",\"type\":\"detection\"}}]}";
 
-  RawHttpServer server;
+  HttpPeer server;
   PekatClient client;
 
   static Stream<Arguments> typesAndPlacements() {
@@ -46,7 +49,7 @@ class ResponseParsingTest extends ClientTestBase {
 
     AnalysisOutcome outcome = analyze(type, placement);
 
-    RawHttpServer.ReceivedRequest request = server.nextRequest();
+    ReceivedRequest request = server.nextRequest();
     assertThat(request.query()).containsEntry("response_type", type.wireName());
     assertThat(request.query().containsKey("context_in_body"))
         .isEqualTo(type.returnsImage() && placement == ContextPlacement.BODY);
@@ -67,7 +70,7 @@ class ResponseParsingTest extends ClientTestBase {
     String bare =
         "{\"error\":false,\"imageShape\":{\"height\":48,\"width\":64},"
             + "\"processingTime\":0.0,\"save\":false,\"processing\":false}";
-    server = server(RawHttpServer.json(bare));
+    server = server(HttpAnswers.json(bare));
 
     AnalysisOutcome outcome = analyze(type, placement);
 
@@ -88,7 +91,7 @@ class ResponseParsingTest extends ClientTestBase {
         server(
             (request, out) -> {
               out.write(
-                  RawHttpServer.response(
+                  HttpAnswers.response(
                       200,
                       "OK",
                       Map.of("contextbase64UTF", encoded, "CONTENT-TYPE", "image/png"),
@@ -122,7 +125,7 @@ class ResponseParsingTest extends ClientTestBase {
   void flowErrorIsAnalyzedWithTheErrorFlag() throws Exception {
     String failed =
         "{\"error\":true,\"errors\":[\"module crashed\"],\"stderr\":\"trace\",\"processing\":true}";
-    server = server(RawHttpServer.json(failed));
+    server = server(HttpAnswers.json(failed));
 
     AnalysisOutcome outcome = analyze(ResponseType.CONTEXT, ContextPlacement.BODY);
 
@@ -138,7 +141,7 @@ class ResponseParsingTest extends ClientTestBase {
         server(
             (request, out) -> {
               out.write(
-                  RawHttpServer.response(200, "OK", Map.of("ImageLen", "999999"), new byte[100]));
+                  HttpAnswers.response(200, "OK", Map.of("ImageLen", "999999"), new byte[100]));
               return After.KEEP_OPEN;
             });
 
@@ -156,7 +159,7 @@ class ResponseParsingTest extends ClientTestBase {
         server(
             (request, out) -> {
               out.write(
-                  RawHttpServer.response(
+                  HttpAnswers.response(
                       200,
                       "OK",
                       Map.of("ContextBase64utf", encoded),
@@ -198,7 +201,7 @@ class ResponseParsingTest extends ClientTestBase {
   }
 
   /** Answers the way PEKAT does for the request's response_type and context_in_body. */
-  static RawHttpServer.Responder pekatLike(byte[] png, String context) {
+  static HttpPeer.Responder pekatLike(byte[] png, String context) {
     byte[] json = context.getBytes(StandardCharsets.UTF_8);
     return (request, out) -> {
       Map<String, String> query = request.query();
@@ -219,7 +222,7 @@ class ResponseParsingTest extends ClientTestBase {
         headers.put("ContextBase64utf", Base64.getEncoder().encodeToString(json));
         body = png;
       }
-      out.write(RawHttpServer.response(200, "OK", headers, body));
+      out.write(HttpAnswers.response(200, "OK", headers, body));
       return After.KEEP_OPEN;
     };
   }

@@ -2,6 +2,8 @@ package io.camerabridge.pekat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.camerabridge.testing.HttpAnswers;
+import io.camerabridge.testing.HttpPeer;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,8 +32,7 @@ class TlsTest extends ClientTestBase {
 
   @Test
   void talksHttpsTrustingTheConfiguredCaFile() throws Exception {
-    RawHttpServer server =
-        closeLater(RawHttpServer.startTls(RawHttpServer.json(OK_CONTEXT), tls.server()));
+    HttpPeer server = closeLater(HttpPeer.startTls(HttpAnswers.json(OK_CONTEXT), tls.server()));
     PekatClient client = client(PekatEndpoint.builder(server.uri()).caFile(tls.caPem()).build());
     TestFrame frame = TestFrame.create(leases, 320, 240, RawLayout.BGR8);
 
@@ -43,8 +44,7 @@ class TlsTest extends ClientTestBase {
 
   @Test
   void untrustedCertificateIsAConnectFailure() throws Exception {
-    RawHttpServer server =
-        closeLater(RawHttpServer.startTls(RawHttpServer.json(OK_CONTEXT), tls.server()));
+    HttpPeer server = closeLater(HttpPeer.startTls(HttpAnswers.json(OK_CONTEXT), tls.server()));
     PekatClient client = client(server.uri());
 
     AnalysisOutcome outcome = outcomeOf(client.analyze(TestFrame.small(leases).frame, null));
