@@ -8,7 +8,6 @@ import io.camerabridge.tools.sim.Endpoint;
 import io.camerabridge.tools.sim.Outcome;
 import io.camerabridge.tools.sim.PekatSimulator;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -74,7 +73,7 @@ class ContainerImageIT {
       throws IOException {
     try (FakeGvCameraProcess camera = FakeGvCameraProcess.start();
         PekatSimulator simulator = PekatSimulator.builder().port(0).build().start()) {
-      Path config = BridgeConfigFile.write(dir, camera.address(), simulator.baseUri(), freePort());
+      Path config = BridgeConfigFile.write(dir, camera.address(), simulator.baseUri(), 0);
       try (GenericContainer<?> check =
           oneShot(
               "camera-bridge check-config " + BridgeConfigFile.CONTAINER_PATH,
@@ -208,12 +207,5 @@ class ContainerImageIT {
 
   private static Future<String> image() {
     return CameraBridgeImage.get();
-  }
-
-  /** A port free right now; the bridge's metrics listener binds it a moment later. */
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }

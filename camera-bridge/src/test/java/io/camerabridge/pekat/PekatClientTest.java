@@ -6,6 +6,7 @@ import io.camerabridge.testing.HttpAnswers;
 import io.camerabridge.testing.HttpPeer;
 import io.camerabridge.testing.HttpPeer.After;
 import io.camerabridge.testing.ReceivedRequest;
+import io.camerabridge.testing.ReservedPort;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -210,21 +211,16 @@ class PekatClientTest extends ClientTestBase {
 
   @Test
   void refusedConnectionIsConnectFailed() throws Exception {
-    int port;
-    try (ServerSocket probe = new ServerSocket()) {
-      probe.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-      port = probe.getLocalPort();
+    try (ReservedPort closed = ReservedPort.take()) {
+      PekatClient client = client(URI.create(closed.httpUrl()));
+      TestFrame frame = TestFrame.small(leases);
+
+      AnalysisOutcome outcome = outcomeOf(client.analyze(frame.frame, null));
+
+      assertThat(outcome).isInstanceOf(AnalysisOutcome.ConnectFailed.class);
+      assertThat(((AnalysisOutcome.ConnectFailed) outcome).reason()).contains("refused");
+      assertReleasedOnce(frame);
     }
-    PekatClient client =
-        client(
-            URI.create("http://" + InetAddress.getLoopbackAddress().getHostAddress() + ":" + port));
-    TestFrame frame = TestFrame.small(leases);
-
-    AnalysisOutcome outcome = outcomeOf(client.analyze(frame.frame, null));
-
-    assertThat(outcome).isInstanceOf(AnalysisOutcome.ConnectFailed.class);
-    assertThat(((AnalysisOutcome.ConnectFailed) outcome).reason()).contains("refused");
-    assertReleasedOnce(frame);
   }
 
   @Test

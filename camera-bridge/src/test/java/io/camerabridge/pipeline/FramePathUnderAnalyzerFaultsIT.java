@@ -12,12 +12,12 @@ import io.camerabridge.frame.FrameInfo;
 import io.camerabridge.metrics.BridgeMetrics;
 import io.camerabridge.pekat.RawLayout;
 import io.camerabridge.pekat.netty.ClientResources;
+import io.camerabridge.testing.ReservedPort;
 import io.camerabridge.tools.sim.Endpoint;
 import io.camerabridge.tools.sim.Fault;
 import io.camerabridge.tools.sim.Latency;
 import io.camerabridge.tools.sim.PekatSimulator;
 import io.micrometer.core.instrument.Counter;
-import java.net.ServerSocket;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,11 +63,9 @@ class FramePathUnderAnalyzerFaultsIT {
 
   @Test
   void analyzerDownDropsAsAnalyzerDownAndResultsResumeWhenItIsBack() throws Exception {
-    int port;
-    try (ServerSocket s = new ServerSocket(0)) {
-      port = s.getLocalPort();
-    }
-    parts = parts("http://127.0.0.1:" + port, "1s");
+    ReservedPort down = ReservedPort.take();
+    int port = down.port();
+    parts = parts(down.httpUrl(), "1s");
     // Frames keep coming, as from a camera, while the first connection attempts fail.
     AtomicInteger next = new AtomicInteger();
     await()
@@ -79,6 +77,7 @@ class FramePathUnderAnalyzerFaultsIT {
             });
     assertThat(parts.analyzer().isReachable()).isFalse();
 
+    down.close();
     try (PekatSimulator sim = PekatSimulator.builder().port(port).build().start()) {
       long back = System.nanoTime();
       await()

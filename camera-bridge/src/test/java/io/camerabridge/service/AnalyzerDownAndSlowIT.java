@@ -9,8 +9,10 @@ import io.camerabridge.bindings.aravis.fake.FakeGvCameraProcess;
 import io.camerabridge.ops.CameraState;
 import io.camerabridge.pekat.ApiKey;
 import io.camerabridge.pipeline.CameraPipeline;
+import io.camerabridge.testing.ReservedPort;
 import io.camerabridge.tools.sim.Latency;
 import io.camerabridge.tools.sim.PekatSimulator;
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,11 +37,9 @@ class AnalyzerDownAndSlowIT {
 
   @Test
   void analyzerAbsentAtStartThenStoppedAndRestartedOnTheSamePort() throws Exception {
-    int port;
-    try (PekatSimulator probe = simulator(0)) {
-      port = probe.port();
-    }
-    URI url = URI.create("http://127.0.0.1:" + port);
+    ReservedPort down = ReservedPort.take();
+    int port = down.port();
+    URI url = URI.create(down.httpUrl());
     try (FaultRig rig = FaultRig.attach();
         FakeGvCameraProcess camera = FakeGvCameraProcess.builder().start();
         BridgeHarness h =
@@ -60,7 +60,8 @@ class AnalyzerDownAndSlowIT {
       assertThat(pipeline.state()).isEqualTo(CameraState.STREAMING);
       assertThat(rig.get(h.bridge, "/health")).contains("\"analyzerReachable\" : false");
 
-      Instant back = comeBack(rig, h, port, pipeline);
+      Instant back = comeBack(rig, h, down, pipeline);
+      down = ReservedPort.hold(port);
 
       // Stopped mid-stream: frames are dropped as analyzer_down, not queued.
       double downBefore = rig.metric(h.bridge, DOWN, "reason=\"analyzer_down\"");
@@ -70,7 +71,7 @@ class AnalyzerDownAndSlowIT {
       assertThat(pipeline.state()).isEqualTo(CameraState.STREAMING);
       assertThat(pipeline.leases().outstanding()).isLessThanOrEqualTo(1);
 
-      Instant backAgain = comeBack(rig, h, port, pipeline);
+      Instant backAgain = comeBack(rig, h, down, pipeline);
 
       h.close();
       assertThat(pipeline.leases().outstanding()).isZero();
@@ -82,11 +83,17 @@ class AnalyzerDownAndSlowIT {
     }
   }
 
-  /** Starts the analyzer on {@code port}, waits for results, stops it again; returns its start. */
-  private Instant comeBack(FaultRig rig, BridgeHarness h, int port, CameraPipeline pipeline) {
+  /**
+   * Starts the analyzer on the port {@code down} held, waits for results, stops it again; returns
+   * its start.
+   */
+  private Instant comeBack(
+      FaultRig rig, BridgeHarness h, ReservedPort down, CameraPipeline pipeline)
+      throws IOException {
     long resultsBefore = pipeline.stats().snapshot().results();
+    down.close();
     Instant back = Instant.now();
-    try (PekatSimulator sim = simulator(port)) {
+    try (PekatSimulator sim = simulator(down.port())) {
       await()
           .atMost(RESUME_BOUND)
           .until(() -> pipeline.stats().snapshot().results() >= resultsBefore + 3);

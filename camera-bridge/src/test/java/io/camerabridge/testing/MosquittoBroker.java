@@ -3,9 +3,7 @@ package io.camerabridge.testing;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,6 +18,8 @@ import java.util.concurrent.TimeUnit;
  * under test.
  */
 public final class MosquittoBroker implements AutoCloseable {
+  private static final int START_ATTEMPTS = 3;
+
   private final Path dir;
   private final int port;
   private final List<Process> subscribers = new ArrayList<>();
@@ -30,15 +30,33 @@ public final class MosquittoBroker implements AutoCloseable {
     this.port = port;
   }
 
-  /** Starts a broker on a port that was free a moment ago. */
+  /**
+   * Starts a broker on a port that was free a moment ago. Mosquitto takes its port from the
+   * configuration file, so it cannot be told to bind port 0: if another process takes the port
+   * first, Mosquitto exits ("Address already in use") and the next attempt picks another port.
+   */
   public static MosquittoBroker start(Path dir) throws IOException {
-    int port;
-    try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      port = s.getLocalPort();
+    IOException last = null;
+    for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
+      int port;
+      try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        port = s.getLocalPort();
+      }
+      MosquittoBroker b = new MosquittoBroker(dir, port);
+      b.writeConfig();
+      try {
+        b.startBroker();
+        return b;
+      } catch (IOException e) {
+        last = e;
+      }
     }
-    Path conf = dir.resolve("mosquitto.conf");
+    throw last;
+  }
+
+  private void writeConfig() throws IOException {
     Files.writeString(
-        conf,
+        dir.resolve("mosquitto.conf"),
         "listener "
             + port
             + " 127.0.0.1\n"
@@ -52,11 +70,12 @@ public final class MosquittoBroker implements AutoCloseable {
             + dir.toAbsolutePath()
             + "/\n"
             + "log_dest file "
-            + dir.resolve("mosquitto.log").toAbsolutePath()
+            + log().toAbsolutePath()
             + "\n");
-    MosquittoBroker b = new MosquittoBroker(dir, port);
-    b.startBroker();
-    return b;
+  }
+
+  private Path log() {
+    return dir.resolve("mosquitto.log");
   }
 
   public int port() {
@@ -68,14 +87,43 @@ public final class MosquittoBroker implements AutoCloseable {
     return "tcp://127.0.0.1:" + port;
   }
 
-  /** Starts the broker again on the same port (after {@link #stop()}). */
+  /**
+   * Starts the broker again on the same port (after {@link #stop()}): the restart on that port is
+   * what the callers test. Returns once Mosquitto logged that it runs, so a port taken by another
+   * process is an error here, not a broker that seems to accept connections.
+   */
   public void startBroker() throws IOException {
+    long logged = Files.exists(log()) ? Files.size(log()) : 0;
     broker =
         new ProcessBuilder("mosquitto", "-c", dir.resolve("mosquitto.conf").toString())
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("broker.out").toFile()))
             .start();
-    await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50)).until(this::accepts);
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .pollInterval(Duration.ofMillis(50))
+        .until(() -> !broker.isAlive() || loggedSince(logged).contains(" running"));
+    if (!broker.isAlive()) {
+      throw new IOException(
+          "mosquitto exited with "
+              + broker.exitValue()
+              + " on port "
+              + port
+              + ": "
+              + loggedSince(logged));
+    }
+  }
+
+  private String loggedSince(long offset) throws IOException {
+    if (!Files.exists(log())) {
+      return "";
+    }
+    byte[] all = Files.readAllBytes(log());
+    return new String(
+        all,
+        (int) Math.min(offset, all.length),
+        (int) Math.max(0, all.length - offset),
+        java.nio.charset.StandardCharsets.UTF_8);
   }
 
   /** Stops the broker (SIGTERM: it saves its sessions) and waits for it to exit. */
@@ -168,15 +216,6 @@ public final class MosquittoBroker implements AutoCloseable {
     String text = new String(p.getInputStream().readAllBytes()).strip();
     p.waitFor(20, TimeUnit.SECONDS);
     return text;
-  }
-
-  private boolean accepts() {
-    try (Socket s = new Socket()) {
-      s.connect(new InetSocketAddress("127.0.0.1", port), 500);
-      return true;
-    } catch (IOException e) {
-      return false;
-    }
   }
 
   @Override
