@@ -59,8 +59,16 @@ enum {
   REG_SENSOR_WIDTH = 0x68,
   REG_SENSOR_HEIGHT = 0x6c,
   REG_TL_PARAMS_LOCKED = 0x74,
-  REG_END = 0x78
+  REG_CHUNK_MODE_ACTIVE = 0x78,
+  REG_CHUNK_SELECTOR = 0x7c,
+  REG_CHUNK_ENABLE = 0x80, /* + 4 * selector value */
+  REG_END = 0x80 + 4 * 4
 };
+
+/* ChunkSelector values and the chunk ids genicam.xml's chunk ports name (Image wraps the pixels). */
+enum { CHUNK_TIMESTAMP, CHUNK_EXPOSURE_TIME, CHUNK_GAIN, CHUNK_FRAME_ID, CHUNK_SELECTOR_COUNT };
+#define CHUNK_ID_IMAGE 0xa000u
+#define CHUNK_ID_FIRST_VALUE 0xa001u /* + selector value; every value chunk is 8 bytes */
 
 /* Faults and defaults read from the environment once (config.c). */
 struct u3v_config {

@@ -88,6 +88,14 @@ public final class ArvFrame implements AutoCloseable {
     return AravisLibrary.aravis().arv_buffer_has_chunks(buffer);
   }
 
+  /** The buffer, for readers in this package (chunk values); valid until {@link #release()}. */
+  ArvBufferHandle handle() {
+    if (released.get()) {
+      throw new IllegalStateException("ArvFrame " + frameId + " was released");
+    }
+    return buffer;
+  }
+
   /** Whether {@link #status()} is SUCCESS. */
   public boolean isComplete() {
     return status == BufferStatus.SUCCESS;
