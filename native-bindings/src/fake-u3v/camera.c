@@ -143,7 +143,7 @@ static uint64_t chunk_tail_size(struct u3v_camera *cam) {
     return 0;
   }
   uint64_t size = CHUNK_TAG_SIZE;
-  for (int i = 0; i < CHUNK_SELECTOR_COUNT; i++) {
+  for (int i = 0; i < CHUNK_VALUE_COUNT; i++) {
     size += chunk_enabled(cam, i) ? CHUNK_VALUE_SIZE + CHUNK_TAG_SIZE : 0;
   }
   return size;
@@ -298,13 +298,13 @@ static int valid_format(uint32_t f) {
 }
 
 static int valid_chunks(struct u3v_camera *cam) {
-  for (int i = 0; i < CHUNK_SELECTOR_COUNT; i++) {
+  for (int i = 0; i <= CHUNK_SELECTOR_IMAGE; i++) {
     if (feature32(cam, REG_CHUNK_ENABLE + 4 * i) > 1) {
       return 0;
     }
   }
   return feature32(cam, REG_CHUNK_MODE_ACTIVE) <= 1 &&
-         feature32(cam, REG_CHUNK_SELECTOR) < CHUNK_SELECTOR_COUNT;
+         feature32(cam, REG_CHUNK_SELECTOR) <= CHUNK_SELECTOR_IMAGE;
 }
 
 /* The image registers as a whole must describe a region on the sensor in a known format. */
@@ -509,7 +509,7 @@ struct frame {
   uint64_t block_id;
   uint32_t width, height, offset_x, offset_y, pixel_format;
   uint64_t image_size; /* pixel bytes; the chunk tail follows them */
-  uint8_t tail[CHUNK_TAG_SIZE + CHUNK_SELECTOR_COUNT * (CHUNK_VALUE_SIZE + CHUNK_TAG_SIZE)];
+  uint8_t tail[CHUNK_TAG_SIZE + CHUNK_VALUE_COUNT * (CHUNK_VALUE_SIZE + CHUNK_TAG_SIZE)];
   uint64_t tail_size;
   uint64_t size; /* payload bytes actually sent */
   uint64_t sent;
@@ -528,7 +528,7 @@ static void build_chunk_tail(struct u3v_camera *cam, struct frame *f, uint64_t t
     return;
   }
   put_chunk_tag(f, CHUNK_ID_IMAGE, (uint32_t)f->image_size);
-  for (int i = 0; i < CHUNK_SELECTOR_COUNT; i++) {
+  for (int i = 0; i < CHUNK_VALUE_COUNT; i++) {
     if (!chunk_enabled(cam, i)) {
       continue;
     }

@@ -62,11 +62,13 @@ enum {
   REG_CHUNK_MODE_ACTIVE = 0x78,
   REG_CHUNK_SELECTOR = 0x7c,
   REG_CHUNK_ENABLE = 0x80, /* + 4 * selector value */
-  REG_END = 0x80 + 4 * 4
+  REG_END = 0x80 + 4 * 5
 };
 
-/* ChunkSelector values and the chunk ids genicam.xml's chunk ports name (Image wraps the pixels). */
-enum { CHUNK_TIMESTAMP, CHUNK_EXPOSURE_TIME, CHUNK_GAIN, CHUNK_FRAME_ID, CHUNK_SELECTOR_COUNT };
+/* ChunkSelector values and the chunk ids genicam.xml's chunk ports name. Image is selectable like
+ * on real cameras but has no value feature; its chunk wraps the pixels whatever its switch says. */
+enum { CHUNK_TIMESTAMP, CHUNK_EXPOSURE_TIME, CHUNK_GAIN, CHUNK_FRAME_ID, CHUNK_VALUE_COUNT };
+#define CHUNK_SELECTOR_IMAGE CHUNK_VALUE_COUNT
 #define CHUNK_ID_IMAGE 0xa000u
 #define CHUNK_ID_FIRST_VALUE 0xa001u /* + selector value; every value chunk is 8 bytes */
 
