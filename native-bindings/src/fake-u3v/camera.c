@@ -6,6 +6,11 @@
  *
  * Pixel (x, y) of frame block_id is (x + OffsetX + y + OffsetY + block_id) & 0xff in every 8-bit
  * format, so each frame differs from the last and a test can check every byte.
+ *
+ * With ChunkModeActive the leader says "image extended chunk" (payload type 0x4001) and the payload
+ * is a chunk list as Aravis 0.8.26 reads it (arvbuffer.c arv_buffer_get_chunk_data, walking back
+ * from the end): the pixels, then [chunk id, length] (32-bit little-endian each, U3V's byte order)
+ * wrapping them as the Image chunk, then per enabled chunk 8 bytes of value and its [id, length].
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -121,8 +126,35 @@ static void put_string(struct u3v_camera *cam, unsigned address, const char *s) 
   snprintf((char *)cam->mem + address, 64, "%s", s);
 }
 
-static uint64_t payload_size(struct u3v_camera *cam) {
+#define CHUNK_TAG_SIZE 8
+#define CHUNK_VALUE_SIZE 8
+
+static int chunk_mode(struct u3v_camera *cam) {
+  return feature32(cam, REG_CHUNK_MODE_ACTIVE) == 1;
+}
+
+static int chunk_enabled(struct u3v_camera *cam, int selector) {
+  return feature32(cam, REG_CHUNK_ENABLE + 4 * selector) == 1;
+}
+
+/* Bytes after the pixels: the Image chunk's tag and each enabled value chunk with its tag. */
+static uint64_t chunk_tail_size(struct u3v_camera *cam) {
+  if (!chunk_mode(cam)) {
+    return 0;
+  }
+  uint64_t size = CHUNK_TAG_SIZE;
+  for (int i = 0; i < CHUNK_VALUE_COUNT; i++) {
+    size += chunk_enabled(cam, i) ? CHUNK_VALUE_SIZE + CHUNK_TAG_SIZE : 0;
+  }
+  return size;
+}
+
+static uint64_t image_size(struct u3v_camera *cam) {
   return (uint64_t)feature32(cam, REG_WIDTH) * feature32(cam, REG_HEIGHT);
+}
+
+static uint64_t payload_size(struct u3v_camera *cam) {
+  return image_size(cam) + chunk_tail_size(cam);
 }
 
 static uint64_t timestamp_ns(void) {
@@ -265,6 +297,16 @@ static int valid_format(uint32_t f) {
   return f == 0x01080001 || f == 0x01080008 || f == 0x01080009 || f == 0x0108000b;
 }
 
+static int valid_chunks(struct u3v_camera *cam) {
+  for (int i = 0; i <= CHUNK_SELECTOR_IMAGE; i++) {
+    if (feature32(cam, REG_CHUNK_ENABLE + 4 * i) > 1) {
+      return 0;
+    }
+  }
+  return feature32(cam, REG_CHUNK_MODE_ACTIVE) <= 1 &&
+         feature32(cam, REG_CHUNK_SELECTOR) <= CHUNK_SELECTOR_IMAGE;
+}
+
 /* The image registers as a whole must describe a region on the sensor in a known format. */
 static int valid_image(struct u3v_camera *cam) {
   uint32_t w = feature32(cam, REG_WIDTH), h = feature32(cam, REG_HEIGHT);
@@ -275,7 +317,8 @@ static int valid_image(struct u3v_camera *cam) {
          x + w <= (uint32_t)u3v_cfg.sensor_width && y + h <= (uint32_t)u3v_cfg.sensor_height &&
          valid_format(feature32(cam, REG_PIXEL_FORMAT)) && fps >= 1 && fps <= 200 &&
          exposure >= 10 && exposure <= 1e6 && feature32(cam, REG_ACQUISITION_MODE) <= 1 &&
-         feature32(cam, REG_TRIGGER_MODE) <= 1 && feature32(cam, REG_TRIGGER_SOURCE) <= 2;
+         feature32(cam, REG_TRIGGER_MODE) <= 1 && feature32(cam, REG_TRIGGER_SOURCE) <= 2 &&
+         valid_chunks(cam);
 }
 
 static void start_acquisition(struct u3v_camera *cam) {
@@ -298,11 +341,14 @@ static int write_memory(struct u3v_camera *cam, uint64_t address, uint32_t size,
   if (!writable(address, size)) {
     return address + size <= U3V_MEM_SIZE ? STATUS_WRITE_PROTECT : STATUS_INVALID_ADDRESS;
   }
-  static const unsigned locked[] = {REG_WIDTH, REG_HEIGHT, REG_OFFSET_X, REG_OFFSET_Y,
-                                    REG_PIXEL_FORMAT};
+  /* Everything that changes the payload size, like TLParamsLocked on a real camera. */
+  static const unsigned locked[] = {REG_WIDTH,        REG_HEIGHT,           REG_OFFSET_X,
+                                    REG_OFFSET_Y,     REG_PIXEL_FORMAT,     REG_CHUNK_MODE_ACTIVE,
+                                    REG_CHUNK_ENABLE, REG_CHUNK_ENABLE + 4, REG_CHUNK_ENABLE + 8,
+                                    REG_CHUNK_ENABLE + 12};
   for (size_t i = 0; i < sizeof(locked) / sizeof(locked[0]); i++) {
     if (cam->acquiring && touches(address, size, locked[i])) {
-      return STATUS_ACCESS_DENIED; /* like TLParamsLocked on a real camera */
+      return STATUS_ACCESS_DENIED;
     }
   }
   uint8_t saved[REG_END];
@@ -462,11 +508,57 @@ static int stream_enabled(struct u3v_camera *cam) {
 struct frame {
   uint64_t block_id;
   uint32_t width, height, offset_x, offset_y, pixel_format;
+  uint64_t image_size; /* pixel bytes; the chunk tail follows them */
+  uint8_t tail[CHUNK_TAG_SIZE + CHUNK_VALUE_COUNT * (CHUNK_VALUE_SIZE + CHUNK_TAG_SIZE)];
+  uint64_t tail_size;
   uint64_t size; /* payload bytes actually sent */
   uint64_t sent;
 };
 
+static void put_chunk_tag(struct frame *f, uint32_t id, uint32_t length) {
+  put32(f->tail + f->tail_size, id);
+  put32(f->tail + f->tail_size + 4, length);
+  f->tail_size += CHUNK_TAG_SIZE;
+}
+
+/* The values as the frame was taken: its leader's timestamp, the exposure and gain registers. */
+static void build_chunk_tail(struct u3v_camera *cam, struct frame *f, uint64_t timestamp) {
+  f->tail_size = 0;
+  if (!chunk_mode(cam)) {
+    return;
+  }
+  put_chunk_tag(f, CHUNK_ID_IMAGE, (uint32_t)f->image_size);
+  for (int i = 0; i < CHUNK_VALUE_COUNT; i++) {
+    if (!chunk_enabled(cam, i)) {
+      continue;
+    }
+    uint8_t *value = f->tail + f->tail_size;
+    switch (i) {
+    case CHUNK_TIMESTAMP:
+      put64(value, timestamp);
+      break;
+    case CHUNK_EXPOSURE_TIME:
+      memcpy(value, feature(cam, REG_EXPOSURE_TIME), CHUNK_VALUE_SIZE);
+      break;
+    case CHUNK_GAIN:
+      memcpy(value, feature(cam, REG_GAIN), CHUNK_VALUE_SIZE);
+      break;
+    case CHUNK_FRAME_ID:
+      put64(value, f->block_id);
+      break;
+    }
+    f->tail_size += CHUNK_VALUE_SIZE;
+    put_chunk_tag(f, CHUNK_ID_FIRST_VALUE + i, CHUNK_VALUE_SIZE);
+  }
+}
+
 static void fill_payload(const struct frame *f, uint8_t *dst, uint64_t offset, uint64_t n) {
+  if (offset + n > f->image_size) {
+    uint64_t from = offset > f->image_size ? offset - f->image_size : 0;
+    uint64_t count = offset + n - f->image_size - from;
+    memcpy(dst + (n - count), f->tail + from, count);
+    n -= count;
+  }
   while (n > 0) {
     uint64_t y = offset / f->width, x = offset % f->width;
     uint64_t run = f->width - x < n ? f->width - x : n;
@@ -519,7 +611,10 @@ static int send_frame(struct u3v_camera *cam) {
   f.offset_x = feature32(cam, REG_OFFSET_X);
   f.offset_y = feature32(cam, REG_OFFSET_Y);
   f.pixel_format = feature32(cam, REG_PIXEL_FORMAT);
-  uint64_t total = (uint64_t)f.width * f.height;
+  uint64_t timestamp = timestamp_ns();
+  f.image_size = (uint64_t)f.width * f.height;
+  build_chunk_tail(cam, &f, timestamp);
+  uint64_t total = f.image_size + f.tail_size;
   f.size = total;
   long every = u3v_cfg.short_payload_every;
   int short_frame = every > 0 && u3v_faulty(cam->serial) && (cam->frames_sent + 1) % every == 0;
@@ -531,8 +626,8 @@ static int send_frame(struct u3v_camera *cam) {
   put32(leader, LEADER_MAGIC);
   put16(leader + 6, LEADER_SIZE);
   put64(leader + 8, f.block_id);
-  put16(leader + 18, 0x0001); /* payload type: image */
-  put64(leader + 20, timestamp_ns());
+  put16(leader + 18, f.tail_size > 0 ? 0x4001 : 0x0001); /* image (extended chunk) */
+  put64(leader + 20, timestamp);
   put32(leader + 28, f.pixel_format);
   put32(leader + 32, f.width);
   put32(leader + 36, f.height);

@@ -59,8 +59,18 @@ enum {
   REG_SENSOR_WIDTH = 0x68,
   REG_SENSOR_HEIGHT = 0x6c,
   REG_TL_PARAMS_LOCKED = 0x74,
-  REG_END = 0x78
+  REG_CHUNK_MODE_ACTIVE = 0x78,
+  REG_CHUNK_SELECTOR = 0x7c,
+  REG_CHUNK_ENABLE = 0x80, /* + 4 * selector value */
+  REG_END = 0x80 + 4 * 5
 };
+
+/* ChunkSelector values and the chunk ids genicam.xml's chunk ports name. Image is selectable like
+ * on real cameras but has no value feature; its chunk wraps the pixels whatever its switch says. */
+enum { CHUNK_TIMESTAMP, CHUNK_EXPOSURE_TIME, CHUNK_GAIN, CHUNK_FRAME_ID, CHUNK_VALUE_COUNT };
+#define CHUNK_SELECTOR_IMAGE CHUNK_VALUE_COUNT
+#define CHUNK_ID_IMAGE 0xa000u
+#define CHUNK_ID_FIRST_VALUE 0xa001u /* + selector value; every value chunk is 8 bytes */
 
 /* Faults and defaults read from the environment once (config.c). */
 struct u3v_config {

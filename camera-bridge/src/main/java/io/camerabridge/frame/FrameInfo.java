@@ -1,6 +1,7 @@
 package io.camerabridge.frame;
 
 import io.camerabridge.pekat.RawLayout;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -21,6 +22,9 @@ import java.util.Objects;
  * @param width image width in pixels
  * @param height image height in pixels
  * @param layout how the pixels go out, resolved from the configured pixel format at start
+ * @param chunks the camera's chunk values in this frame by configured {@code chunks:} entry (e.g.
+ *     {@code ExposureTime} → {@code 2500.0}, {@code FrameID} → {@code 65401}): Long or Double, in
+ *     configuration order; empty without {@code chunks:}
  */
 public record FrameInfo(
     String cameraId,
@@ -30,12 +34,36 @@ public record FrameInfo(
     long systemTimestampNanos,
     int width,
     int height,
-    RawLayout layout) {
+    RawLayout layout,
+    Map<String, Number> chunks) {
 
-  /** Checks the references. */
+  /** Checks the references; {@code chunks} is kept as given (the reader hands out frozen maps). */
   public FrameInfo {
     Objects.requireNonNull(cameraId, "cameraId");
     Objects.requireNonNull(layout, "layout");
+    Objects.requireNonNull(chunks, "chunks");
+  }
+
+  /** A frame without chunk values. */
+  public FrameInfo(
+      String cameraId,
+      long sequence,
+      long frameId,
+      long timestampNanos,
+      long systemTimestampNanos,
+      int width,
+      int height,
+      RawLayout layout) {
+    this(
+        cameraId,
+        sequence,
+        frameId,
+        timestampNanos,
+        systemTimestampNanos,
+        width,
+        height,
+        layout,
+        Map.of());
   }
 
   /** The exact number of body bytes PEKAT expects for this frame. */

@@ -127,6 +127,13 @@ public enum BridgeMeter {
       "frames",
       "Frames copied before sending (padded rows compacted, RGB8 swapped to BGR), in frames.",
       MeterTags.CAMERA),
+  CHUNKS_MISSING(
+      "camerabridge.chunks.missing",
+      Meter.Type.COUNTER,
+      "values",
+      "Configured chunk values a complete frame did not carry (left out of its journal line and"
+          + " payload), in values.",
+      MeterTags.CAMERA),
   FRAMES_IN_FLIGHT(
       "camerabridge.frames.in.flight",
       Meter.Type.GAUGE,

@@ -38,6 +38,9 @@ public interface FrameMetrics {
   /** The payload size of an acquired frame, in bytes. */
   void frameSize(long bytes);
 
+  /** A complete frame lacked {@code values} of the camera's configured chunk values. */
+  default void chunksMissing(int values) {}
+
   /**
    * One exchange with the analyzer finished: counts the result and records the stage latencies.
    *

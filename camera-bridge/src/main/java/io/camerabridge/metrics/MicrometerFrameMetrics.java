@@ -43,6 +43,7 @@ public final class MicrometerFrameMetrics implements FrameMetrics {
   private final DistributionSummary frameSize;
   private final Counter reconnects;
   private final Counter journalReopens;
+  private final Counter chunksMissing;
   private final Counter[] dropped;
   private final Counter[] results;
   private final Counter[] writeFailures;
@@ -62,6 +63,7 @@ public final class MicrometerFrameMetrics implements FrameMetrics {
     frameSize = BridgeMeter.FRAME_SIZE.summary(registry, cameraTags);
     reconnects = BridgeMeter.CAMERA_RECONNECTS.counter(registry, cameraTags);
     journalReopens = BridgeMeter.JOURNAL_REOPENS.counter(registry, cameraTags);
+    chunksMissing = BridgeMeter.CHUNKS_MISSING.counter(registry, cameraTags);
 
     DropReason[] reasons = DropReason.values();
     dropped = new Counter[reasons.length];
@@ -122,6 +124,11 @@ public final class MicrometerFrameMetrics implements FrameMetrics {
   @Override
   public void frameDropped(DropReason reason) {
     dropped[reason.ordinal()].increment();
+  }
+
+  @Override
+  public void chunksMissing(int values) {
+    chunksMissing.increment(values);
   }
 
   @Override

@@ -18,6 +18,8 @@ import java.util.Map;
  * @param classes detected rectangles per class label
  * @param contextJson PEKAT's context as received, or null
  * @param error why there is no verdict, or null
+ * @param chunks the frame's chunk values by {@code chunks:} entry (Long or Double), empty when the
+ *     camera has none configured or the frame lacked them
  */
 public record PartOutcome(
     String camera,
@@ -31,4 +33,41 @@ public record PartOutcome(
     boolean late,
     Map<String, Integer> classes,
     String contextJson,
-    String error) {}
+    String error,
+    Map<String, Number> chunks) {
+
+  /** Freezes nothing: {@code chunks} comes frozen from the chunk reader; null means none. */
+  public PartOutcome {
+    chunks = chunks == null ? Map.of() : chunks;
+  }
+
+  /** An outcome of a part without chunk values. */
+  public PartOutcome(
+      String camera,
+      long sequence,
+      long frameId,
+      Outcome outcome,
+      Outcome decision,
+      int defects,
+      long filledEpochNanos,
+      long latencyNanos,
+      boolean late,
+      Map<String, Integer> classes,
+      String contextJson,
+      String error) {
+    this(
+        camera,
+        sequence,
+        frameId,
+        outcome,
+        decision,
+        defects,
+        filledEpochNanos,
+        latencyNanos,
+        late,
+        classes,
+        contextJson,
+        error,
+        Map.of());
+  }
+}

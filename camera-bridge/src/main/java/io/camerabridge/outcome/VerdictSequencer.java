@@ -2,6 +2,7 @@ package io.camerabridge.outcome;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
@@ -42,6 +43,7 @@ public final class VerdictSequencer implements AutoCloseable {
     long sequence;
     long frameId;
     long filledEpochNanos;
+    Map<String, Number> chunks;
     long deadlineNanos;
     Verdict verdict;
   }
@@ -101,6 +103,15 @@ public final class VerdictSequencer implements AutoCloseable {
    * @param filledEpochNanos host wall-clock time the buffer was filled (ns since the epoch)
    */
   public void expect(long sequence, long frameId, long filledEpochNanos) {
+    expect(sequence, frameId, filledEpochNanos, Map.of());
+  }
+
+  /**
+   * Like {@link #expect(long, long, long)}, for a frame that carried chunk values: they go out with
+   * the part's outcome.
+   */
+  public void expect(
+      long sequence, long frameId, long filledEpochNanos, Map<String, Number> chunks) {
     long now = System.nanoTime();
     long age = Math.max(0, epochNanosNow() - filledEpochNanos);
     lock.lock();
@@ -117,6 +128,7 @@ public final class VerdictSequencer implements AutoCloseable {
       s.sequence = sequence;
       s.frameId = frameId;
       s.filledEpochNanos = filledEpochNanos;
+      s.chunks = chunks;
       s.deadlineNanos = deadlineNanos < 0 ? Long.MAX_VALUE : now - age + deadlineNanos;
       s.verdict = null;
       size++;
@@ -280,7 +292,8 @@ public final class VerdictSequencer implements AutoCloseable {
             pastDeadline,
             v.classes(),
             v.contextJson(),
-            timedOut ? null : v.error());
+            timedOut ? null : v.error(),
+            s.chunks);
     try {
       listener.accept(part);
     } catch (RuntimeException e) {

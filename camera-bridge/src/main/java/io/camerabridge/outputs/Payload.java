@@ -42,12 +42,30 @@ final class Payload {
       if (part.error() != null) {
         g.writeStringField("error", part.error());
       }
+      if (!part.chunks().isEmpty()) {
+        writeChunks(g, part.chunks());
+      }
       writeContext(g, part, context);
       g.writeEndObject();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     return out.toByteArray();
+  }
+
+  /** Integers stay integers; a float JSON cannot carry (NaN, infinite) is written as null. */
+  private static void writeChunks(JsonGenerator g, Map<String, Number> chunks) throws IOException {
+    g.writeObjectFieldStart("chunks");
+    for (Map.Entry<String, Number> c : chunks.entrySet()) {
+      if (c.getValue() instanceof Double d && !Double.isFinite(d)) {
+        g.writeNullField(c.getKey());
+      } else if (c.getValue() instanceof Double d) {
+        g.writeNumberField(c.getKey(), d);
+      } else {
+        g.writeNumberField(c.getKey(), c.getValue().longValue());
+      }
+    }
+    g.writeEndObject();
   }
 
   private static void writeContext(JsonGenerator g, PartOutcome part, ContextDetail context)

@@ -7,8 +7,11 @@ import io.camerabridge.bindings.aravis.Stream;
 import io.camerabridge.bindings.aravis.StreamStatistics;
 import io.camerabridge.config.CameraConfig;
 import io.camerabridge.frame.FrameInfo;
+import io.camerabridge.genicam.ChunkReader;
 import io.camerabridge.metrics.DropReason;
+import io.camerabridge.ops.logging.RateLimitedLog;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,11 +61,13 @@ final class CameraSession implements AutoCloseable {
           config.id(), "cannot open device '" + config.device() + "'", e);
     }
     Stream stream = null;
+    ChunkReader chunks = null;
     try {
       CameraConfigurer configurer = new CameraConfigurer(config);
       configurer.apply(camera);
       configurer.applyTransport(camera);
       configureLines(config, parts, camera);
+      chunks = chunkReader(config, camera);
       try {
         stream = camera.createStream(configurer.streamOptions());
       } catch (RuntimeException e) {
@@ -70,7 +75,10 @@ final class CameraSession implements AutoCloseable {
             config.id(), "cannot create the stream with " + config.buffers() + " buffers", e);
       }
       CameraSession session =
-          new CameraSession(config, camera, stream, new FrameLoop(config.id(), stream, parts));
+          new CameraSession(
+              config, camera, stream, new FrameLoop(config.id(), stream, chunks, parts));
+      // From here the frame thread owns the reader and closes it when it ends.
+      chunks = null;
       session.frameThread.start();
       try {
         camera.startAcquisition();
@@ -80,11 +88,22 @@ final class CameraSession implements AutoCloseable {
       }
       return session;
     } catch (RuntimeException e) {
+      if (chunks != null) {
+        chunks.close();
+      }
       if (stream != null) {
         stream.close();
       }
       camera.close();
       throw e;
+    }
+  }
+
+  private static ChunkReader chunkReader(CameraConfig config, Camera camera) {
+    try {
+      return ChunkReader.open(camera, config.chunks(), "chunks");
+    } catch (RuntimeException e) {
+      throw new CameraSetupException(config.id(), "cannot read chunks " + config.chunks(), e);
     }
   }
 
@@ -189,14 +208,18 @@ final class CameraSession implements AutoCloseable {
 
   /** The loop of the frame thread: pop, classify, convert, dispatch; never blocks elsewhere. */
   static final class FrameLoop implements Runnable {
+    private static final RateLimitedLog CHUNK_LOG = new RateLimitedLog(LOG);
+
     private final String cameraId;
     private final Stream stream;
+    private final ChunkReader chunks;
     private final PipelineParts parts;
     private volatile boolean running = true;
 
-    FrameLoop(String cameraId, Stream stream, PipelineParts parts) {
+    FrameLoop(String cameraId, Stream stream, ChunkReader chunks, PipelineParts parts) {
       this.cameraId = cameraId;
       this.stream = stream;
+      this.chunks = chunks;
       this.parts = parts;
     }
 
@@ -211,14 +234,19 @@ final class CameraSession implements AutoCloseable {
 
     @Override
     public void run() {
-      while (running) {
-        try {
-          stream.pop(POP_TIMEOUT).ifPresent(this::handle);
-        } catch (RuntimeException e) {
-          if (running) {
-            LOG.warn("Camera {}: frame loop error: {}", cameraId, e.toString());
+      try {
+        while (running) {
+          try {
+            stream.pop(POP_TIMEOUT).ifPresent(this::handle);
+          } catch (RuntimeException e) {
+            if (running) {
+              LOG.warn("Camera {}: frame loop error: {}", cameraId, e.toString());
+            }
           }
         }
+      } finally {
+        // The only thread that reads chunks, so the only one that may drop the parser.
+        chunks.close();
       }
     }
 
@@ -246,6 +274,8 @@ final class CameraSession implements AutoCloseable {
       }
       parts.lastFrameNanos().set(System.nanoTime());
       parts.metrics().frameSize(frame.size());
+      // Read here, while the camera buffer is surely still ours: a copied frame gives it back.
+      Map<String, Number> chunkValues = readChunks(frame);
       FrameConverter converter = parts.converter();
       FrameInfo info =
           new FrameInfo(
@@ -256,7 +286,8 @@ final class CameraSession implements AutoCloseable {
               frame.systemTimestampNanos(),
               frame.width(),
               frame.height(),
-              converter.layout());
+              converter.layout(),
+              chunkValues);
       FrameConverter.Converted c =
           converter.convert(
               info,
@@ -268,10 +299,32 @@ final class CameraSession implements AutoCloseable {
         parts.metrics().frameDropped(c.drop());
         parts.stats().dropped.increment();
         // The converter gave the buffer back already: only the info is left.
-        lost(sequence, info.frameId(), info.systemTimestampNanos(), c.drop().tagValue());
+        parts
+            .outputs()
+            .sequencer()
+            .expect(sequence, info.frameId(), info.systemTimestampNanos(), chunkValues);
+        parts.outputs().sequencer().fail(sequence, c.drop().tagValue());
         return;
       }
       parts.dispatcher().dispatch(c.lease());
+    }
+
+    private Map<String, Number> readChunks(ArvFrame frame) {
+      if (chunks.isEmpty()) {
+        return Map.of();
+      }
+      ChunkReader.Result read = chunks.read(frame);
+      if (read.missing() > 0) {
+        parts.metrics().chunksMissing(read.missing());
+        CHUNK_LOG.warn(
+            cameraId + "/chunks",
+            "Camera {}: {} of {} chunk values missing: {}",
+            cameraId,
+            read.missing(),
+            read.missing() + read.values().size(),
+            read.firstProblem());
+      }
+      return read.values();
     }
 
     /** A part that will not be analysed: its outputs are told ERROR, in order. */

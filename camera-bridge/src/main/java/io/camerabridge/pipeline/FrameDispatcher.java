@@ -1,5 +1,6 @@
 package io.camerabridge.pipeline;
 
+import io.camerabridge.frame.FrameInfo;
 import io.camerabridge.frame.FrameLease;
 import io.camerabridge.metrics.DropReason;
 import io.camerabridge.metrics.FrameMetrics;
@@ -71,7 +72,8 @@ final class FrameDispatcher {
       // At most twice a second while someone watches; the tap copies and releases off this thread.
       tap.offer(frame.retainedDuplicate(), frame.info());
     }
-    verdicts.expect(frame.sequence(), frame.frameId(), frame.info().systemTimestampNanos());
+    FrameInfo info = frame.info();
+    verdicts.expect(info.sequence(), info.frameId(), info.systemTimestampNanos(), info.chunks());
     if (!analyzer.mayTry(System.nanoTime())) {
       drop(frame, DropReason.ANALYZER_DOWN);
       return;

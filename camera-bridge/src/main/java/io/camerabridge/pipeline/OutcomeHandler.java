@@ -236,7 +236,8 @@ final class OutcomeHandler {
         timings,
         context,
         error,
-        late);
+        late,
+        frame.chunks());
   }
 
   /** What the outputs are told about an answer: OK, NG, or ERROR with the reason. */

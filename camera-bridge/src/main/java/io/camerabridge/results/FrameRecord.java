@@ -23,6 +23,7 @@ import java.util.Objects;
  * @param error a one-line description of a failure, or null
  * @param late the answer came after the part's verdict deadline: the outputs were told the timeout,
  *     not this verdict
+ * @param chunks the frame's chunk values by {@code chunks:} entry (Long or Double), empty when none
  */
 public record FrameRecord(
     String camera,
@@ -36,7 +37,8 @@ public record FrameRecord(
     Map<String, Double> timingsMillis,
     String contextJson,
     String error,
-    boolean late) {
+    boolean late,
+    Map<String, Number> chunks) {
 
   public FrameRecord {
     Objects.requireNonNull(camera, "camera");
@@ -44,6 +46,37 @@ public record FrameRecord(
     Objects.requireNonNull(outcome, "outcome");
     Objects.requireNonNull(verdict, "verdict");
     timingsMillis = timingsMillis == null ? Map.of() : timingsMillis;
+    chunks = chunks == null ? Map.of() : chunks;
+  }
+
+  /** A record of a frame without chunk values. */
+  public FrameRecord(
+      String camera,
+      long sequence,
+      long frameId,
+      long timestampNanos,
+      long systemTimestampNanos,
+      Instant completedAt,
+      String outcome,
+      Verdict verdict,
+      Map<String, Double> timingsMillis,
+      String contextJson,
+      String error,
+      boolean late) {
+    this(
+        camera,
+        sequence,
+        frameId,
+        timestampNanos,
+        systemTimestampNanos,
+        completedAt,
+        outcome,
+        verdict,
+        timingsMillis,
+        contextJson,
+        error,
+        late,
+        Map.of());
   }
 
   /** A record of an answer that was not late (or of a camera without a verdict deadline). */

@@ -223,11 +223,29 @@ public final class ResultJournal implements AutoCloseable {
       if (r.error() != null) {
         g.writeStringField("error", r.error());
       }
+      if (!r.chunks().isEmpty()) {
+        writeChunks(g, r.chunks());
+      }
       if (r.contextJson() != null) {
         writeContext(g, r.contextJson());
       }
       g.writeEndObject();
     }
+  }
+
+  /** Integers stay integers; a float JSON cannot carry (NaN, infinite) is written as null. */
+  private static void writeChunks(JsonGenerator g, Map<String, Number> chunks) throws IOException {
+    g.writeObjectFieldStart("chunks");
+    for (Map.Entry<String, Number> c : chunks.entrySet()) {
+      if (c.getValue() instanceof Double d && !Double.isFinite(d)) {
+        g.writeNullField(c.getKey());
+      } else if (c.getValue() instanceof Double d) {
+        g.writeNumberField(c.getKey(), d);
+      } else {
+        g.writeNumberField(c.getKey(), c.getValue().longValue());
+      }
+    }
+    g.writeEndObject();
   }
 
   /** Re-encodes the context so a pretty-printed answer cannot break the one-line-per-frame rule. */

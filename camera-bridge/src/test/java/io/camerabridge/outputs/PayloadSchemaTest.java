@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -35,7 +36,16 @@ class PayloadSchemaTest {
         false,
         outcome == Outcome.NG ? Map.of("scratch", 2) : Map.of(),
         outcome == Outcome.NG ? "{\"result\":false,\"detectedRectangles\":[]}" : null,
-        error);
+        error,
+        outcome == Outcome.OK ? Map.of() : chunks());
+  }
+
+  private static Map<String, Number> chunks() {
+    Map<String, Number> chunks = new LinkedHashMap<>();
+    chunks.put("ExposureTime", 2500.0);
+    chunks.put("FrameID", 65_442L);
+    chunks.put("Gain", Double.NaN);
+    return chunks;
   }
 
   @Test
@@ -65,6 +75,27 @@ class PayloadSchemaTest {
         assertThat(json.get("latencyMs").asDouble()).isEqualTo(38.412);
       }
     }
+  }
+
+  @Test
+  void chunkValuesKeepTheirTypeAndOrderAndOnlyAppearWhenThereAreAny() {
+    JsonNode ng =
+        OutputsFixture.parse(
+            new String(Payload.of(part(Outcome.NG, Outcome.NG, null), ContextDetail.NONE)));
+    JsonNode chunks = ng.get("chunks");
+    List<String> names = new ArrayList<>();
+    chunks.fieldNames().forEachRemaining(names::add);
+    assertThat(names).containsExactly("ExposureTime", "FrameID", "Gain");
+    assertThat(chunks.get("ExposureTime").isDouble()).isTrue();
+    assertThat(chunks.get("ExposureTime").asDouble()).isEqualTo(2500.0);
+    assertThat(chunks.get("FrameID").isIntegralNumber()).isTrue();
+    assertThat(chunks.get("FrameID").asLong()).isEqualTo(65_442L);
+    assertThat(chunks.get("Gain").isNull()).isTrue();
+
+    JsonNode ok =
+        OutputsFixture.parse(
+            new String(Payload.of(part(Outcome.OK, Outcome.OK, null), ContextDetail.NONE)));
+    assertThat(ok.has("chunks")).isFalse();
   }
 
   @Test

@@ -67,6 +67,45 @@ class ResultJournalTest {
   }
 
   @Test
+  void chunkValuesAreAnObjectInConfigurationOrderOnlyWhenThereAreAny() throws IOException {
+    Path file = dir.resolve("chunks.jsonl");
+    ResultJournal journal = new ResultJournal(file, 1 << 20, 3, events);
+    Map<String, Number> chunks = new LinkedHashMap<>();
+    chunks.put("Timestamp", 123_456_789_012L);
+    chunks.put("ExposureTime", 2500.0);
+    chunks.put("Gain", Double.POSITIVE_INFINITY);
+    FrameRecord plain = record(65400, Verdict.OK, null);
+    journal.append(plain);
+    journal.append(
+        new FrameRecord(
+            "cam",
+            2,
+            65401,
+            1_000L,
+            2_000L,
+            Instant.EPOCH,
+            "ok",
+            Verdict.NG,
+            Map.of(),
+            null,
+            null,
+            false,
+            chunks));
+    journal.close(Duration.ofSeconds(10));
+
+    List<String> lines = Files.readAllLines(file);
+    assertThat(JSON.readTree(lines.get(0)).has("chunks")).isFalse();
+    JsonNode written = JSON.readTree(lines.get(1)).get("chunks");
+    List<String> names = new ArrayList<>();
+    written.fieldNames().forEachRemaining(names::add);
+    assertThat(names).containsExactly("Timestamp", "ExposureTime", "Gain");
+    assertThat(written.get("Timestamp").isIntegralNumber()).isTrue();
+    assertThat(written.get("Timestamp").asLong()).isEqualTo(123_456_789_012L);
+    assertThat(written.get("ExposureTime").asDouble()).isEqualTo(2500.0);
+    assertThat(written.get("Gain").isNull()).isTrue();
+  }
+
+  @Test
   void rotatesBySizeAndKeepsTheLiveFileAndKeepRotatedOnes() throws IOException {
     Path file = dir.resolve("cam.jsonl");
     ResultJournal journal = new ResultJournal(file, 2_000, 2, events);

@@ -23,6 +23,12 @@ public final class ArvFrame implements AutoCloseable {
   /** {@code ARV_BUFFER_PAYLOAD_TYPE_IMAGE}. */
   private static final int PAYLOAD_IMAGE = 1;
 
+  /**
+   * {@code ARV_BUFFER_PAYLOAD_TYPE_EXTENDED_CHUNK_DATA}: an image with chunks in the GigE Vision
+   * 1.x encoding; Aravis fills its image part from the leader like for an image.
+   */
+  private static final int PAYLOAD_EXTENDED_CHUNK_DATA = 5;
+
   private final Stream stream;
   private final ArvBufferHandle buffer;
   private final AtomicBoolean released = new AtomicBoolean();
@@ -48,8 +54,10 @@ public final class ArvFrame implements AutoCloseable {
     this.frameId = arv.arv_buffer_get_frame_id(buffer);
     this.timestampNanos = arv.arv_buffer_get_timestamp(buffer);
     this.systemTimestampNanos = arv.arv_buffer_get_system_timestamp(buffer);
+    int payloadType = arv.arv_buffer_get_payload_type(buffer);
     boolean image =
-        status == BufferStatus.SUCCESS && arv.arv_buffer_get_payload_type(buffer) == PAYLOAD_IMAGE;
+        status == BufferStatus.SUCCESS
+            && (payloadType == PAYLOAD_IMAGE || payloadType == PAYLOAD_EXTENDED_CHUNK_DATA);
     this.width = image ? arv.arv_buffer_get_image_width(buffer) : 0;
     this.height = image ? arv.arv_buffer_get_image_height(buffer) : 0;
     this.x = image ? arv.arv_buffer_get_image_x(buffer) : 0;
@@ -86,6 +94,14 @@ public final class ArvFrame implements AutoCloseable {
       throw new IllegalStateException("ArvFrame " + frameId + " was released");
     }
     return AravisLibrary.aravis().arv_buffer_has_chunks(buffer);
+  }
+
+  /** The buffer, for readers in this package (chunk values); valid until {@link #release()}. */
+  ArvBufferHandle handle() {
+    if (released.get()) {
+      throw new IllegalStateException("ArvFrame " + frameId + " was released");
+    }
+    return buffer;
   }
 
   /** Whether {@link #status()} is SUCCESS. */

@@ -3,6 +3,7 @@ package io.camerabridge.bindings.aravis;
 import com.sun.jna.ptr.PointerByReference;
 import io.camerabridge.bindings.raw.Aravis;
 import io.camerabridge.bindings.raw.ArvCameraHandle;
+import io.camerabridge.bindings.raw.ArvChunkParserHandle;
 import java.lang.ref.Cleaner;
 import java.util.List;
 import java.util.Optional;
@@ -195,6 +196,26 @@ public final class Camera implements AutoCloseable {
       Stream stream = Stream.create(this, handle, options);
       streams.add(stream);
       return stream;
+    }
+  }
+
+  /**
+   * A parser for the chunk values of this camera's frames ({@code arv_camera_create_chunk_parser}):
+   * it copies the GenICam description, so it stays usable after the camera is closed. Turn the
+   * chunks on first (ChunkModeActive, ChunkSelector, ChunkEnable).
+   *
+   * @throws IllegalStateException if the camera is closed or Aravis has no description for it
+   */
+  public ChunkParser createChunkParser() {
+    synchronized (access.lock()) {
+      if (access.isClosed()) {
+        throw new IllegalStateException("Camera " + id + " is closed");
+      }
+      ArvChunkParserHandle parser = arv.arv_camera_create_chunk_parser(handle);
+      if (parser == null) {
+        throw new IllegalStateException("Aravis made no chunk parser for " + id);
+      }
+      return new ChunkParser(id, parser);
     }
   }
 
