@@ -21,10 +21,18 @@ class BridgeMeterTest {
     assertThat(names).allMatch(n -> n.startsWith("camerabridge.") && n.equals(n.toLowerCase()));
   }
 
+  /** Meters of a whole server, not of one camera: the PLC server's sessions and logins. */
+  private static final Set<BridgeMeter> SERVER_WIDE =
+      Set.of(BridgeMeter.OPCUA_SESSIONS, BridgeMeter.OPCUA_LOGINS);
+
   @Test
   void everyMeterIsTaggedByCameraAndDescribesItsUnit() {
     for (BridgeMeter meter : BridgeMeter.values()) {
-      assertThat(meter.tagKeys()).as("%s", meter).startsWith(MeterTags.CAMERA);
+      if (SERVER_WIDE.contains(meter)) {
+        assertThat(meter.tagKeys()).as("%s", meter).doesNotContain(MeterTags.CAMERA);
+      } else {
+        assertThat(meter.tagKeys()).as("%s", meter).startsWith(MeterTags.CAMERA);
+      }
       assertThat(meter.description())
           .as("%s says its unit", meter)
           .matches(".*(in " + meter.unit() + "|\\(" + meter.unit() + "\\))\\.$")
