@@ -70,6 +70,11 @@ class BridgeMeterTest {
         registry, "top", java.util.Map.of("DeviceTemperature", () -> 41.5));
     BridgeMeter.WATCHDOG_FRAME_SILENCE.gauge(registry, Tags.of("camera", "top"), 0.0, x -> x);
     MetricsFixtures.registerOutputMeters(registry);
+    BridgeMeter.OPCUA_SESSIONS.gauge(registry, Tags.empty(), 0.0, x -> x);
+    BridgeMeter.OPCUA_LOGINS.counter(registry, Tags.of("result", "accepted"));
+    BridgeMeter.OPCUA_WRITES.counter(
+        registry, Tags.of("camera", "top", "node", "Ack", "result", "accepted"));
+    BridgeMeter.OPCUA_CALLS.counter(registry, Tags.of("camera", "top", "result", "accepted"));
     BridgeMeter.CAMERA_FEATURE.gauge(
         registry, Tags.of("camera", "top", "feature", "DeviceTemperature"), 41.5, x -> x);
     for (BridgeMeter meter : BridgeMeter.values()) {
