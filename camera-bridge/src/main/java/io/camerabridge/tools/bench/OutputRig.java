@@ -1,32 +1,46 @@
 package io.camerabridge.tools.bench;
 
 import io.camerabridge.config.BridgeConfig;
+import io.camerabridge.config.OutputType;
 import io.camerabridge.outputs.CameraOutputs;
 import io.camerabridge.outputs.MqttPublisher;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
- * The peers of {@code bench e2e --outputs}: a mosquitto broker and a webhook receiver, and the
- * service's one MQTT connection to that broker.
+ * The peers of {@code bench e2e --outputs}: a mosquitto broker with a subscriber on the bridge's
+ * result topic, a webhook receiver, the bare MQTT baseline, and the service's one MQTT connection
+ * to that broker. What the subscriber and the receiver got goes into the run's {@link Deliveries}.
  */
 final class OutputRig implements AutoCloseable {
+  /** How long the peers may take to receive what the bridge wrote before it stopped. */
+  private static final Duration SETTLE = Duration.ofSeconds(10);
+
   private final BenchBroker broker;
   private final WebhookSink webhook;
+  private final OutputSamples samples;
+  private BenchSubscriber subscriber;
+  private BareMqttLoop baseline;
   private MqttPublisher publisher;
-  private CameraOutputs outputs;
 
-  private OutputRig(BenchBroker broker, WebhookSink webhook) {
+  private OutputRig(BenchBroker broker, WebhookSink webhook, OutputSamples samples) {
     this.broker = broker;
     this.webhook = webhook;
+    this.samples = samples;
   }
 
   static OutputRig start() throws IOException, InterruptedException {
+    OutputSamples samples = new OutputSamples(new Deliveries());
     BenchBroker broker = BenchBroker.start();
     try {
-      return new OutputRig(broker, WebhookSink.start());
+      OutputRig rig = new OutputRig(broker, WebhookSink.start(samples.deliveries()), samples);
+      rig.subscriber =
+          BenchSubscriber.subscribe(broker.url(), "camera-bridge/+/result", samples.deliveries());
+      rig.baseline = BareMqttLoop.connect(broker.url());
+      return rig;
     } catch (IOException | RuntimeException e) {
       broker.close();
       throw e;
@@ -37,22 +51,50 @@ final class OutputRig implements AutoCloseable {
     return new E2eCameraConfig.Outputs(broker.url(), webhook.url());
   }
 
-  /** The camera's outputs, publishing through a connection the rig owns. */
+  OutputSamples samples() {
+    return samples;
+  }
+
+  BareMqttLoop baseline() {
+    return baseline;
+  }
+
+  void recording(boolean on) {
+    samples.recording(on);
+    baseline.recording(on);
+  }
+
+  /** The camera's outputs, publishing through a connection the rig owns, observed by the rig. */
   CameraOutputs outputs(BridgeConfig file) {
     publisher = new MqttPublisher(file.mqtt());
     publisher.start();
-    outputs =
+    CameraOutputs outputs =
         CameraOutputs.create(
             file.cameras().get(0), Optional.of(publisher), new SimpleMeterRegistry());
+    outputs.observe(samples.andThen(baseline));
+    outputs.observeWrites(samples);
     return outputs;
   }
 
   @Override
-  public void close() {
+  public void close() throws InterruptedException {
     if (publisher != null) {
       publisher.close(Duration.ofSeconds(5));
     }
+    settle();
+    subscriber.close();
+    baseline.close();
     webhook.close();
     broker.close();
+  }
+
+  /** Waits (bounded) until the subscriber and the receiver have what was written to them. */
+  private void settle() throws InterruptedException {
+    long end = System.nanoTime() + SETTLE.toNanos();
+    Deliveries d = samples.deliveries();
+    while ((d.lost(OutputType.MQTT) > 0 || d.lost(OutputType.WEBHOOK) > 0)
+        && System.nanoTime() - end < 0) {
+      TimeUnit.MILLISECONDS.sleep(50);
+    }
   }
 }
