@@ -14,6 +14,7 @@ import io.camerabridge.pipeline.PipelineStats;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -88,7 +89,7 @@ final class E2eBenchmark {
     try (InProcessAnalyzer analyzer = InProcessAnalyzer.start();
         FakeGvCameraProcess camera = cameraBuilder.start();
         ClientResources resources = ClientResources.create();
-        OutputRig rig = settings.outputs() ? OutputRig.start() : null) {
+        OutputRig rig = settings.outputs() ? OutputRig.start(camera) : null) {
       BridgeConfig file =
           E2eCameraConfig.loadAll(
               camera.address().getHostAddress(),
@@ -154,7 +155,7 @@ final class E2eBenchmark {
             client.busy(),
             client.failed(),
             rig == null ? null : rig.samples(),
-            rig == null ? null : rig.baseline());
+            rig == null ? List.of() : rig.baselines());
       } finally {
         if (watcher != null) {
           progress.printf("console: the page fetched %d previews%n", watcher.previewsFetched());

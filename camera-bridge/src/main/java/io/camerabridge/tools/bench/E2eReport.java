@@ -3,12 +3,17 @@ package io.camerabridge.tools.bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camerabridge.config.OutputType;
+import io.camerabridge.metrics.DropReason;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** Renders an e2e result as text or as one JSON object. */
 final class E2eReport {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Map<OutputType, String> BASELINE_NAMES =
+      Map.of(OutputType.LINE, "bare GVCP read", OutputType.MQTT, "bare Paho QoS 1");
 
   private E2eReport() {}
 
@@ -75,7 +80,7 @@ final class E2eReport {
     latencyRow(out, "buffer filled -> result", l.popToResult().percentiles());
     latencyRow(out, "first packet -> body written", l.leaderToWritten().percentiles());
     if (b.outputs() != null) {
-      outputsText(out, b.outputs(), b.mqttBaseline());
+      outputsText(out, b.outputs(), b.baselines());
     }
     out.append(
         String.format(
@@ -107,7 +112,8 @@ final class E2eReport {
     return out.toString();
   }
 
-  private static void outputsText(StringBuilder out, OutputSamples o, BareMqttLoop baseline) {
+  private static void outputsText(
+      StringBuilder out, OutputSamples o, List<BaselineLoop> baselines) {
     latencyRow(out, "leader -> verdict decided", o.decided());
     for (OutputType t : OutputType.values()) {
       latencyRow(out, "leader -> " + t.configName() + " written", o.written(t));
@@ -125,16 +131,22 @@ final class E2eReport {
       latencyRow(out, t.configName() + ": decided -> written", o.added(t));
       latencyRow(out, "  decided -> its thread starts", o.waited(t));
       latencyRow(out, "  started -> written", o.wrote(t));
+      for (BaselineLoop bl : baselines) {
+        if (bl.name().equals(t.configName())) {
+          latencyRow(out, "  baseline: " + BASELINE_NAMES.get(t), bl.added());
+          latencyRow(out, "    hand-over to an idle thread", bl.waited());
+          latencyRow(out, "    the bare round trip", bl.wrote());
+        }
+      }
     }
-    latencyRow(out, "baseline bare Paho QoS 1", baseline.added());
-    latencyRow(out, "  hand-over to an idle thread", baseline.waited());
-    latencyRow(out, "  publish -> PUBACK", baseline.wrote());
     out.append(
         String.format(
             Locale.ROOT,
-            "(baseline: a plain Paho client of its own publishing the same size to the same broker,"
-                + " triggered at each decided outcome; %d triggers missed)%n",
-            baseline.missed()));
+            "(baselines, each on a thread of its own, triggered where the output is: line = one"
+                + " plain GVCP READREG of the same camera from a Java UDP socket; mqtt = a plain"
+                + " Paho client publishing the same size at QoS 1 to the same broker until the"
+                + " PUBACK; triggers missed: %s)%n",
+            baselines.stream().map(bl -> bl.name() + " " + bl.missed()).toList()));
     Deliveries d = o.deliveries();
     out.append(
         String.format(
@@ -194,7 +206,7 @@ final class E2eReport {
     bridge.put("dropped", c.dropped());
     bridge.put("client_busy", b.busy());
     ObjectNode reasons = bridge.putObject("dropped_by_reason");
-    for (io.camerabridge.metrics.DropReason reason : io.camerabridge.metrics.DropReason.values()) {
+    for (DropReason reason : DropReason.values()) {
       reasons.put(reason.tagValue(), c.drops().get(reason));
     }
     bridge.put("failed", c.failed());
@@ -208,7 +220,7 @@ final class E2eReport {
         latency.putObject("first_packet_to_body_written"),
         b.latencies().leaderToWritten().percentiles());
     if (b.outputs() != null) {
-      outputsJson(root.putObject("outputs"), b.outputs(), b.mqttBaseline());
+      outputsJson(root.putObject("outputs"), b.outputs(), b.baselines());
     }
     root.put("cpu_s_per_frame", cpuPerFrame(r));
     root.put("client_cpu_s_per_frame", clientCpuPerFrame(r));
@@ -224,7 +236,8 @@ final class E2eReport {
     return root;
   }
 
-  private static void outputsJson(ObjectNode outputs, OutputSamples o, BareMqttLoop baseline) {
+  private static void outputsJson(
+      ObjectNode outputs, OutputSamples o, List<BaselineLoop> baselines) {
     Deliveries d = o.deliveries();
     outputs.put("parts", o.parts());
     outputs.put("ng", o.ng());
@@ -241,11 +254,14 @@ final class E2eReport {
       n.put("duplicated", d.duplicated(t));
       n.put("out_of_order", d.reordered(t));
     }
-    ObjectNode bare = outputs.putObject("baseline_bare_paho_qos1");
-    latency(bare.putObject("added_ms"), baseline.added());
-    latency(bare.putObject("hand_over_ms"), baseline.waited());
-    latency(bare.putObject("publish_to_puback_ms"), baseline.wrote());
-    bare.put("missed", baseline.missed());
+    for (BaselineLoop bl : baselines) {
+      // Next to the figures of the output it stands for.
+      ObjectNode bare = ((ObjectNode) outputs.get(bl.name())).putObject("baseline");
+      latency(bare.putObject("added_ms"), bl.added());
+      latency(bare.putObject("hand_over_ms"), bl.waited());
+      latency(bare.putObject("round_trip_ms"), bl.wrote());
+      bare.put("missed", bl.missed());
+    }
   }
 
   private static void latency(ObjectNode node, LatencySamples.Percentiles p) {

@@ -1,5 +1,7 @@
 package io.camerabridge.tools.bench;
 
+import java.util.List;
+
 /** What {@code bench e2e} measured; see {@link E2eReport} for how it is shown. */
 record E2eResult(
     E2eSettings settings,
@@ -65,7 +67,7 @@ record E2eResult(
       long busy,
       long clientFailures,
       OutputSamples outputs,
-      BareMqttLoop mqttBaseline) {
+      List<BaselineLoop> baselines) {
 
     /** Sums two rounds; output samples are those of the last round that had them. */
     Bridge plus(Bridge o) {
@@ -79,7 +81,7 @@ record E2eResult(
           busy + o.busy,
           clientFailures + o.clientFailures,
           o.outputs != null ? o.outputs : outputs,
-          o.mqttBaseline != null ? o.mqttBaseline : mqttBaseline);
+          o.outputs != null ? o.baselines : baselines);
     }
 
     double analyzedPerSecond() {

@@ -1,19 +1,24 @@
 package io.camerabridge.tools.bench;
 
+import io.camerabridge.bindings.aravis.fake.FakeGvCameraProcess;
 import io.camerabridge.config.BridgeConfig;
 import io.camerabridge.config.OutputType;
+import io.camerabridge.outcome.PartOutcome;
 import io.camerabridge.outputs.CameraOutputs;
 import io.camerabridge.outputs.MqttPublisher;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * The peers of {@code bench e2e --outputs}: a mosquitto broker with a subscriber on the bridge's
- * result topic, a webhook receiver, the bare MQTT baseline, and the service's one MQTT connection
- * to that broker. What the subscriber and the receiver got goes into the run's {@link Deliveries}.
+ * result topic, a webhook receiver, the bare GVCP and MQTT baselines, and the service's one MQTT
+ * connection to that broker. What the subscriber and the receiver got goes into the run's {@link
+ * Deliveries}.
  */
 final class OutputRig implements AutoCloseable {
   /** How long the peers may take to receive what the bridge wrote before it stopped. */
@@ -23,7 +28,7 @@ final class OutputRig implements AutoCloseable {
   private final WebhookSink webhook;
   private final OutputSamples samples;
   private BenchSubscriber subscriber;
-  private BareMqttLoop baseline;
+  private List<BaselineLoop> baselines = List.of();
   private MqttPublisher publisher;
 
   private OutputRig(BenchBroker broker, WebhookSink webhook, OutputSamples samples) {
@@ -32,14 +37,17 @@ final class OutputRig implements AutoCloseable {
     this.samples = samples;
   }
 
-  static OutputRig start() throws IOException, InterruptedException {
+  /**
+   * @param camera the fake camera the line output drives (its GVCP baseline)
+   */
+  static OutputRig start(FakeGvCameraProcess camera) throws IOException, InterruptedException {
     OutputSamples samples = new OutputSamples(new Deliveries());
     BenchBroker broker = BenchBroker.start();
     try {
       OutputRig rig = new OutputRig(broker, WebhookSink.start(samples.deliveries()), samples);
       rig.subscriber =
           BenchSubscriber.subscribe(broker.url(), "camera-bridge/+/result", samples.deliveries());
-      rig.baseline = BareMqttLoop.connect(broker.url());
+      rig.baselines = List.of(Baselines.bareGvcp(camera), Baselines.barePaho(broker.url()));
       return rig;
     } catch (IOException | RuntimeException e) {
       broker.close();
@@ -55,13 +63,14 @@ final class OutputRig implements AutoCloseable {
     return samples;
   }
 
-  BareMqttLoop baseline() {
-    return baseline;
+  /** The baselines, by the output type they stand next to. */
+  List<BaselineLoop> baselines() {
+    return baselines;
   }
 
   void recording(boolean on) {
     samples.recording(on);
-    baseline.recording(on);
+    baselines.forEach(b -> b.recording(on));
   }
 
   /** The camera's outputs, publishing through a connection the rig owns, observed by the rig. */
@@ -71,19 +80,25 @@ final class OutputRig implements AutoCloseable {
     CameraOutputs outputs =
         CameraOutputs.create(
             file.cameras().get(0), Optional.of(publisher), new SimpleMeterRegistry());
-    outputs.observe(samples.andThen(baseline));
+    Consumer<PartOutcome> observer = samples;
+    for (BaselineLoop b : baselines) {
+      observer = observer.andThen(b);
+    }
+    outputs.observe(observer);
     outputs.observeWrites(samples);
     return outputs;
   }
 
   @Override
-  public void close() throws InterruptedException {
+  public void close() throws Exception {
     if (publisher != null) {
       publisher.close(Duration.ofSeconds(5));
     }
     settle();
     subscriber.close();
-    baseline.close();
+    for (BaselineLoop b : baselines) {
+      b.close();
+    }
     webhook.close();
     broker.close();
   }

@@ -104,7 +104,7 @@ class BenchSmokeIT {
   }
 
   @Test
-  void e2eBenchWithOutputsCountsEveryDeliveryAndMeasuresTheBareMqttBaseline() throws Exception {
+  void e2eBenchWithOutputsCountsEveryDeliveryAndMeasuresTheBareBaselines() throws Exception {
     Run run =
         run(
             "bench",
@@ -138,8 +138,10 @@ class BenchSmokeIT {
     }
     assertThat(outputs.path("mqtt").path("expected").asLong())
         .isEqualTo(outputs.path("parts").asLong());
-    JsonNode bare = outputs.path("baseline_bare_paho_qos1");
-    assertThat(bare.path("publish_to_puback_ms").path("p50").asDouble()).as(run.out).isPositive();
+    for (String type : List.of("line", "mqtt")) {
+      JsonNode bare = outputs.path(type).path("baseline");
+      assertThat(bare.path("round_trip_ms").path("p50").asDouble()).as(run.out).isPositive();
+    }
   }
 
   private static void assertFigures(JsonNode node) {
