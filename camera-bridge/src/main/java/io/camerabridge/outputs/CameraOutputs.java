@@ -37,6 +37,7 @@ public final class CameraOutputs implements Consumer<PartOutcome> {
   private final List<Bound> outputs = new ArrayList<>();
   private final List<LineOutput> lines = new ArrayList<>();
   private final List<OutputMeters> meters = new ArrayList<>();
+  private final UserOutputSelection selection = new UserOutputSelection();
   private final VerdictSequencer sequencer;
   private volatile Consumer<PartOutcome> observer = p -> {};
 
@@ -79,7 +80,7 @@ public final class CameraOutputs implements Consumer<PartOutcome> {
         LineOutput[] self = new LineOutput[1];
         OutputMeters m =
             meters(new OutputMeters(registry, camera, name, oc.type(), () -> self[0].queued()));
-        self[0] = new LineOutput(camera, name, oc, m);
+        self[0] = new LineOutput(camera, name, oc, m, selection);
         lines.add(self[0]);
         return self[0];
       }

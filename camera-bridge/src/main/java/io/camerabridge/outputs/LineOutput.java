@@ -27,6 +27,7 @@ final class LineOutput implements Output {
   private final String name;
   private final OutputConfig config;
   private final OutputMeters meters;
+  private final UserOutputSelection selection;
   private final AtomicInteger pending = new AtomicInteger();
   // Each pulse start bumps the generation; an end-of-pulse write of an older pulse is skipped, so
   // back-to-back NG parts hold the line active instead of cutting the newer pulse short.
@@ -34,11 +35,17 @@ final class LineOutput implements Output {
   private volatile LineControl control;
   private volatile boolean stopped;
 
-  LineOutput(String camera, String name, OutputConfig config, OutputMeters meters) {
+  LineOutput(
+      String camera,
+      String name,
+      OutputConfig config,
+      OutputMeters meters,
+      UserOutputSelection selection) {
     this.camera = camera;
     this.name = name;
     this.config = config;
     this.meters = meters;
+    this.selection = selection;
   }
 
   @Override
@@ -62,7 +69,9 @@ final class LineOutput implements Output {
       selectEntry(f, "LineMode", "Output");
     }
     selectEntry(f, "LineSource", config.source());
+    selection.forget();
     selectEntry(f, "UserOutputSelector", config.source());
+    selection.wrote(config.source());
     require(f, "UserOutputValue");
     write(f, false);
   }
@@ -73,9 +82,10 @@ final class LineOutput implements Output {
     stopped = true;
     generation.incrementAndGet();
     try {
-      f.setString("UserOutputSelector", config.source());
+      selection.select(f, config.source());
       write(f, false);
     } catch (AravisException e) {
+      selection.forget();
       LOG.warn(
           camera + "/" + name + "/idle",
           "Camera {}: output {} could not be set idle: {}",
@@ -106,8 +116,9 @@ final class LineOutput implements Output {
     c.run(
         f -> {
           pending.decrementAndGet();
+          long started = OutputMeters.epochNanosNow();
           if (drive(f, fires) && fires) {
-            meters.fired(part);
+            meters.fired(part, started);
           }
         },
         () -> {
@@ -131,10 +142,11 @@ final class LineOutput implements Output {
 
   private boolean drive(CameraFeatures f, boolean active) {
     try {
-      f.setString("UserOutputSelector", config.source());
+      selection.select(f, config.source());
       write(f, active);
       return true;
     } catch (AravisException e) {
+      selection.forget();
       if (active) {
         meters.failed();
       }

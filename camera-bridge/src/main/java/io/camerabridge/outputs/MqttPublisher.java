@@ -35,7 +35,6 @@ public final class MqttPublisher implements AutoCloseable {
   private static final byte[] ONLINE = "online".getBytes(StandardCharsets.UTF_8);
   private static final byte[] OFFLINE = "offline".getBytes(StandardCharsets.UTF_8);
 
-  /** One message and the output that counts what became of it. */
   /** One message; the JSON is written on the publisher thread, not where outcomes are decided. */
   record Message(
       MqttOutput from,
@@ -133,10 +132,11 @@ public final class MqttPublisher implements AutoCloseable {
 
   /** Publishes one message; returns it when it must be published again after a reconnect. */
   private Message publish(Message m) {
+    long started = OutputMeters.epochNanosNow();
     try {
       client.publish(m.topic(), Payload.of(m.part(), m.context()), m.qos(), m.retain());
       m.from().dequeued();
-      m.from().meters().fired(m.part());
+      m.from().meters().fired(m.part(), started);
       return null;
     } catch (MqttException e) {
       problems.warn(

@@ -34,12 +34,17 @@ public final class OutputMeters {
     BridgeMeter.OUTPUT_QUEUE.gauge(registry, tags, queued, q -> q.getAsInt());
   }
 
-  /** The part's outcome was written. */
-  void fired(PartOutcome part) {
+  /**
+   * The part's outcome was written.
+   *
+   * @param startedEpochNanos when the output's thread began this write ({@link #epochNanosNow})
+   */
+  void fired(PartOutcome part, long startedEpochNanos) {
     long nanos = Math.max(0, epochNanosNow() - part.filledEpochNanos());
     fired.increment();
     latency.record(nanos, TimeUnit.NANOSECONDS);
-    observer.written(output, type, part, nanos);
+    observer.written(
+        output, type, part, Math.max(0, startedEpochNanos - part.filledEpochNanos()), nanos);
   }
 
   void observe(WriteObserver observer) {

@@ -98,6 +98,7 @@ final class WebhookOutput implements Output {
   }
 
   private void deliver(PartOutcome part) throws InterruptedException {
+    long started = OutputMeters.epochNanosNow();
     HttpRequest request =
         HttpRequest.newBuilder(config.url())
             .timeout(config.timeout())
@@ -110,7 +111,7 @@ final class WebhookOutput implements Output {
       try {
         HttpResponse<Void> r = http.send(request, HttpResponse.BodyHandlers.discarding());
         if (r.statusCode() / 100 == 2) {
-          meters.fired(part);
+          meters.fired(part, started);
           return;
         }
         failure = "HTTP " + r.statusCode();

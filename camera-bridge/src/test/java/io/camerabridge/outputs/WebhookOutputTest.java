@@ -11,9 +11,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.camerabridge.config.CameraConfig;
 import io.camerabridge.testing.WebhookReceiver;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -100,6 +105,46 @@ class WebhookOutputTest {
     assertThat(parse(receiver.bodies().get(1)).get("sequence").asLong()).isEqualTo(3);
     assertThat(count(registry, "webhook", "failed")).isEqualTo(1);
     assertThat(count(registry, "webhook", "fired")).isEqualTo(2);
+  }
+
+  @Test
+  void outcomesQueuedDuringAnOutageArriveInOrderOnceTheReceiverIsBack() throws Exception {
+    CameraOutputs o = outputs("retries: 10\ncontext: none");
+    int port = receiver.url().getPort();
+    receiver.close();
+    List<JsonNode> delivered;
+    // The receiver's host is up but the service is not: every connection is reset.
+    try (ServerSocket down = new ServerSocket(port, 50, InetAddress.getLoopbackAddress())) {
+      AtomicInteger refused = new AtomicInteger();
+      Thread resetter =
+          new Thread(
+              () -> {
+                while (!down.isClosed()) {
+                  try (Socket s = down.accept()) {
+                    s.setSoLinger(true, 0);
+                    refused.incrementAndGet();
+                  } catch (IOException e) {
+                    // Closed: the outage is over.
+                  }
+                }
+              });
+      resetter.start();
+      feed(o, 1, 5);
+      await().atMost(Duration.ofSeconds(30)).until(() -> refused.get() >= 2);
+      assertThat(count(registry, "webhook", "fired")).isZero();
+      down.close();
+      resetter.join();
+    }
+    receiver = WebhookReceiver.start(port);
+    feed(o, 6, 6);
+    await().atMost(Duration.ofSeconds(60)).until(() -> receiver.bodies().size() == 6);
+    delivered = receiver.bodies().stream().map(OutputsFixture::parse).toList();
+    assertThat(delivered)
+        .extracting(b -> b.get("sequence").asLong())
+        .containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
+    assertThat(count(registry, "webhook", "fired")).isEqualTo(6);
+    assertThat(count(registry, "webhook", "failed") + count(registry, "webhook", "dropped"))
+        .isZero();
   }
 
   @Test

@@ -12,6 +12,7 @@ import io.camerabridge.testing.MosquittoBroker;
 import io.camerabridge.testing.WebhookReceiver;
 import io.camerabridge.tools.sim.Latency;
 import io.camerabridge.tools.sim.PekatSimulator;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -90,7 +91,9 @@ class OutputsEndToEndIT {
                           "  - { type: webhook, url: \"" + webhook.url() + "\" }")
                       .pekat("maxInFlight", 2))
               .toYaml();
+      MeterRegistry registry;
       try (BridgeHarness harness = BridgeHarness.start(dir, yaml)) {
+        registry = harness.bridge.metrics().registry();
         await().atMost(WAIT).until(() -> webhook.bodies().size() >= 40);
         // Configured at open: Line1 an output driven by UserOutput1.
         assertThat(camera.readRegister(FakeGenicam.LINE_SELECTOR)).isEqualTo(LINE1);
@@ -136,7 +139,31 @@ class OutputsEndToEndIT {
       List<Long> viaMqtt = new ArrayList<>(new LinkedHashSet<>(mqttSequences(mqttOut)));
       assertThat(viaMqtt).isSorted();
       assertThat(viaMqtt).containsAll(postedOrder);
+
+      // The gate (on: [ng]; timeouts count as NG) wrote the register once for every NG part:
+      // fired while running, dropped for the parts decided while the service stopped.
+      double firing = verdicts(registry, "ng") + verdicts(registry, "timeout");
+      assertThat(firing).isPositive();
+      assertThat(gate(registry, "failed")).isZero();
+      assertThat(gate(registry, "fired")).isPositive();
+      assertThat(gate(registry, "fired") + gate(registry, "dropped")).isEqualTo(firing);
     }
+  }
+
+  private static double verdicts(MeterRegistry registry, String verdict) {
+    return registry
+        .get("camerabridge.verdicts")
+        .tags("camera", "cam", "verdict", verdict)
+        .functionCounter()
+        .count();
+  }
+
+  private static double gate(MeterRegistry registry, String result) {
+    return registry
+        .get("camerabridge.outputs")
+        .tags("camera", "cam", "output", "gate", "result", result)
+        .counter()
+        .count();
   }
 
   @Test

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,9 +14,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A real Mosquitto broker (Debian's {@code mosquitto}) on a free loopback port, with persistence in
- * a test directory so that a stop (SIGTERM) and start keeps the subscribers' sessions, and
- * subscribers run as {@code mosquitto_sub} processes: an MQTT implementation independent of the one
- * under test.
+ * a test directory so that a stop (SIGTERM) and start keeps the subscribers' sessions (a kill keeps
+ * those of the last {@link #saveSessions()}), and subscribers run as {@code mosquitto_sub}
+ * processes: an MQTT implementation independent of the one under test.
  */
 public final class MosquittoBroker implements AutoCloseable {
   private static final int START_ATTEMPTS = 3;
@@ -136,14 +137,46 @@ public final class MosquittoBroker implements AutoCloseable {
     }
   }
 
+  /**
+   * Kills the broker (SIGKILL: no goodbye, no last wills sent, nothing saved) and waits for it to
+   * exit. What survives is the last database written by {@link #saveSessions()}.
+   */
+  public void kill() throws InterruptedException {
+    if (broker != null && broker.isAlive()) {
+      broker.destroyForcibly().waitFor();
+    }
+  }
+
+  /**
+   * Makes the running broker write its database (SIGUSR1) and waits until it has: the subscribers'
+   * sessions then survive a {@link #kill()}, as with a production broker's autosave.
+   */
+  public void saveSessions() throws IOException, InterruptedException {
+    Path db = dir.resolve("mosquitto.db");
+    FileTime before =
+        Files.exists(db) ? Files.getLastModifiedTime(db) : FileTime.fromMillis(Long.MIN_VALUE);
+    Process signal =
+        new ProcessBuilder("kill", "-USR1", Long.toString(broker.pid()))
+            .redirectErrorStream(true)
+            .start();
+    if (!signal.waitFor(20, TimeUnit.SECONDS) || signal.exitValue() != 0) {
+      throw new IOException(
+          "kill -USR1 failed: " + new String(signal.getInputStream().readAllBytes()));
+    }
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .pollInterval(Duration.ofMillis(50))
+        .until(() -> Files.exists(db) && Files.getLastModifiedTime(db).compareTo(before) > 0);
+  }
+
   public boolean isRunning() {
     return broker != null && broker.isAlive();
   }
 
   /**
    * Subscribes {@code topic} at QoS 1 with a persistent session ({@code -c}), writing {@code topic
-   * payload} lines to {@code out}; returns once the subscription is in place (a retained probe
-   * message is seen).
+   * payload} lines to {@code out}; returns at once ({@link #awaitSubscribed} waits for the
+   * subscription to be in place).
    */
   public Path subscribe(String id, String topic) throws IOException {
     Path out = dir.resolve(id + ".out");
@@ -167,6 +200,21 @@ public final class MosquittoBroker implements AutoCloseable {
             .start();
     subscribers.add(p);
     return out;
+  }
+
+  /**
+   * Publishes probes to {@code probeTopic} (which the subscriber writing {@code out} subscribed)
+   * until the subscriber has written one: its subscription is then in place.
+   */
+  public void awaitSubscribed(Path out, String probeTopic) {
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(200))
+        .until(
+            () -> {
+              publish(probeTopic, "probe", false);
+              return Files.readAllLines(out).stream().anyMatch(l -> l.startsWith(probeTopic + " "));
+            });
   }
 
   /** Publishes one message with {@code mosquitto_pub} (e.g. a probe). */

@@ -27,8 +27,13 @@ public final class WebhookReceiver implements AutoCloseable {
   }
 
   public static WebhookReceiver start() throws IOException {
+    return start(0);
+  }
+
+  /** Starts on {@code port} (0: a free one), e.g. again on the port of one that went away. */
+  public static WebhookReceiver start(int port) throws IOException {
     HttpServer server =
-        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
     WebhookReceiver r = new WebhookReceiver(server);
     server.createContext(
         "/verdicts",

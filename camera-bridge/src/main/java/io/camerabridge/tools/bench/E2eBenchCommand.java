@@ -115,7 +115,10 @@ public final class E2eBenchCommand implements Callable<Integer> {
       description =
           "Also fire a line output (the fake camera's UserOutput1), an MQTT output (a mosquitto"
               + " started on a free port, QoS 1) and a webhook (an in-process receiver) for every"
-              + " part, every third part NG, and report buffer filled -> output written")
+              + " part, every third part NG; report buffer filled -> output written and what each"
+              + " output adds to the verdict (next to a bare Paho client's publish), count every"
+              + " part each receiver got, and exit non-zero when one was lost, duplicated or"
+              + " reordered")
   private boolean outputs;
 
   @Option(names = "--json", description = "Print one JSON object instead of the text report")
@@ -156,6 +159,12 @@ public final class E2eBenchCommand implements Callable<Integer> {
     out.print(
         json ? E2eReport.json(result).toString() + System.lineSeparator() : E2eReport.text(result));
     out.flush();
+    if (!result.outputsExact()) {
+      spec.commandLine()
+          .getErr()
+          .println("bench e2e: an output lost, duplicated or reordered parts (see the report)");
+      return ExitCodes.FAILURE;
+    }
     return ExitCodes.OK;
   }
 }

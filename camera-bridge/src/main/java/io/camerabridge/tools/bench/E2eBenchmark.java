@@ -14,6 +14,7 @@ import io.camerabridge.pipeline.PipelineStats;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -88,7 +89,7 @@ final class E2eBenchmark {
     try (InProcessAnalyzer analyzer = InProcessAnalyzer.start();
         FakeGvCameraProcess camera = cameraBuilder.start();
         ClientResources resources = ClientResources.create();
-        OutputRig rig = settings.outputs() ? OutputRig.start() : null) {
+        OutputRig rig = settings.outputs() ? OutputRig.start(camera) : null) {
       BridgeConfig file =
           E2eCameraConfig.loadAll(
               camera.address().getHostAddress(),
@@ -101,14 +102,10 @@ final class E2eBenchmark {
       TimedPekatClient client =
           new TimedPekatClient(
               NettyPekatClient.open(PipelineParts.endpoint(config.pekat()), resources), clock);
-      OutputSamples samples = null;
       CameraOutputs outputs;
       if (rig != null) {
         analyzer.ngEvery(3);
         outputs = rig.outputs(file);
-        samples = new OutputSamples();
-        outputs.observe(samples);
-        outputs.observeWrites(samples);
       } else {
         outputs = CameraOutputs.create(config, Optional.empty(), new SimpleMeterRegistry());
       }
@@ -130,20 +127,20 @@ final class E2eBenchmark {
       try {
         awaitFirstResult(pipeline);
         pause(settings.warmup(), pipeline, "warm-up");
-        E2eResult.Counts before = counts(pipeline);
+        E2eResult.Counts before = counts(pipeline, clock);
         long consoleCpu = watcher == null ? 0 : ConsoleWatcher.threadCpuNanos();
         ResourceSnapshot start = ResourceSnapshot.take();
         client.recording(true);
-        if (samples != null) {
-          samples.recording(true);
+        if (rig != null) {
+          rig.recording(true);
         }
         pause(settings.duration(), pipeline, "measure");
         client.recording(false);
-        if (samples != null) {
-          samples.recording(false);
+        if (rig != null) {
+          rig.recording(false);
         }
         ResourceSnapshot end = ResourceSnapshot.take();
-        E2eResult.Counts after = counts(pipeline);
+        E2eResult.Counts after = counts(pipeline, clock);
         if (watcher != null) {
           E2eResult.Counts window = after.minus(before);
           double ms = (ConsoleWatcher.threadCpuNanos() - consoleCpu) / 1e6;
@@ -157,7 +154,8 @@ final class E2eBenchmark {
             client.latencies(),
             client.busy(),
             client.failed(),
-            samples);
+            rig == null ? null : rig.samples(),
+            rig == null ? List.of() : rig.baselines());
       } finally {
         if (watcher != null) {
           progress.printf("console: the page fetched %d previews%n", watcher.previewsFetched());
@@ -171,7 +169,7 @@ final class E2eBenchmark {
     }
   }
 
-  private static E2eResult.Counts counts(CameraPipeline pipeline) {
+  private static E2eResult.Counts counts(CameraPipeline pipeline, PopClock clock) {
     PipelineStats.Snapshot s = pipeline.stats().snapshot();
     StreamStatistics stream = pipeline.gauges().streamStatistics().get();
     return new E2eResult.Counts(
@@ -184,7 +182,8 @@ final class E2eBenchmark {
         s.dropped(),
         stream.missingPackets(),
         stream.resentPackets(),
-        stream.underruns());
+        stream.underruns(),
+        clock.drops());
   }
 
   private static void awaitFirstResult(CameraPipeline pipeline) throws InterruptedException {

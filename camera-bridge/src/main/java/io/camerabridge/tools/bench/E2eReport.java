@@ -3,12 +3,17 @@ package io.camerabridge.tools.bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camerabridge.config.OutputType;
+import io.camerabridge.metrics.DropReason;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** Renders an e2e result as text or as one JSON object. */
 final class E2eReport {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Map<OutputType, String> BASELINE_NAMES =
+      Map.of(OutputType.LINE, "bare GVCP read", OutputType.MQTT, "bare Paho QoS 1");
 
   private E2eReport() {}
 
@@ -49,7 +54,8 @@ final class E2eReport {
                 + "complete          %7d frames  %7.2f frames/s (expected %d at %s fps)%n"
                 + "lost camera side  %7d (incomplete %d, never arrived %d; missing packets %d,"
                 + " resent %d, underruns %d)%n"
-                + "lost bridge side  %7d (dropped %d [busy %d], failed %d)%n%n",
+                + "lost bridge side  %7d (dropped %d [%s; the client's own busy answers %d],"
+                + " failed %d)%n%n",
             c.analyzed(),
             b.analyzedPerSecond(),
             b.complete(),
@@ -64,6 +70,7 @@ final class E2eReport {
             c.underruns(),
             r.lostBridgeSide(),
             c.dropped(),
+            c.drops().describe(),
             b.busy(),
             c.failed()));
     out.append(
@@ -72,31 +79,8 @@ final class E2eReport {
     latencyRow(out, "buffer filled -> body written", l.popToWritten().percentiles());
     latencyRow(out, "buffer filled -> result", l.popToResult().percentiles());
     latencyRow(out, "first packet -> body written", l.leaderToWritten().percentiles());
-    OutputSamples o = b.outputs();
-    if (o != null) {
-      latencyRow(out, "leader -> verdict decided", o.decided());
-      for (OutputType t : OutputType.values()) {
-        latencyRow(out, "leader -> " + t.configName() + " written", o.written(t));
-      }
-      for (OutputType t : OutputType.values()) {
-        latencyRow(out, t.configName() + " adds to the verdict", o.added(t));
-      }
-      out.append(
-          String.format(
-              Locale.ROOT,
-              "%noutputs: %d parts decided in the window (%d NG, every third by the simulator)%n",
-              o.parts(),
-              o.ng()));
-      for (OutputType t : OutputType.values()) {
-        out.append(
-            String.format(
-                Locale.ROOT,
-                "  %-8s expected %6d  lost %d  duplicated %d%n",
-                t.configName(),
-                o.expected(t),
-                o.lost(t),
-                o.duplicates(t)));
-      }
+    if (b.outputs() != null) {
+      outputsText(out, b.outputs(), b.baselines());
     }
     out.append(
         String.format(
@@ -126,6 +110,67 @@ final class E2eReport {
             "%n'buffer filled' = the frame thread popped the buffer Aravis completed; 'first"
                 + " packet' = Aravis's system timestamp (arrival of the frame's leader).%n"));
     return out.toString();
+  }
+
+  private static void outputsText(
+      StringBuilder out, OutputSamples o, List<BaselineLoop> baselines) {
+    latencyRow(out, "leader -> verdict decided", o.decided());
+    for (OutputType t : OutputType.values()) {
+      latencyRow(out, "leader -> " + t.configName() + " written", o.written(t));
+    }
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "%n%-34s %8s %8s %8s %8s%n",
+            "added to the verdict (ms)",
+            "p50",
+            "p99",
+            "p99.9",
+            "max"));
+    for (OutputType t : OutputType.values()) {
+      latencyRow(out, t.configName() + ": decided -> written", o.added(t));
+      latencyRow(out, "  decided -> its thread starts", o.waited(t));
+      latencyRow(out, "  started -> written", o.wrote(t));
+      for (BaselineLoop bl : baselines) {
+        if (bl.name().equals(t.configName())) {
+          latencyRow(out, "  baseline: " + BASELINE_NAMES.get(t), bl.added());
+          latencyRow(out, "    hand-over to an idle thread", bl.waited());
+          latencyRow(out, "    the bare round trip", bl.wrote());
+        }
+      }
+    }
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "(baselines, each on a thread of its own, triggered where the output is: line = one"
+                + " plain GVCP READREG of the same camera from a Java UDP socket; mqtt = a plain"
+                + " Paho client publishing the same size at QoS 1 to the same broker until the"
+                + " PUBACK; triggers missed: %s)%n",
+            baselines.stream().map(bl -> bl.name() + " " + bl.missed()).toList()));
+    Deliveries d = o.deliveries();
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "%noutputs: %d parts decided in the window (%d NG, every third by the simulator);"
+                + " delivered = line: register write acknowledged by the camera, mqtt: received by a"
+                + " subscriber, webhook: received by the receiver%n",
+            o.parts(),
+            o.ng()));
+    for (OutputType t : OutputType.values()) {
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "  %-8s expected %6d  lost %d  duplicated %d  out of order %d%n",
+              t.configName(),
+              d.expected(t),
+              d.lost(t),
+              d.duplicated(t),
+              d.reordered(t)));
+    }
+    out.append(
+        d.exact()
+            ? "every output: exactly once, in order\n"
+            : "OUTPUTS LOST, DUPLICATED OR OUT OF ORDER\n");
   }
 
   static ObjectNode json(E2eResult r) {
@@ -159,7 +204,11 @@ final class E2eReport {
     ObjectNode bridge = root.putObject("lost_bridge_side");
     bridge.put("total", r.lostBridgeSide());
     bridge.put("dropped", c.dropped());
-    bridge.put("busy", b.busy());
+    bridge.put("client_busy", b.busy());
+    ObjectNode reasons = bridge.putObject("dropped_by_reason");
+    for (DropReason reason : DropReason.values()) {
+      reasons.put(reason.tagValue(), c.drops().get(reason));
+    }
     bridge.put("failed", c.failed());
     ObjectNode latency = root.putObject("latency_ms");
     latency(
@@ -170,20 +219,8 @@ final class E2eReport {
     latency(
         latency.putObject("first_packet_to_body_written"),
         b.latencies().leaderToWritten().percentiles());
-    OutputSamples o = b.outputs();
-    if (o != null) {
-      ObjectNode outputs = root.putObject("outputs");
-      outputs.put("parts", o.parts());
-      outputs.put("ng", o.ng());
-      latency(outputs.putObject("leader_to_decided_ms"), o.decided());
-      for (OutputType t : OutputType.values()) {
-        ObjectNode n = outputs.putObject(t.configName());
-        latency(n.putObject("leader_to_written_ms"), o.written(t));
-        latency(n.putObject("added_ms"), o.added(t));
-        n.put("expected", o.expected(t));
-        n.put("lost", o.lost(t));
-        n.put("duplicated", o.duplicates(t));
-      }
+    if (b.outputs() != null) {
+      outputsJson(root.putObject("outputs"), b.outputs(), b.baselines());
     }
     root.put("cpu_s_per_frame", cpuPerFrame(r));
     root.put("client_cpu_s_per_frame", clientCpuPerFrame(r));
@@ -197,6 +234,34 @@ final class E2eReport {
       root.put("ratio_to_arv", r.ratioToArv());
     }
     return root;
+  }
+
+  private static void outputsJson(
+      ObjectNode outputs, OutputSamples o, List<BaselineLoop> baselines) {
+    Deliveries d = o.deliveries();
+    outputs.put("parts", o.parts());
+    outputs.put("ng", o.ng());
+    outputs.put("exact", d.exact());
+    latency(outputs.putObject("leader_to_decided_ms"), o.decided());
+    for (OutputType t : OutputType.values()) {
+      ObjectNode n = outputs.putObject(t.configName());
+      latency(n.putObject("leader_to_written_ms"), o.written(t));
+      latency(n.putObject("added_ms"), o.added(t));
+      latency(n.putObject("decided_to_started_ms"), o.waited(t));
+      latency(n.putObject("started_to_written_ms"), o.wrote(t));
+      n.put("expected", d.expected(t));
+      n.put("lost", d.lost(t));
+      n.put("duplicated", d.duplicated(t));
+      n.put("out_of_order", d.reordered(t));
+    }
+    for (BaselineLoop bl : baselines) {
+      // Next to the figures of the output it stands for.
+      ObjectNode bare = ((ObjectNode) outputs.get(bl.name())).putObject("baseline");
+      latency(bare.putObject("added_ms"), bl.added());
+      latency(bare.putObject("hand_over_ms"), bl.waited());
+      latency(bare.putObject("round_trip_ms"), bl.wrote());
+      bare.put("missed", bl.missed());
+    }
   }
 
   private static void latency(ObjectNode node, LatencySamples.Percentiles p) {

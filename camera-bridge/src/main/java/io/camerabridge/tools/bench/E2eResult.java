@@ -1,5 +1,7 @@
 package io.camerabridge.tools.bench;
 
+import java.util.List;
+
 /** What {@code bench e2e} measured; see {@link E2eReport} for how it is shown. */
 record E2eResult(
     E2eSettings settings,
@@ -19,7 +21,8 @@ record E2eResult(
       long dropped,
       long missingPackets,
       long resentPackets,
-      long underruns) {
+      long underruns,
+      DropTally drops) {
 
     Counts plus(Counts o) {
       return new Counts(
@@ -32,7 +35,8 @@ record E2eResult(
           dropped + o.dropped,
           missingPackets + o.missingPackets,
           resentPackets + o.resentPackets,
-          underruns + o.underruns);
+          underruns + o.underruns,
+          drops.plus(o.drops));
     }
 
     Counts minus(Counts o) {
@@ -46,7 +50,8 @@ record E2eResult(
           dropped - o.dropped,
           missingPackets - o.missingPackets,
           resentPackets - o.resentPackets,
-          underruns - o.underruns);
+          underruns - o.underruns,
+          drops.minus(o.drops));
     }
 
     double seconds() {
@@ -61,7 +66,8 @@ record E2eResult(
       TimedPekatClient.Latencies latencies,
       long busy,
       long clientFailures,
-      OutputSamples outputs) {
+      OutputSamples outputs,
+      List<BaselineLoop> baselines) {
 
     /** Sums two rounds; output samples are those of the last round that had them. */
     Bridge plus(Bridge o) {
@@ -74,7 +80,8 @@ record E2eResult(
           merged,
           busy + o.busy,
           clientFailures + o.clientFailures,
-          o.outputs != null ? o.outputs : outputs);
+          o.outputs != null ? o.outputs : outputs,
+          o.outputs != null ? o.baselines : baselines);
     }
 
     double analyzedPerSecond() {
@@ -108,6 +115,11 @@ record E2eResult(
   /** Complete frames the bridge did not get analysed: dropped (busy, analyzer down) or failed. */
   long lostBridgeSide() {
     return bridge.counts().dropped() + bridge.counts().failed();
+  }
+
+  /** Whether every output delivered every part exactly once, in order (true without outputs). */
+  boolean outputsExact() {
+    return bridge.outputs() == null || bridge.outputs().deliveries().exact();
   }
 
   /** Analysed frames per second of the bridge divided by complete frames per second of Aravis. */

@@ -5,34 +5,40 @@ import io.camerabridge.outcome.Outcome;
 import io.camerabridge.outcome.PartOutcome;
 import io.camerabridge.outputs.WriteObserver;
 import java.util.EnumMap;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * {@code bench e2e --outputs}: when each part's outcome was decided and when each output wrote it,
- * for the parts decided in the measured window; writes of those parts are counted also after the
- * window ends, so a part decided at its very end is not miscounted as lost. Thread-safe (outputs
- * write from their own threads).
+ * {@code bench e2e --outputs}: when each part's outcome was decided and, per output type, when the
+ * output's thread started writing it and when it was written, for the parts decided in the measured
+ * window; writes of those parts are followed also after the window ends, so a part decided at its
+ * very end is not miscounted. Thread-safe (outputs write from their own threads).
  */
 final class OutputSamples implements WriteObserver, Consumer<PartOutcome> {
-  private volatile boolean recording;
+  /** One output type's writes: filled → written, and the hops after the verdict. */
+  record Hops(
+      LatencySamples written, LatencySamples added, LatencySamples waited, LatencySamples wrote) {
+    Hops() {
+      this(
+          new LatencySamples(1 << 14),
+          new LatencySamples(1 << 14),
+          new LatencySamples(1 << 14),
+          new LatencySamples(1 << 14));
+    }
+  }
+
   private final LatencySamples decided = new LatencySamples(1 << 14);
-  private final Map<OutputType, LatencySamples> written = new EnumMap<>(OutputType.class);
-  private final Map<OutputType, LatencySamples> added = new EnumMap<>(OutputType.class);
-  private final Map<OutputType, Set<Long>> expected = new EnumMap<>(OutputType.class);
-  private final Map<OutputType, Map<Long, Integer>> writes = new EnumMap<>(OutputType.class);
+  private final Map<OutputType, Hops> hops = new EnumMap<>(OutputType.class);
+  private final Map<Long, Long> decidedNanos = new java.util.HashMap<>();
+  private final Deliveries deliveries;
+  private volatile boolean recording;
   private long ng;
   private long parts;
 
-  OutputSamples() {
+  OutputSamples(Deliveries deliveries) {
+    this.deliveries = deliveries;
     for (OutputType t : OutputType.values()) {
-      written.put(t, new LatencySamples(1 << 14));
-      added.put(t, new LatencySamples(1 << 14));
-      expected.put(t, new HashSet<>());
-      writes.put(t, new HashMap<>());
+      hops.put(t, new Hops());
     }
   }
 
@@ -40,7 +46,11 @@ final class OutputSamples implements WriteObserver, Consumer<PartOutcome> {
     recording = on;
   }
 
-  /** A part's outcome was decided (and handed to the outputs). */
+  boolean recording() {
+    return recording;
+  }
+
+  /** A part's outcome was decided (and is about to be handed to the outputs). */
   @Override
   public synchronized void accept(PartOutcome part) {
     if (!recording) {
@@ -48,26 +58,36 @@ final class OutputSamples implements WriteObserver, Consumer<PartOutcome> {
     }
     parts++;
     decided.record(part.latencyNanos());
+    decidedNanos.put(part.sequence(), part.latencyNanos());
     if (part.outcome() == Outcome.NG) {
       ng++;
     }
     // As configured by E2eCameraConfig: the line fires on ng, timeout and error; the rest on any.
     if (part.outcome() != Outcome.OK) {
-      expected.get(OutputType.LINE).add(part.sequence());
+      deliveries.expect(OutputType.LINE, part.sequence());
     }
-    expected.get(OutputType.MQTT).add(part.sequence());
-    expected.get(OutputType.WEBHOOK).add(part.sequence());
+    deliveries.expect(OutputType.MQTT, part.sequence());
+    deliveries.expect(OutputType.WEBHOOK, part.sequence());
   }
 
   @Override
-  public synchronized void written(
-      String output, OutputType type, PartOutcome part, long latencyNanos) {
-    if (!expected.get(type).contains(part.sequence())) {
-      return;
+  public void written(
+      String output, OutputType type, PartOutcome part, long startedNanos, long writtenNanos) {
+    if (type == OutputType.LINE) {
+      // The camera acknowledged the register write: the line's delivery.
+      deliveries.received(type, part.sequence());
     }
-    writes.get(type).merge(part.sequence(), 1, Integer::sum);
-    written.get(type).record(latencyNanos);
-    added.get(type).record(Math.max(0, latencyNanos - part.latencyNanos()));
+    synchronized (this) {
+      Long decidedAt = decidedNanos.get(part.sequence());
+      if (decidedAt == null) {
+        return;
+      }
+      Hops h = hops.get(type);
+      h.written().record(writtenNanos);
+      h.added().record(Math.max(0, writtenNanos - decidedAt));
+      h.waited().record(Math.max(0, startedNanos - decidedAt));
+      h.wrote().record(Math.max(0, writtenNanos - startedNanos));
+    }
   }
 
   synchronized long parts() {
@@ -82,26 +102,27 @@ final class OutputSamples implements WriteObserver, Consumer<PartOutcome> {
     return decided.percentiles();
   }
 
+  /** Buffer filled → written. */
   synchronized LatencySamples.Percentiles written(OutputType type) {
-    return written.get(type).percentiles();
+    return hops.get(type).written().percentiles();
   }
 
-  /** Written minus decided, per part: what the output adds to the verdict. */
+  /** Decided → written, per part: what the output adds to the verdict. */
   synchronized LatencySamples.Percentiles added(OutputType type) {
-    return added.get(type).percentiles();
+    return hops.get(type).added().percentiles();
   }
 
-  synchronized long expected(OutputType type) {
-    return expected.get(type).size();
+  /** Decided → the output's thread starting the write: hand-over and queue. */
+  synchronized LatencySamples.Percentiles waited(OutputType type) {
+    return hops.get(type).waited().percentiles();
   }
 
-  /** Parts the output should have written and did not. */
-  synchronized long lost(OutputType type) {
-    return expected.get(type).stream().filter(s -> !writes.get(type).containsKey(s)).count();
+  /** The write itself: started → written (GVCP, PUBACK, HTTP answer). */
+  synchronized LatencySamples.Percentiles wrote(OutputType type) {
+    return hops.get(type).wrote().percentiles();
   }
 
-  /** Writes beyond the first of a part (QoS 1 may resend across a reconnect). */
-  synchronized long duplicates(OutputType type) {
-    return writes.get(type).values().stream().mapToLong(n -> n - 1).sum();
+  Deliveries deliveries() {
+    return deliveries;
   }
 }

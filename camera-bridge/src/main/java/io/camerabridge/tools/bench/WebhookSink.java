@@ -1,13 +1,17 @@
 package io.camerabridge.tools.bench;
 
 import com.sun.net.httpserver.HttpServer;
+import io.camerabridge.config.OutputType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.concurrent.Executors;
 
-/** An HTTP server on a free loopback port that answers every POST 204, for {@code --outputs}. */
+/**
+ * An HTTP server on a free loopback port that reports each POSTed outcome's sequence and answers
+ * 204, for {@code --outputs}.
+ */
 final class WebhookSink implements AutoCloseable {
   private final HttpServer server;
 
@@ -15,14 +19,14 @@ final class WebhookSink implements AutoCloseable {
     this.server = server;
   }
 
-  static WebhookSink start() throws IOException {
+  static WebhookSink start(Deliveries deliveries) throws IOException {
     HttpServer server =
         HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext(
         "/verdicts",
         exchange -> {
           try (InputStream in = exchange.getRequestBody()) {
-            in.readAllBytes();
+            deliveries.received(OutputType.WEBHOOK, BenchSubscriber.sequence(in.readAllBytes()));
             exchange.sendResponseHeaders(204, -1);
           } finally {
             exchange.close();

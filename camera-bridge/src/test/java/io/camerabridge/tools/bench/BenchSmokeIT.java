@@ -103,6 +103,47 @@ class BenchSmokeIT {
     assertThat(result.path("ratio_to_arv").asDouble()).isPositive();
   }
 
+  @Test
+  void e2eBenchWithOutputsCountsEveryDeliveryAndMeasuresTheBareBaselines() throws Exception {
+    Run run =
+        run(
+            "bench",
+            "e2e",
+            "--width",
+            "320",
+            "--height",
+            "240",
+            "--format",
+            "Mono8",
+            "--fps",
+            "20",
+            "--duration",
+            "2s",
+            "--warmup",
+            "1s",
+            "--outputs",
+            "--json");
+
+    // Exit 0 only when no output lost, duplicated or reordered a part.
+    assertThat(run.status).as(run.err).isZero();
+    JsonNode outputs = JSON.readTree(run.out).path("outputs");
+    assertThat(outputs.path("parts").asLong()).as(run.out).isPositive();
+    assertThat(outputs.path("exact").asBoolean()).isTrue();
+    for (String type : List.of("line", "mqtt", "webhook")) {
+      JsonNode o = outputs.path(type);
+      assertThat(o.path("lost").asLong()).as(type).isZero();
+      assertThat(o.path("duplicated").asLong()).as(type).isZero();
+      assertThat(o.path("added_ms").path("p99").isNumber()).as(type).isTrue();
+      assertThat(o.path("decided_to_started_ms").path("p50").isNumber()).as(type).isTrue();
+    }
+    assertThat(outputs.path("mqtt").path("expected").asLong())
+        .isEqualTo(outputs.path("parts").asLong());
+    for (String type : List.of("line", "mqtt")) {
+      JsonNode bare = outputs.path(type).path("baseline");
+      assertThat(bare.path("round_trip_ms").path("p50").asDouble()).as(run.out).isPositive();
+    }
+  }
+
   private static void assertFigures(JsonNode node) {
     assertThat(node.path("frames").asLong()).as(node.toString()).isPositive();
     assertThat(node.path("frames_per_s").asDouble()).isPositive();
