@@ -30,14 +30,8 @@ public final class MeterTags {
   /** An output's configured name (bounded: from the configuration). */
   public static final String OUTPUT = "output";
 
-  /**
-   * How an action ended: fired, failed or dropped for an output; accepted or refused for a PLC's
-   * login, write or call.
-   */
+  /** What became of an outcome at an output: fired, failed or dropped. */
   public static final String RESULT = "result";
-
-  /** An OPC UA variable a PLC writes (bounded: Ack, PartId, Recipe). */
-  public static final String NODE = "node";
 
   private MeterTags() {}
 }
