@@ -225,7 +225,36 @@ public enum BridgeMeter {
       "Time from Aravis filling a buffer to its outcome written by an output (line: register"
           + " written; mqtt: handed over, or PUBACK for QoS 1; webhook: answered), in seconds.",
       MeterTags.CAMERA,
-      MeterTags.OUTPUT);
+      MeterTags.OUTPUT),
+  OPCUA_SESSIONS(
+      "camerabridge.opcua.sessions",
+      Meter.Type.GAUGE,
+      "sessions",
+      "OPC UA sessions open on the PLC server now (a session outlives a lost connection until its"
+          + " timeout), in sessions."),
+  OPCUA_LOGINS(
+      "camerabridge.opcua.logins",
+      Meter.Type.COUNTER,
+      "logins",
+      "OPC UA user name logins, by result (accepted, refused), in logins.",
+      MeterTags.RESULT),
+  OPCUA_WRITES(
+      "camerabridge.opcua.writes",
+      Meter.Type.COUNTER,
+      "writes",
+      "Values a PLC wrote to a camera's Ack, PartId or Recipe node, by node and result (accepted,"
+          + " refused), in writes.",
+      MeterTags.CAMERA,
+      MeterTags.NODE,
+      MeterTags.RESULT),
+  OPCUA_CALLS(
+      "camerabridge.opcua.calls",
+      Meter.Type.COUNTER,
+      "calls",
+      "Trigger() calls on a camera's OPC UA folder, by result (accepted, refused: not trigger.mode"
+          + " plc or not streaming), in calls.",
+      MeterTags.CAMERA,
+      MeterTags.RESULT);
 
   /** Bucket boundaries of {@link #FRAME_SIZE}: frame sizes from VGA mono to 25 MP colour. */
   private static final double[] FRAME_SIZE_BUCKETS_BYTES = {

@@ -30,8 +30,14 @@ public final class MeterTags {
   /** An output's configured name (bounded: from the configuration). */
   public static final String OUTPUT = "output";
 
-  /** What became of an outcome at an output: fired, failed or dropped. */
+  /**
+   * How an action ended: fired, failed or dropped for an output; accepted or refused for a PLC's
+   * login, write or call.
+   */
   public static final String RESULT = "result";
+
+  /** An OPC UA variable a PLC writes (bounded: Ack, PartId, Recipe). */
+  public static final String NODE = "node";
 
   private MeterTags() {}
 }

@@ -21,10 +21,18 @@ class BridgeMeterTest {
     assertThat(names).allMatch(n -> n.startsWith("camerabridge.") && n.equals(n.toLowerCase()));
   }
 
+  /** Meters of a whole server, not of one camera: the PLC server's sessions and logins. */
+  private static final Set<BridgeMeter> SERVER_WIDE =
+      Set.of(BridgeMeter.OPCUA_SESSIONS, BridgeMeter.OPCUA_LOGINS);
+
   @Test
   void everyMeterIsTaggedByCameraAndDescribesItsUnit() {
     for (BridgeMeter meter : BridgeMeter.values()) {
-      assertThat(meter.tagKeys()).as("%s", meter).startsWith(MeterTags.CAMERA);
+      if (SERVER_WIDE.contains(meter)) {
+        assertThat(meter.tagKeys()).as("%s", meter).doesNotContain(MeterTags.CAMERA);
+      } else {
+        assertThat(meter.tagKeys()).as("%s", meter).startsWith(MeterTags.CAMERA);
+      }
       assertThat(meter.description())
           .as("%s says its unit", meter)
           .matches(".*(in " + meter.unit() + "|\\(" + meter.unit() + "\\))\\.$")
@@ -62,6 +70,11 @@ class BridgeMeterTest {
         registry, "top", java.util.Map.of("DeviceTemperature", () -> 41.5));
     BridgeMeter.WATCHDOG_FRAME_SILENCE.gauge(registry, Tags.of("camera", "top"), 0.0, x -> x);
     MetricsFixtures.registerOutputMeters(registry);
+    BridgeMeter.OPCUA_SESSIONS.gauge(registry, Tags.empty(), 0.0, x -> x);
+    BridgeMeter.OPCUA_LOGINS.counter(registry, Tags.of("result", "accepted"));
+    BridgeMeter.OPCUA_WRITES.counter(
+        registry, Tags.of("camera", "top", "node", "Ack", "result", "accepted"));
+    BridgeMeter.OPCUA_CALLS.counter(registry, Tags.of("camera", "top", "result", "accepted"));
     BridgeMeter.CAMERA_FEATURE.gauge(
         registry, Tags.of("camera", "top", "feature", "DeviceTemperature"), 41.5, x -> x);
     for (BridgeMeter meter : BridgeMeter.values()) {

@@ -14,7 +14,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The MQTT library must not bring a second Netty: every Netty jar on the runtime class path is one
- * 4.2 release (the BOM's), and Paho itself is a jar without dependencies.
+ * 4.2 release (the BOM's), and Paho itself is a jar without dependencies. Eclipse Milo (the OPC UA
+ * server) is built against Netty 4.1; the BOM pins it to the same 4.2 release (its one extra jar,
+ * digitalpetri's netty-channel-fsm, is a state machine on top of Netty, not a Netty of its own).
  */
 class NettyConvergenceTest {
 
@@ -36,8 +38,18 @@ class NettyConvergenceTest {
     assertThat(versions.iterator().next()).startsWith("4.2.");
     Map<String, Version> artifacts = Version.identify();
     assertThat(artifacts).containsKey("netty-codec-http");
-    assertThat(classPathJars().stream().filter(n -> n.startsWith("netty-")))
+    assertThat(
+            classPathJars().stream()
+                .filter(n -> n.startsWith("netty-") && !n.startsWith("netty-channel-fsm-")))
         .allMatch(n -> n.contains("-" + versions.iterator().next()));
+  }
+
+  @Test
+  void miloRunsOnTheSameNetty() {
+    assertThat(classPathJars())
+        .contains("milo-transport-1.1.2.jar", "milo-sdk-server-1.1.2.jar")
+        .noneMatch(n -> n.startsWith("netty-") && n.contains("-4.1."))
+        .noneMatch(n -> n.startsWith("netty-all"));
   }
 
   @Test
