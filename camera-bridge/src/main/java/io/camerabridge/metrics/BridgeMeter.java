@@ -348,7 +348,10 @@ public enum BridgeMeter {
   public <T> FunctionCounter functionCounter(
       MeterRegistry registry, Tags tags, T state, ToDoubleFunction<T> count) {
     requireType(Meter.Type.COUNTER);
-    return FunctionCounter.builder(meterName, state, count)
+    // Micrometer holds a function counter's state weakly and, once it is collected, reports the
+    // last value it happened to read (0 if never scraped). The function below captures the state,
+    // so the registry holds it strongly, as it does for gauges: a stopped camera's counts stay.
+    return FunctionCounter.builder(meterName, state, s -> count.applyAsDouble(state))
         .description(description)
         .baseUnit(baseUnit())
         .tags(checked(tags))

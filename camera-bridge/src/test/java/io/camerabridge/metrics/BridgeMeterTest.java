@@ -21,6 +21,32 @@ class BridgeMeterTest {
     assertThat(names).allMatch(n -> n.startsWith("camerabridge.") && n.equals(n.toLowerCase()));
   }
 
+  @Test
+  void aFunctionCounterKeepsCountingAfterItsOwnerLetGoOfTheState() throws Exception {
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    java.lang.ref.WeakReference<java.util.concurrent.atomic.AtomicLong> watch =
+        registerCountOf(registry, 7);
+    for (int i = 0; i < 5 && watch.get() != null; i++) {
+      System.gc();
+      Thread.sleep(10);
+    }
+    assertThat(watch.get()).as("the registry keeps the state").isNotNull();
+    assertThat(registry.get("camerabridge.verdicts").functionCounter().count()).isEqualTo(7);
+  }
+
+  /** Registers a counter over a state nobody but the registry holds once this returns. */
+  private static java.lang.ref.WeakReference<java.util.concurrent.atomic.AtomicLong>
+      registerCountOf(SimpleMeterRegistry registry, long value) {
+    java.util.concurrent.atomic.AtomicLong state =
+        new java.util.concurrent.atomic.AtomicLong(value);
+    BridgeMeter.VERDICTS.functionCounter(
+        registry,
+        Tags.of(MeterTags.CAMERA, "cam", MeterTags.VERDICT, "ng"),
+        state,
+        java.util.concurrent.atomic.AtomicLong::get);
+    return new java.lang.ref.WeakReference<>(state);
+  }
+
   /** Meters of a whole server, not of one camera: the PLC server's sessions and logins. */
   private static final Set<BridgeMeter> SERVER_WIDE =
       Set.of(BridgeMeter.OPCUA_SESSIONS, BridgeMeter.OPCUA_LOGINS);

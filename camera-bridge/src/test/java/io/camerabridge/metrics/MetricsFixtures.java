@@ -52,5 +52,20 @@ final class MetricsFixtures {
     BridgeMeter.OUTPUTS.counter(registry, output.and("result", "fired")).increment();
     BridgeMeter.OUTPUT_QUEUE.gauge(registry, output, state, s -> 0);
     BridgeMeter.OUTPUT_LATENCY.timer(registry, output).record(java.time.Duration.ofMillis(1));
+    registerPlcMeters(registry, camera, state);
+  }
+
+  /** The PLC servers' meters, registered the way {@code plc.opcua.OpcUaMeters} does. */
+  private static void registerPlcMeters(
+      io.micrometer.core.instrument.MeterRegistry registry,
+      io.micrometer.core.instrument.Tags camera,
+      Object state) {
+    io.micrometer.core.instrument.Tags accepted =
+        io.micrometer.core.instrument.Tags.of("result", "accepted");
+    BridgeMeter.OPCUA_SESSIONS.gauge(
+        registry, io.micrometer.core.instrument.Tags.empty(), state, s -> 0);
+    BridgeMeter.OPCUA_LOGINS.counter(registry, accepted).increment();
+    BridgeMeter.OPCUA_WRITES.counter(registry, camera.and("node", "Ack").and(accepted)).increment();
+    BridgeMeter.OPCUA_CALLS.counter(registry, camera.and(accepted)).increment();
   }
 }
