@@ -48,8 +48,8 @@ class BridgeMeterTest {
   }
 
   /**
-   * Meters of a whole server, not of one camera: the PLC servers' sessions, logins, connections
-   * and requests (a Modbus request may span several cameras' slots).
+   * Meters of a whole server, not of one camera: the PLC servers' sessions, logins, connections and
+   * requests (a Modbus request may span several cameras' slots).
    */
   private static final Set<BridgeMeter> SERVER_WIDE =
       Set.of(
