@@ -59,9 +59,15 @@ public final class ModbusPlcServer implements PlcServer {
     if (running != null) {
       throw new IllegalStateException("already started");
     }
+    SlotServices services;
+    try {
+      services = new SlotServices(cameras, meters);
+    } catch (IllegalArgumentException e) {
+      throw new PlcServerException("Modbus TCP server: " + e.getMessage(), e);
+    }
     Running candidate = new Running();
     try {
-      candidate.start(new SlotServices(cameras, meters));
+      candidate.start(services);
     } catch (Exception e) {
       candidate.close();
       if (e instanceof InterruptedException) {
@@ -144,7 +150,10 @@ public final class ModbusPlcServer implements PlcServer {
     void close() {
       if (server != null) {
         try {
-          server.stop();
+          // The library's stop() waits without a bound; closing must not.
+          server.getTransport().unbind().toCompletableFuture().get(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
         } catch (Exception e) {
           LOG.warn("Modbus TCP server did not stop cleanly: {}", why(e));
         }

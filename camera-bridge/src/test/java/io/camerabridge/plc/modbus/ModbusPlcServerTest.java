@@ -253,6 +253,20 @@ class ModbusPlcServerTest {
   }
 
   @Test
+  void closeIsIdempotentAndFreesThePort() throws Exception {
+    int port = server.port();
+    plc.disconnect();
+    server.close();
+    server.close();
+
+    server = new ModbusPlcServer(new ModbusConfig("127.0.0.1:" + port, UNIT), registry);
+    server.start(List.<PlcCamera>of(top));
+    plc = connect(port);
+    assertThat(server.port()).isEqualTo(port);
+    assertThat(registers(6, 1)).containsExactly(1);
+  }
+
+  @Test
   void twoCamerasInOneSlotAreRefusedAtStart() {
     ModbusPlcServer second = new ModbusPlcServer(new ModbusConfig("127.0.0.1:0", UNIT), registry);
     PlcServerException e =
