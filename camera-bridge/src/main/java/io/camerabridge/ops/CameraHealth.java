@@ -17,6 +17,8 @@ import java.util.Objects;
  *     expected and not a fault
  * @param ptpStatus the camera's PTP (IEEE 1588) state as it reports it ({@code PtpStatus} or {@code
  *     GevIEEE1588Status}, e.g. {@code Slave}); null when the camera has none or it was not read
+ * @param error what the camera refused at the last open while {@link CameraState#MISCONFIGURED}
+ *     (the camera id and Aravis's or camera-bridge's message), else null
  */
 public record CameraHealth(
     String cameraId,
@@ -25,7 +27,8 @@ public record CameraHealth(
     double lastFrameAgeSeconds,
     boolean analyzerReachable,
     boolean triggered,
-    String ptpStatus) {
+    String ptpStatus,
+    String error) {
 
   /** A camera without PTP status. */
   public CameraHealth(
@@ -36,6 +39,26 @@ public record CameraHealth(
       boolean analyzerReachable,
       boolean triggered) {
     this(cameraId, enabled, state, lastFrameAgeSeconds, analyzerReachable, triggered, null);
+  }
+
+  /** A camera without an open error. */
+  public CameraHealth(
+      String cameraId,
+      boolean enabled,
+      CameraState state,
+      double lastFrameAgeSeconds,
+      boolean analyzerReachable,
+      boolean triggered,
+      String ptpStatus) {
+    this(
+        cameraId,
+        enabled,
+        state,
+        lastFrameAgeSeconds,
+        analyzerReachable,
+        triggered,
+        ptpStatus,
+        null);
   }
 
   public CameraHealth {
