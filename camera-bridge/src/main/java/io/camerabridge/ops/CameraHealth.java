@@ -1,5 +1,6 @@
 package io.camerabridge.ops;
 
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -61,6 +62,15 @@ public record CameraHealth(
         null);
   }
 
+  /**
+   * How long a camera that reports streaming may go without a frame before the systemd watchdog
+   * restarts the service. Far beyond any camera's own frame watchdog ({@code frameTimeout}), which
+   * reopens a silent camera within seconds, so reaching it means the frame path is wedged. The one
+   * number: {@code docs/operations.md}, the metric's description and the alert rule say the same
+   * ({@code WatchdogLimitAgreesTest}).
+   */
+  public static final Duration WATCHDOG_FRAME_SILENCE_LIMIT = Duration.ofSeconds(30);
+
   public CameraHealth {
     Objects.requireNonNull(cameraId, "cameraId");
     Objects.requireNonNull(state, "state");
@@ -73,8 +83,9 @@ public record CameraHealth(
 
   /**
    * Seconds the systemd watchdog counts this camera as silent: the last frame's age while it
-   * streams free-running (or software-triggered), else 0 — a camera that is reconnecting, has not
-   * delivered its first frame yet or waits for hardware triggers is not the watchdog's concern.
+   * streams free-running or software-triggered (camera-bridge fires those triggers itself), else 0
+   * — a camera that is reconnecting, has not delivered its first frame yet or waits for an external
+   * trigger ({@link #triggered()}) is not the watchdog's concern.
    */
   public double watchdogFrameSilenceSeconds() {
     boolean watched = enabled && state == CameraState.STREAMING && !triggered && hasFrame();

@@ -2,7 +2,6 @@ package io.camerabridge.pipeline;
 
 import io.camerabridge.bindings.aravis.Camera;
 import io.camerabridge.config.CameraConfig;
-import io.camerabridge.config.TriggerMode;
 import io.camerabridge.frame.FrameLeases;
 import io.camerabridge.genicam.FeatureDiagnostics;
 import io.camerabridge.metrics.CameraGauges;
@@ -119,7 +118,7 @@ public final class CameraPipeline {
         state,
         lastFrameAgeSeconds(),
         parts.analyzer().isReachable(),
-        config.trigger().mode() == TriggerMode.HARDWARE,
+        config.trigger().mode().waitsForExternalSignal(),
         diagnostics.ptpStatus().orElse(null),
         openFailures.misconfiguration().orElse(null));
   }
