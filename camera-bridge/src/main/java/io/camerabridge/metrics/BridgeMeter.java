@@ -89,6 +89,14 @@ public enum BridgeMeter {
       "reconnects",
       "Times the camera was lost and opened again, in reconnects.",
       MeterTags.CAMERA),
+  CAMERA_RECONFIGURATIONS(
+      "camerabridge.camera.reconfigurations",
+      Meter.Type.COUNTER,
+      "reconfigurations",
+      "Times the camera's configuration was applied again because the camera drifted from it (its"
+          + " frames came in another pixel format than configured, e.g. changed by another tool),"
+          + " in reconfigurations.",
+      MeterTags.CAMERA),
   WRITE_FAILURES(
       "camerabridge.write.failures",
       Meter.Type.COUNTER,
@@ -151,6 +159,14 @@ public enum BridgeMeter {
       Meter.Type.GAUGE,
       "boolean",
       "1 while the camera is open and acquiring, else 0 (boolean).",
+      MeterTags.CAMERA),
+  CAMERA_MISCONFIGURED(
+      "camerabridge.camera.misconfigured",
+      Meter.Type.GAUGE,
+      "boolean",
+      "1 while the camera refuses its configuration (state misconfigured: an unknown feature, a"
+          + " value out of range, an ambiguous selector, a region outside the sensor; /health"
+          + " says which), else 0 (boolean).",
       MeterTags.CAMERA),
   CAMERA_FEATURE(
       "camerabridge.camera.feature",

@@ -126,6 +126,7 @@ public final class Bridge implements HealthSource {
         metrics.bindCamera(camera.id(), pipeline.gauges());
         metrics.bindCameraFeatures(camera.id(), pipeline.featureGauges());
         metrics.bindWatchdog(camera.id(), () -> pipeline.health().watchdogFrameSilenceSeconds());
+        metrics.bindMisconfigured(camera.id(), () -> pipeline.state() == CameraState.MISCONFIGURED);
         pipelines.add(pipeline);
       }
       byId =

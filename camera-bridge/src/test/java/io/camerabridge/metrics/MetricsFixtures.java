@@ -53,6 +53,8 @@ final class MetricsFixtures {
     BridgeMeter.OUTPUT_QUEUE.gauge(registry, output, state, s -> 0);
     BridgeMeter.OUTPUT_LATENCY.timer(registry, output).record(java.time.Duration.ofMillis(1));
     registerPlcMeters(registry, camera, state);
+    // Bound by service.Bridge from the pipeline's state, beside the watchdog gauge.
+    BridgeMeter.CAMERA_MISCONFIGURED.gauge(registry, camera, state, s -> 0);
   }
 
   /**
