@@ -7,12 +7,22 @@ public enum TriggerMode implements ConfigChoice {
   /** camera-bridge fires {@code TriggerSoftware} at a configured rate. */
   SOFTWARE("software"),
   /** An electrical signal on an input line triggers each frame. */
-  HARDWARE("hardware");
+  HARDWARE("hardware"),
+  /**
+   * The PLC triggers each frame (OPC UA {@code Trigger()}, Modbus Trigger coil) as a software
+   * trigger.
+   */
+  PLC("plc");
 
   private final String configName;
 
   TriggerMode(String configName) {
     this.configName = configName;
+  }
+
+  /** Frames come when something outside the bridge says so, and may pause for as long. */
+  public boolean externallyPaced() {
+    return this == HARDWARE || this == PLC;
   }
 
   @Override

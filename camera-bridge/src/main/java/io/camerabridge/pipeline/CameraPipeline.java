@@ -2,7 +2,6 @@ package io.camerabridge.pipeline;
 
 import io.camerabridge.bindings.aravis.Camera;
 import io.camerabridge.config.CameraConfig;
-import io.camerabridge.config.TriggerMode;
 import io.camerabridge.frame.FrameLeases;
 import io.camerabridge.genicam.FeatureDiagnostics;
 import io.camerabridge.metrics.CameraGauges;
@@ -145,7 +144,7 @@ public final class CameraPipeline {
         state,
         lastFrameAgeSeconds(),
         parts.analyzer().isReachable(),
-        config.trigger().mode() == TriggerMode.HARDWARE,
+        config.trigger().mode().externallyPaced(),
         diagnostics.ptpStatus().orElse(null));
   }
 
