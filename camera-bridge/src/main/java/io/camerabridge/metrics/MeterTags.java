@@ -39,5 +39,8 @@ public final class MeterTags {
   /** An OPC UA variable a PLC writes (bounded: Ack, PartId, Recipe). */
   public static final String NODE = "node";
 
+  /** A PLC protocol (bounded: opcua, modbus). */
+  public static final String PROTOCOL = "protocol";
+
   private MeterTags() {}
 }

@@ -49,7 +49,7 @@ class BridgeMeterTest {
 
   /** Meters of a whole server, not of one camera: the PLC server's sessions and logins. */
   private static final Set<BridgeMeter> SERVER_WIDE =
-      Set.of(BridgeMeter.OPCUA_SESSIONS, BridgeMeter.OPCUA_LOGINS);
+      Set.of(BridgeMeter.OPCUA_SESSIONS, BridgeMeter.OPCUA_LOGINS, BridgeMeter.PLC_CLIENTS);
 
   @Test
   void everyMeterIsTaggedByCameraAndDescribesItsUnit() {
