@@ -15,6 +15,7 @@ import java.util.Optional;
  * @param console the web console on the status server's address
  * @param cameras the cameras, in file order
  * @param mqtt the MQTT broker of the mqtt outputs; null when none is configured
+ * @param plc the PLC servers; null when none is configured
  */
 public record BridgeConfig(
     MetricsConfig metrics,
@@ -22,7 +23,8 @@ public record BridgeConfig(
     LoggingConfig logging,
     ConsoleConfig console,
     List<CameraConfig> cameras,
-    MqttConfig mqtt) {
+    MqttConfig mqtt,
+    PlcConfig plc) {
 
   /** Fills in defaults and freezes the camera list. */
   public BridgeConfig {
@@ -37,6 +39,11 @@ public record BridgeConfig(
   /** The MQTT broker, if configured. */
   public Optional<MqttConfig> mqttBroker() {
     return Optional.ofNullable(mqtt);
+  }
+
+  /** The PLC servers and their shared rules, if configured. */
+  public Optional<PlcConfig> plcServers() {
+    return Optional.ofNullable(plc);
   }
 
   /** The cameras with {@code enabled: true}. */

@@ -48,6 +48,7 @@ import java.util.Optional;
  * @param results journal and NG image saving
  * @param verdict how long the line waits for a verdict and what it is told without one
  * @param outputs where each part's outcome goes, in file order
+ * @param plc the camera's place for the PLC servers ({@code plc: { slot: N }})
  */
 public record CameraConfig(
     String id,
@@ -77,7 +78,8 @@ public record CameraConfig(
     PekatConfig pekat,
     ResultsConfig results,
     VerdictConfig verdict,
-    List<OutputConfig> outputs) {
+    List<OutputConfig> outputs,
+    CameraPlcConfig plc) {
 
   /** Default number of stream buffers. */
   public static final int DEFAULT_BUFFERS = 8;
@@ -106,6 +108,7 @@ public record CameraConfig(
     verdict = verdict == null ? VerdictConfig.WAIT : verdict;
     // Not List.copyOf: an empty "- " entry binds as null and must reach the validator.
     outputs = outputs == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(outputs));
+    plc = plc == null ? CameraPlcConfig.NONE : plc;
   }
 
   /** The binning, if configured. */
@@ -155,7 +158,7 @@ public record CameraConfig(
 
   private static Duration defaultFrameTimeout(TriggerConfig trigger, Double frameRate) {
     if (trigger.mode().waitsForExternalSignal()) {
-      // Line triggers may pause for as long as the line stands still.
+      // Line and PLC triggers may pause for as long as the line stands still.
       return Duration.ZERO;
     }
     Double rate = nominalRate(trigger, frameRate);

@@ -73,6 +73,8 @@ final class ConfigDeserializers {
     addChoice(m, TimeoutVerdict.class, "timeout verdict", TimeoutVerdict::configName);
     addChoice(m, OutputType.class, "output type", OutputType::configName);
     addChoice(m, OutputOn.class, "outcome", OutputOn::configName);
+    addChoice(m, PlcHandshake.class, "handshake", PlcHandshake::configName);
+    addChoice(m, OpcUaSecurity.class, "OPC UA security", OpcUaSecurity::configName);
     addChoice(m, ContextDetail.class, "context detail", ContextDetail::configName);
     addChoice(m, ResponseType.class, "response type", ResponseType::wireName);
     addChoice(

@@ -15,8 +15,7 @@ import java.util.regex.Pattern;
 final class ConfigValidator {
   private static final Pattern LOGGER_NAME =
       Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*(\\.[A-Za-z_$][A-Za-z0-9_$]*)*");
-  private static final Pattern HOST_PORT =
-      Pattern.compile("(\\[[0-9A-Fa-f:.]+\\]|[^:\\[\\]]+):(\\d{1,5})");
+  static final Pattern HOST_PORT = Pattern.compile("(\\[[0-9A-Fa-f:.]+\\]|[^:\\[\\]]+):(\\d{1,5})");
   private static final Duration MAX_DRAIN = Duration.ofMinutes(5);
 
   private final Problems problems;
@@ -63,6 +62,7 @@ final class ConfigValidator {
         c -> c.enabled() ? c.device() : null,
         "a camera can be opened only once; use one entry per camera, or set enabled: false");
     new OutputPaths(problems).validate(cameras);
+    new PlcValidator(problems).validate(config.plcServers(), cameras);
   }
 
   private void checkMetrics(MetricsConfig metrics) {

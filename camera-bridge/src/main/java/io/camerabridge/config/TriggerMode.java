@@ -7,7 +7,12 @@ public enum TriggerMode implements ConfigChoice {
   /** camera-bridge fires {@code TriggerSoftware} at a configured rate. */
   SOFTWARE("software"),
   /** An electrical signal on an input line triggers each frame. */
-  HARDWARE("hardware");
+  HARDWARE("hardware"),
+  /**
+   * The PLC triggers each frame (OPC UA {@code Trigger()}, Modbus Trigger coil) as a software
+   * trigger.
+   */
+  PLC("plc");
 
   private final String configName;
 
@@ -23,10 +28,10 @@ public enum TriggerMode implements ConfigChoice {
   /**
    * Whether frames come only when something outside camera-bridge asks for one, so that a long
    * silence is normal: no frame watchdog by default, and the systemd watchdog does not count the
-   * silence. A software trigger is camera-bridge's own, at {@code trigger.rate}, so its frames are
-   * expected like a free-running camera's.
+   * silence. A hardware line and the PLC are such signals; a software trigger is camera-bridge's
+   * own, at {@code trigger.rate}, so its frames are expected like a free-running camera's.
    */
   public boolean waitsForExternalSignal() {
-    return this == HARDWARE;
+    return this == HARDWARE || this == PLC;
   }
 }

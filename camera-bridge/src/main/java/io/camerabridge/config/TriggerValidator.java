@@ -49,6 +49,13 @@ final class TriggerValidator {
             "remove it, or use mode: hardware");
         notFor(path, "delay", trigger.delay(), "software", "remove it, or use mode: hardware");
       }
+      case PLC -> {
+        String hint = "remove it: the PLC's Trigger fires each frame";
+        notFor(path, "rate", trigger.rate(), "plc", hint);
+        notFor(path, "source", trigger.source(), "plc", hint);
+        notFor(path, "activation", trigger.activation(), "plc", hint);
+        notFor(path, "delay", trigger.delay(), "plc", hint);
+      }
       case HARDWARE -> {
         if (trigger.source() == null || trigger.source().isBlank()) {
           problems.check(

@@ -25,6 +25,8 @@ import java.util.Objects;
  * @param chunks the camera's chunk values in this frame by configured {@code chunks:} entry (e.g.
  *     {@code ExposureTime} → {@code 2500.0}, {@code FrameID} → {@code 65401}): Long or Double, in
  *     configuration order; empty without {@code chunks:}
+ * @param partId the part id a PLC wrote before this frame was acquired ({@code {partId}} in the
+ *     {@code data} template), or null
  */
 public record FrameInfo(
     String cameraId,
@@ -35,7 +37,8 @@ public record FrameInfo(
     int width,
     int height,
     RawLayout layout,
-    Map<String, Number> chunks) {
+    Map<String, Number> chunks,
+    String partId) {
 
   /** Checks the references; {@code chunks} is kept as given (the reader hands out frozen maps). */
   public FrameInfo {
@@ -44,7 +47,7 @@ public record FrameInfo(
     Objects.requireNonNull(chunks, "chunks");
   }
 
-  /** A frame without chunk values. */
+  /** A frame without chunk values or part id. */
   public FrameInfo(
       String cameraId,
       long sequence,
@@ -63,7 +66,8 @@ public record FrameInfo(
         width,
         height,
         layout,
-        Map.of());
+        Map.of(),
+        null);
   }
 
   /** The exact number of body bytes PEKAT expects for this frame. */

@@ -305,7 +305,57 @@ public enum BridgeMeter {
           + " take), in writes.",
       MeterTags.CAMERA,
       MeterTags.NODE,
-      MeterTags.RESULT);
+      MeterTags.RESULT),
+  PLC_ACKS(
+      "camerabridge.plc.acks",
+      Meter.Type.COUNTER,
+      "acks",
+      "Results a PLC acknowledged (Ack written while ResultValid was set), over any protocol, in"
+          + " acks.",
+      MeterTags.CAMERA),
+  PLC_UNACKNOWLEDGED(
+      "camerabridge.plc.unacknowledged",
+      Meter.Type.COUNTER,
+      "outcomes",
+      "Results replaced by a newer one before the PLC acknowledged them (handshake latest), in"
+          + " outcomes.",
+      MeterTags.CAMERA),
+  PLC_QUEUE_OVERFLOW(
+      "camerabridge.plc.queue.overflow",
+      Meter.Type.COUNTER,
+      "outcomes",
+      "Outcomes the PLC never sees because plc.queue outcomes were already waiting for an Ack"
+          + " (handshake queue), in outcomes.",
+      MeterTags.CAMERA),
+  PLC_INBOX_OVERFLOW(
+      "camerabridge.plc.inbox.overflow",
+      Meter.Type.COUNTER,
+      "events",
+      "Outcomes and PLC writes dropped because the camera's PLC thread was that far behind, in"
+          + " events.",
+      MeterTags.CAMERA),
+  PLC_TRIGGERS(
+      "camerabridge.plc.triggers",
+      Meter.Type.COUNTER,
+      "requests",
+      "Trigger requests from a PLC (OPC UA Trigger(), Modbus Trigger coil), by result (accepted,"
+          + " refused: not trigger.mode plc or not streaming), in requests.",
+      MeterTags.CAMERA,
+      MeterTags.RESULT),
+  PLC_RECIPE_SWITCHES(
+      "camerabridge.plc.recipe.switches",
+      Meter.Type.COUNTER,
+      "switches",
+      "Recipe numbers a PLC wrote, by result (accepted: the next frame goes to that recipe's PEKAT"
+          + " project; refused: no such recipe), in switches.",
+      MeterTags.CAMERA,
+      MeterTags.RESULT),
+  PLC_CLIENTS(
+      "camerabridge.plc.clients",
+      Meter.Type.GAUGE,
+      "clients",
+      "PLC clients connected now, by protocol (opcua: sessions, modbus: connections), in clients.",
+      MeterTags.PROTOCOL);
 
   /** Bucket boundaries of {@link #FRAME_SIZE}: frame sizes from VGA mono to 25 MP colour. */
   private static final double[] FRAME_SIZE_BUCKETS_BYTES = {

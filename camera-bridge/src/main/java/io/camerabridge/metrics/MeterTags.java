@@ -42,5 +42,8 @@ public final class MeterTags {
   /** A Modbus function (bounded: the six the server serves, or {@code other}). */
   public static final String FUNCTION = "function";
 
+  /** A PLC protocol (bounded: opcua, modbus). */
+  public static final String PROTOCOL = "protocol";
+
   private MeterTags() {}
 }

@@ -20,6 +20,7 @@ import java.util.Map;
  * @param error why there is no verdict, or null
  * @param chunks the frame's chunk values by {@code chunks:} entry (Long or Double), empty when the
  *     camera has none configured or the frame lacked them
+ * @param partId the part id a PLC wrote for this frame, or null
  */
 public record PartOutcome(
     String camera,
@@ -34,40 +35,11 @@ public record PartOutcome(
     Map<String, Integer> classes,
     String contextJson,
     String error,
-    Map<String, Number> chunks) {
+    Map<String, Number> chunks,
+    String partId) {
 
   /** Freezes nothing: {@code chunks} comes frozen from the chunk reader; null means none. */
   public PartOutcome {
     chunks = chunks == null ? Map.of() : chunks;
-  }
-
-  /** An outcome of a part without chunk values. */
-  public PartOutcome(
-      String camera,
-      long sequence,
-      long frameId,
-      Outcome outcome,
-      Outcome decision,
-      int defects,
-      long filledEpochNanos,
-      long latencyNanos,
-      boolean late,
-      Map<String, Integer> classes,
-      String contextJson,
-      String error) {
-    this(
-        camera,
-        sequence,
-        frameId,
-        outcome,
-        decision,
-        defects,
-        filledEpochNanos,
-        latencyNanos,
-        late,
-        classes,
-        contextJson,
-        error,
-        Map.of());
   }
 }

@@ -44,6 +44,7 @@ public final class VerdictSequencer implements AutoCloseable {
     long frameId;
     long filledEpochNanos;
     Map<String, Number> chunks;
+    String partId;
     long deadlineNanos;
     Verdict verdict;
   }
@@ -103,15 +104,21 @@ public final class VerdictSequencer implements AutoCloseable {
    * @param filledEpochNanos host wall-clock time the buffer was filled (ns since the epoch)
    */
   public void expect(long sequence, long frameId, long filledEpochNanos) {
-    expect(sequence, frameId, filledEpochNanos, Map.of());
+    expect(sequence, frameId, filledEpochNanos, Map.of(), null);
   }
 
   /**
-   * Like {@link #expect(long, long, long)}, for a frame that carried chunk values: they go out with
-   * the part's outcome.
+   * Like {@link #expect(long, long, long)}, for a frame that carried chunk values or a PLC's part
+   * id: they go out with the part's outcome.
+   *
+   * @param partId the part id the PLC wrote for this frame, or null
    */
   public void expect(
-      long sequence, long frameId, long filledEpochNanos, Map<String, Number> chunks) {
+      long sequence,
+      long frameId,
+      long filledEpochNanos,
+      Map<String, Number> chunks,
+      String partId) {
     long now = System.nanoTime();
     long age = Math.max(0, epochNanosNow() - filledEpochNanos);
     lock.lock();
@@ -129,6 +136,7 @@ public final class VerdictSequencer implements AutoCloseable {
       s.frameId = frameId;
       s.filledEpochNanos = filledEpochNanos;
       s.chunks = chunks;
+      s.partId = partId;
       s.deadlineNanos = deadlineNanos < 0 ? Long.MAX_VALUE : now - age + deadlineNanos;
       s.verdict = null;
       size++;
@@ -293,7 +301,8 @@ public final class VerdictSequencer implements AutoCloseable {
             v.classes(),
             v.contextJson(),
             timedOut ? null : v.error(),
-            s.chunks);
+            s.chunks,
+            s.partId);
     try {
       listener.accept(part);
     } catch (RuntimeException e) {

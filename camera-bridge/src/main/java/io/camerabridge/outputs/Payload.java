@@ -29,6 +29,9 @@ final class Payload {
       g.writeStringField("camera", part.camera());
       g.writeNumberField("sequence", part.sequence());
       g.writeNumberField("frameId", part.frameId());
+      if (part.partId() != null) {
+        g.writeStringField("partId", part.partId());
+      }
       g.writeStringField("verdict", part.outcome().name());
       if (part.decision() == null) {
         g.writeNullField("decision");

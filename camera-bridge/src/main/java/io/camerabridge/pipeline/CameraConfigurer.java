@@ -229,7 +229,7 @@ final class CameraConfigurer {
   private void applyTrigger(Camera camera, TriggerConfig trigger) {
     switch (trigger.mode()) {
       case FREE_RUN -> step("set TriggerMode to Off", () -> camera.setTrigger(Trigger.off()));
-      case SOFTWARE ->
+      case SOFTWARE, PLC ->
           step(
               "set TriggerMode to On with TriggerSource Software",
               () -> camera.setTrigger(Trigger.software()));

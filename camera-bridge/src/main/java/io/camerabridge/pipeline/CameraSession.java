@@ -265,6 +265,8 @@ final class CameraSession implements AutoCloseable {
     private void handle(ArvFrame frame) {
       // Every popped buffer gets its number, so gaps between outcomes show the drops.
       long sequence = parts.leases().nextSequence();
+      // Every popped buffer is a part, complete or not: a PLC's part id goes with the next one.
+      String partId = parts.takePartId();
       parts.metrics().frameAcquired();
       parts.stats().acquired.increment();
       parts.metrics().frameWaited(nowEpochNanos() - frame.systemTimestampNanos());
@@ -272,7 +274,7 @@ final class CameraSession implements AutoCloseable {
         // Popped while the session was being stopped: the analyzer is about to be drained.
         parts.metrics().frameDropped(DropReason.SHUTDOWN);
         parts.stats().dropped.increment();
-        lost(sequence, frame.frameId(), frame.systemTimestampNanos(), DropReason.SHUTDOWN);
+        lost(sequence, frame, partId, DropReason.SHUTDOWN.tagValue());
         frame.release();
         return;
       }
@@ -280,7 +282,7 @@ final class CameraSession implements AutoCloseable {
         // Incomplete frames are never sent; the buffer goes straight back to the camera.
         parts.metrics().frameIncomplete(frame.status().name());
         parts.stats().incomplete.increment();
-        lost(sequence, frame.frameId(), frame.systemTimestampNanos(), "incomplete");
+        lost(sequence, frame, partId, "incomplete");
         frame.release();
         return;
       }
@@ -299,7 +301,8 @@ final class CameraSession implements AutoCloseable {
               frame.width(),
               frame.height(),
               converter.layout(),
-              chunkValues);
+              chunkValues,
+              partId);
       FrameConverter.Converted c =
           converter.convert(
               info,
@@ -315,7 +318,7 @@ final class CameraSession implements AutoCloseable {
         parts
             .outputs()
             .sequencer()
-            .expect(sequence, info.frameId(), info.systemTimestampNanos(), chunkValues);
+            .expect(sequence, info.frameId(), info.systemTimestampNanos(), chunkValues, partId);
         parts.outputs().sequencer().fail(sequence, c.drop().tagValue());
         return;
       }
@@ -355,13 +358,12 @@ final class CameraSession implements AutoCloseable {
     }
 
     /** A part that will not be analysed: its outputs are told ERROR, in order. */
-    private void lost(long sequence, long frameId, long filledEpochNanos, String why) {
-      parts.outputs().sequencer().expect(sequence, frameId, filledEpochNanos);
+    private void lost(long sequence, ArvFrame frame, String partId, String why) {
+      parts
+          .outputs()
+          .sequencer()
+          .expect(sequence, frame.frameId(), frame.systemTimestampNanos(), Map.of(), partId);
       parts.outputs().sequencer().fail(sequence, why);
-    }
-
-    private void lost(long sequence, long frameId, long filledEpochNanos, DropReason why) {
-      lost(sequence, frameId, filledEpochNanos, why.tagValue());
     }
 
     private static long nowEpochNanos() {

@@ -8,8 +8,9 @@ import java.util.List;
 
 /**
  * The per-frame {@code data} parameter PEKAT copies into its context: {@code {camera}}, {@code
- * {frameId}}, {@code {sequence}} (the pipeline's frame number, see {@link FrameInfo#sequence()})
- * and {@code {timestamp}} (the frame's arrival time, ISO-8601 UTC) are replaced.
+ * {frameId}}, {@code {sequence}} (the pipeline's frame number, see {@link FrameInfo#sequence()}),
+ * {@code {timestamp}} (the frame's arrival time, ISO-8601 UTC) and {@code {partId}} (the part id a
+ * PLC wrote for the frame, empty without one) are replaced.
  *
  * <p>The template is split into its parts once, so a frame costs one builder and one string rather
  * than a pass per placeholder over the whole text.
@@ -20,7 +21,8 @@ final class DataTemplate {
     CAMERA("{camera}"),
     FRAME_ID("{frameId}"),
     SEQUENCE("{sequence}"),
-    TIMESTAMP("{timestamp}");
+    TIMESTAMP("{timestamp}"),
+    PART_ID("{partId}");
 
     private final String placeholder;
 
@@ -55,6 +57,7 @@ final class DataTemplate {
         case FRAME_ID -> out.append(frame.frameId());
         case SEQUENCE -> out.append(frame.sequence());
         case TIMESTAMP -> DateTimeFormatter.ISO_INSTANT.formatTo(arrival(frame), out);
+        case PART_ID -> out.append(frame.partId() == null ? "" : frame.partId());
       }
     }
     return out.toString();

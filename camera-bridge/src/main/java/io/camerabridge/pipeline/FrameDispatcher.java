@@ -73,7 +73,8 @@ final class FrameDispatcher {
       tap.offer(frame.retainedDuplicate(), frame.info());
     }
     FrameInfo info = frame.info();
-    verdicts.expect(info.sequence(), info.frameId(), info.systemTimestampNanos(), info.chunks());
+    verdicts.expect(
+        info.sequence(), info.frameId(), info.systemTimestampNanos(), info.chunks(), info.partId());
     if (!analyzer.mayTry(System.nanoTime())) {
       drop(frame, DropReason.ANALYZER_DOWN);
       return;

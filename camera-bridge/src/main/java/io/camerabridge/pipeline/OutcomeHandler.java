@@ -237,7 +237,8 @@ final class OutcomeHandler {
         context,
         error,
         late,
-        frame.chunks());
+        frame.chunks(),
+        frame.partId());
   }
 
   /** What the outputs are told about an answer: OK, NG, or ERROR with the reason. */

@@ -44,6 +44,9 @@ public final class PipelineParts {
       new java.util.concurrent.atomic.LongAdder();
 
   private final CameraOutputs outputs;
+  // Written by the PLC's thread, taken by the next popped buffer on the frame thread.
+  private final java.util.concurrent.atomic.AtomicReference<String> pendingPartId =
+      new java.util.concurrent.atomic.AtomicReference<>();
 
   private PipelineParts(
       CameraConfig config,
@@ -260,6 +263,16 @@ public final class PipelineParts {
 
   FrameDispatcher dispatcher() {
     return dispatcher;
+  }
+
+  /** The part id for the next popped buffer (a PLC's PartId); null clears it. */
+  void nextPartId(String partId) {
+    pendingPartId.set(partId);
+  }
+
+  /** The part id waiting for this buffer, or null; one volatile read when there is none. */
+  String takePartId() {
+    return pendingPartId.get() == null ? null : pendingPartId.getAndSet(null);
   }
 
   /** Frames copied (padding compacted or RGB swapped) since start. */

@@ -24,6 +24,7 @@ import java.util.Objects;
  * @param late the answer came after the part's verdict deadline: the outputs were told the timeout,
  *     not this verdict
  * @param chunks the frame's chunk values by {@code chunks:} entry (Long or Double), empty when none
+ * @param partId the part id a PLC wrote for this frame, or null
  */
 public record FrameRecord(
     String camera,
@@ -38,7 +39,8 @@ public record FrameRecord(
     String contextJson,
     String error,
     boolean late,
-    Map<String, Number> chunks) {
+    Map<String, Number> chunks,
+    String partId) {
 
   public FrameRecord {
     Objects.requireNonNull(camera, "camera");
@@ -47,63 +49,5 @@ public record FrameRecord(
     Objects.requireNonNull(verdict, "verdict");
     timingsMillis = timingsMillis == null ? Map.of() : timingsMillis;
     chunks = chunks == null ? Map.of() : chunks;
-  }
-
-  /** A record of a frame without chunk values. */
-  public FrameRecord(
-      String camera,
-      long sequence,
-      long frameId,
-      long timestampNanos,
-      long systemTimestampNanos,
-      Instant completedAt,
-      String outcome,
-      Verdict verdict,
-      Map<String, Double> timingsMillis,
-      String contextJson,
-      String error,
-      boolean late) {
-    this(
-        camera,
-        sequence,
-        frameId,
-        timestampNanos,
-        systemTimestampNanos,
-        completedAt,
-        outcome,
-        verdict,
-        timingsMillis,
-        contextJson,
-        error,
-        late,
-        Map.of());
-  }
-
-  /** A record of an answer that was not late (or of a camera without a verdict deadline). */
-  public FrameRecord(
-      String camera,
-      long sequence,
-      long frameId,
-      long timestampNanos,
-      long systemTimestampNanos,
-      Instant completedAt,
-      String outcome,
-      Verdict verdict,
-      Map<String, Double> timingsMillis,
-      String contextJson,
-      String error) {
-    this(
-        camera,
-        sequence,
-        frameId,
-        timestampNanos,
-        systemTimestampNanos,
-        completedAt,
-        outcome,
-        verdict,
-        timingsMillis,
-        contextJson,
-        error,
-        false);
   }
 }

@@ -212,6 +212,9 @@ public final class ResultJournal implements AutoCloseable {
       g.writeStringField("completedAt", r.completedAt().toString());
       g.writeStringField("outcome", r.outcome());
       g.writeStringField("verdict", r.verdict().name());
+      if (r.partId() != null) {
+        g.writeStringField("partId", r.partId());
+      }
       if (r.late()) {
         g.writeBooleanField("late", true);
       }
@@ -380,6 +383,19 @@ public final class ResultJournal implements AutoCloseable {
 
   private static FrameRecord endMarker() {
     return new FrameRecord(
-        "", 0, 0, 0, 0, java.time.Instant.EPOCH, "end", Verdict.NONE, null, null, null);
+        "",
+        0,
+        0,
+        0,
+        0,
+        java.time.Instant.EPOCH,
+        "end",
+        Verdict.NONE,
+        null,
+        null,
+        null,
+        false,
+        null,
+        null);
   }
 }

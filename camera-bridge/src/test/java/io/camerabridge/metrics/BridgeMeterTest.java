@@ -57,7 +57,8 @@ class BridgeMeterTest {
           BridgeMeter.OPCUA_LOGINS,
           BridgeMeter.MODBUS_CLIENTS,
           BridgeMeter.MODBUS_REQUESTS,
-          BridgeMeter.MODBUS_DISCONNECTS);
+          BridgeMeter.MODBUS_DISCONNECTS,
+          BridgeMeter.PLC_CLIENTS);
 
   @Test
   void everyMeterIsTaggedByCameraAndDescribesItsUnit() {

@@ -85,5 +85,14 @@ final class MetricsFixtures {
     BridgeMeter.MODBUS_WRITES
         .counter(registry, camera.and("node", "Ack").and(accepted))
         .increment();
+    // As plc.PlcMeters binds them.
+    BridgeMeter.PLC_ACKS.functionCounter(registry, camera, state, s -> 1);
+    BridgeMeter.PLC_UNACKNOWLEDGED.functionCounter(registry, camera, state, s -> 0);
+    BridgeMeter.PLC_QUEUE_OVERFLOW.functionCounter(registry, camera, state, s -> 0);
+    BridgeMeter.PLC_INBOX_OVERFLOW.functionCounter(registry, camera, state, s -> 0);
+    BridgeMeter.PLC_TRIGGERS.functionCounter(registry, camera.and(accepted), state, s -> 1);
+    BridgeMeter.PLC_RECIPE_SWITCHES.functionCounter(registry, camera.and(accepted), state, s -> 0);
+    BridgeMeter.PLC_CLIENTS.gauge(
+        registry, io.micrometer.core.instrument.Tags.of("protocol", "opcua"), state, s -> 1);
   }
 }

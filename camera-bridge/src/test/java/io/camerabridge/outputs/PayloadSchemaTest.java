@@ -37,7 +37,8 @@ class PayloadSchemaTest {
         outcome == Outcome.NG ? Map.of("scratch", 2) : Map.of(),
         outcome == Outcome.NG ? "{\"result\":false,\"detectedRectangles\":[]}" : null,
         error,
-        outcome == Outcome.OK ? Map.of() : chunks());
+        outcome == Outcome.OK ? Map.of() : chunks(),
+        outcome == Outcome.OK ? null : "P-42");
   }
 
   private static Map<String, Number> chunks() {

@@ -173,6 +173,9 @@ class AdversarialResponseTest extends ClientTestBase {
             AnalysisResult.Verdict.OK,
             Map.of(),
             context,
+            null,
+            false,
+            Map.of(),
             null));
     journal.close(Duration.ofSeconds(10));
     String written = Files.readString(file);

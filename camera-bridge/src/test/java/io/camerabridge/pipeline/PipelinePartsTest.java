@@ -62,6 +62,18 @@ class PipelinePartsTest {
   }
 
   @Test
+  void dataTemplateFillsThePartIdAndNothingWithoutOne() {
+    FrameInfo withPart =
+        new FrameInfo("top", 42, 65401, 0, 0, 1, 1, RawLayout.GRAY8, Map.of(), "P-7");
+    FrameInfo without = new FrameInfo("top", 43, 65402, 0, 0, 1, 1, RawLayout.GRAY8);
+
+    assertThat(new DataTemplate("part={partId};seq={sequence}").format(withPart))
+        .isEqualTo("part=P-7;seq=42");
+    assertThat(new DataTemplate("part={partId};seq={sequence}").format(without))
+        .isEqualTo("part=;seq=43");
+  }
+
+  @Test
   void theConfigurationsDefaultsAreTheClientsDefaults() throws ConfigException {
     PekatEndpoint fromConfig = PipelineParts.endpoint(pekat(""));
     PekatEndpoint fromCode = PekatEndpoint.builder("http://127.0.0.1:8000").build();

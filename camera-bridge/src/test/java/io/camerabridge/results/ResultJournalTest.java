@@ -90,11 +90,14 @@ class ResultJournalTest {
             null,
             null,
             false,
-            chunks));
+            chunks,
+            "P-2"));
     journal.close(Duration.ofSeconds(10));
 
     List<String> lines = Files.readAllLines(file);
     assertThat(JSON.readTree(lines.get(0)).has("chunks")).isFalse();
+    assertThat(JSON.readTree(lines.get(0)).has("partId")).isFalse();
+    assertThat(JSON.readTree(lines.get(1)).get("partId").asText()).isEqualTo("P-2");
     JsonNode written = JSON.readTree(lines.get(1)).get("chunks");
     List<String> names = new ArrayList<>();
     written.fieldNames().forEachRemaining(names::add);
@@ -273,6 +276,9 @@ class ResultJournalTest {
         verdict,
         timings,
         context,
+        null,
+        false,
+        Map.of(),
         null);
   }
 }

@@ -1,0 +1,39 @@
+package io.camerabridge.plc;
+
+import io.camerabridge.metrics.BridgeMeter;
+import io.camerabridge.metrics.MeterTags;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import java.util.function.IntSupplier;
+
+/** The PLC core's meters ({@code camerabridge.plc.*}), views of its counters. */
+public final class PlcMeters {
+  static final String ACCEPTED = "accepted";
+  static final String REFUSED = "refused";
+
+  private PlcMeters() {}
+
+  /** Binds one camera's handshake, inbox, trigger and recipe counters. */
+  public static void bind(MeterRegistry registry, PlcCameraCore core) {
+    Tags camera = Tags.of(MeterTags.CAMERA, core.id());
+    BridgeMeter.PLC_ACKS.functionCounter(registry, camera, core, PlcCameraCore::acks);
+    BridgeMeter.PLC_UNACKNOWLEDGED.functionCounter(
+        registry, camera, core, PlcCameraCore::unacknowledged);
+    BridgeMeter.PLC_QUEUE_OVERFLOW.functionCounter(
+        registry, camera, core, PlcCameraCore::queueOverflow);
+    BridgeMeter.PLC_INBOX_OVERFLOW.functionCounter(
+        registry, camera, core, PlcCameraCore::inboxOverflow);
+    for (boolean accepted : new boolean[] {true, false}) {
+      Tags result = camera.and(MeterTags.RESULT, accepted ? ACCEPTED : REFUSED);
+      BridgeMeter.PLC_TRIGGERS.functionCounter(registry, result, core, c -> c.triggers(accepted));
+      BridgeMeter.PLC_RECIPE_SWITCHES.functionCounter(
+          registry, result, core, c -> c.recipeSwitches(accepted));
+    }
+  }
+
+  /** Binds the clients connected to one protocol's server ({@code opcua}, {@code modbus}). */
+  public static void bindClients(MeterRegistry registry, String protocol, IntSupplier clients) {
+    BridgeMeter.PLC_CLIENTS.gauge(
+        registry, Tags.of(MeterTags.PROTOCOL, protocol), clients, IntSupplier::getAsInt);
+  }
+}
