@@ -199,7 +199,7 @@ public final class PipelineParts {
   /** The client endpoint for a camera's PEKAT settings. */
   public static PekatEndpoint endpoint(PekatConfig pekat) {
     PekatEndpoint.Builder b =
-        PekatEndpoint.builder(pekat.url())
+        PekatEndpoint.builder(pekat.instances().get(0))
             .responseType(pekat.responseType())
             .contextPlacement(pekat.contextPlacement())
             .requestTimeout(pekat.timeout())
