@@ -1,5 +1,6 @@
 package io.camerabridge.pipeline;
 
+import io.camerabridge.analyzers.AnalyzerPool;
 import io.camerabridge.bindings.aravis.Camera;
 import io.camerabridge.config.CameraConfig;
 import io.camerabridge.config.TriggerMode;
@@ -11,7 +12,6 @@ import io.camerabridge.metrics.StreamStatistics;
 import io.camerabridge.ops.CameraHealth;
 import io.camerabridge.ops.CameraState;
 import io.camerabridge.ops.logging.RateLimitedLog;
-import io.camerabridge.pekat.PekatClient;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -144,7 +144,7 @@ public final class CameraPipeline {
         config.enabled(),
         state,
         lastFrameAgeSeconds(),
-        parts.analyzer().isReachable(),
+        parts.analyzers().reachable(),
         config.trigger().mode() == TriggerMode.HARDWARE,
         diagnostics.ptpStatus().orElse(null));
   }
@@ -167,10 +167,10 @@ public final class CameraPipeline {
         },
         () -> state == CameraState.STREAMING,
         this::lastFrameAgeSeconds,
-        () -> parts.analyzer().isReachable(),
+        () -> parts.analyzers().reachable(),
         this::streamStatistics,
         parts::copies,
-        () -> parts.client().retries());
+        parts.analyzers()::retries);
   }
 
   /** Frames wrapped for the analyzer and not yet given back (should reach 0 when idle). */
@@ -275,7 +275,7 @@ public final class CameraPipeline {
 
   /** Phase 2: lets the analyzer finish frames in flight for up to {@code timeout}. */
   public void drain(Duration timeout) {
-    parts.client().close(timeout);
+    parts.analyzers().close(timeout);
   }
 
   /** Phase 3: writes out and closes the journal and the NG image saver. */
@@ -385,9 +385,9 @@ public final class CameraPipeline {
     return "CameraPipeline[" + config.id() + ", " + state.label() + "]";
   }
 
-  /** The client this pipeline sends to. */
-  PekatClient client() {
-    return parts.client();
+  /** The analyzer instances this pipeline sends to. */
+  public AnalyzerPool analyzers() {
+    return parts.analyzers();
   }
 
   FrameMetrics metrics() {
