@@ -207,7 +207,8 @@ public enum BridgeMeter {
       "camerabridge.outputs",
       Meter.Type.COUNTER,
       "outcomes",
-      "Outcomes an output handled, by result (fired, failed, dropped), in outcomes.",
+      "Outcomes an output fires on (its on: list), by result (fired, failed, dropped), in"
+          + " outcomes.",
       MeterTags.CAMERA,
       MeterTags.OUTPUT,
       MeterTags.RESULT),

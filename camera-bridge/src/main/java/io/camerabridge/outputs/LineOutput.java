@@ -95,6 +95,16 @@ final class LineOutput implements Output {
     }
   }
 
+  /**
+   * Counts a lost write as dropped only for an outcome the output fires on, as fired and failed
+   * are: a level output also writes its idle level for the others, but those are not its outcomes.
+   */
+  private void dropped(boolean fires) {
+    if (fires) {
+      meters.dropped();
+    }
+  }
+
   @Override
   public void offer(PartOutcome part, boolean fires) {
     if (!fires && config.pulses()) {
@@ -102,14 +112,14 @@ final class LineOutput implements Output {
     }
     LineControl c = control;
     if (stopped) {
-      meters.dropped();
+      dropped(fires);
       return;
     }
     if (c == null || pending.incrementAndGet() > MAX_PENDING) {
       if (c != null) {
         pending.decrementAndGet();
       }
-      meters.dropped();
+      dropped(fires);
       return;
     }
     long pulse = generation.incrementAndGet();
