@@ -4,6 +4,7 @@ import io.camerabridge.pekat.AnalysisOutcome;
 import io.camerabridge.pekat.ExchangeTimings;
 import io.camerabridge.pekat.PekatClient;
 import io.camerabridge.pekat.RawFrame;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +14,6 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -55,8 +55,9 @@ public final class AnalyzerPool implements AutoCloseable {
   private final AtomicLong releases = new AtomicLong();
   private final AtomicInteger waiters = new AtomicInteger();
   private final AtomicLong lastVerdictNanos = new AtomicLong(NEVER);
-  final LongAdder failoversResent = new LongAdder();
-  final LongAdder failoversLost = new LongAdder();
+
+  /** nanoTime of the first frame that arrived after the last verdict; {@link #NEVER} if none. */
+  private final AtomicLong firstUnansweredNanos = new AtomicLong(NEVER);
 
   /** A reserved slot at one instance, or why there is none. */
   public static final class Slot {
@@ -112,6 +113,9 @@ public final class AnalyzerPool implements AutoCloseable {
    */
   public Slot acquire(RawFrame frame, Duration busyWait) throws InterruptedException {
     recovery.observe(frame);
+    if (firstUnansweredNanos.get() == NEVER) {
+      firstUnansweredNanos.compareAndSet(NEVER, System.nanoTime());
+    }
     long deadline = System.nanoTime() + busyWait.toNanos();
     while (true) {
       long seen = releases.get();
@@ -218,7 +222,7 @@ public final class AnalyzerPool implements AutoCloseable {
               boolean failed = observe(at, outcome);
               if (failed) {
                 Instance other = spare ? retryTarget(at, deadlineNanos) : null;
-                (other != null ? failoversResent : failoversLost).increment();
+                (other != null ? at.failoversResent : at.failoversLost).increment();
                 if (other != null) {
                   attempt(other, frame, data, deadlineNanos, false, true, result);
                   return;
@@ -242,6 +246,7 @@ public final class AnalyzerPool implements AutoCloseable {
       if (outcome instanceof AnalysisOutcome.Analyzed a
           && a.result().verdict() != io.camerabridge.pekat.AnalysisResult.Verdict.NONE) {
         lastVerdictNanos.set(System.nanoTime());
+        firstUnansweredNanos.set(NEVER);
       }
       return false;
     }
@@ -326,6 +331,17 @@ public final class AnalyzerPool implements AutoCloseable {
     return last == NEVER ? Optional.empty() : Optional.of(System.nanoTime() - last);
   }
 
+  /**
+   * How long frames have been arriving without any of them getting a verdict (OK or NG): from the
+   * first frame after the last verdict until now, 0 when there is no such frame. A 401 on every
+   * answer, a hung analyzer or every instance down makes it grow; a camera that is simply idle (no
+   * frames) does not.
+   */
+  public long unanalysedNanos() {
+    long first = firstUnansweredNanos.get();
+    return first == NEVER ? 0 : Math.max(0, System.nanoTime() - first);
+  }
+
   /** Each instance's state, in configuration order. */
   public List<InstanceStatus> status() {
     List<InstanceStatus> out = new ArrayList<>(instances.size());
@@ -348,7 +364,16 @@ public final class AnalyzerPool implements AutoCloseable {
 
   /** Frames whose instance failed mid-request: re-sent to another, or given up. */
   public long failovers(boolean resent) {
-    return (resent ? failoversResent : failoversLost).sum();
+    long sum = 0;
+    for (Instance i : instances) {
+      sum += (resent ? i.failoversResent : i.failoversLost).sum();
+    }
+    return sum;
+  }
+
+  /** Registers each instance's meters ({@code analyzer} tag = {@code host:port}). */
+  public void bindMeters(MeterRegistry registry) {
+    AnalyzerMeters.bind(registry, cameraId, instances);
   }
 
   List<Instance> instances() {

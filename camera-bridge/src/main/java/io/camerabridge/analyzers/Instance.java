@@ -21,6 +21,8 @@ final class Instance {
   final AtomicInteger consecutiveFailures = new AtomicInteger();
   final LongAdder requests = new LongAdder();
   final LongAdder failures = new LongAdder();
+  final LongAdder failoversResent = new LongAdder();
+  final LongAdder failoversLost = new LongAdder();
   volatile AnalyzerState state = AnalyzerState.DOWN;
 
   /** Last analysis round trip, for the retry deadline check; 0 before the first answer. */

@@ -1,5 +1,8 @@
 package io.camerabridge.ops;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -17,6 +20,10 @@ import java.util.Objects;
  *     expected and not a fault
  * @param ptpStatus the camera's PTP (IEEE 1588) state as it reports it ({@code PtpStatus} or {@code
  *     GevIEEE1588Status}, e.g. {@code Slave}); null when the camera has none or it was not read
+ * @param unanalysedSeconds how long frames have been arriving without any getting a verdict (OK or
+ *     NG); 0 while frames are being analysed or none arrive
+ * @param analyzers each analyzer instance ({@code host:port}) and its state (ready, warming, down),
+ *     in configuration order; empty when not known
  */
 public record CameraHealth(
     String cameraId,
@@ -25,7 +32,36 @@ public record CameraHealth(
     double lastFrameAgeSeconds,
     boolean analyzerReachable,
     boolean triggered,
-    String ptpStatus) {
+    String ptpStatus,
+    double unanalysedSeconds,
+    Map<String, String> analyzers) {
+
+  /**
+   * Frames arriving for this long without a single verdict make the camera unhealthy: it is
+   * acquired but not inspected (every answer 401, a hung analyzer, every instance down).
+   */
+  public static final double ANALYSIS_STALL_SECONDS = 10;
+
+  /** A camera without analysis progress or instances (tests, tools). */
+  public CameraHealth(
+      String cameraId,
+      boolean enabled,
+      CameraState state,
+      double lastFrameAgeSeconds,
+      boolean analyzerReachable,
+      boolean triggered,
+      String ptpStatus) {
+    this(
+        cameraId,
+        enabled,
+        state,
+        lastFrameAgeSeconds,
+        analyzerReachable,
+        triggered,
+        ptpStatus,
+        0,
+        Map.of());
+  }
 
   /** A camera without PTP status. */
   public CameraHealth(
@@ -41,11 +77,21 @@ public record CameraHealth(
   public CameraHealth {
     Objects.requireNonNull(cameraId, "cameraId");
     Objects.requireNonNull(state, "state");
+    analyzers =
+        analyzers == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(analyzers));
   }
 
-  /** Whether this camera lets the service count as healthy: disabled, or streaming. */
+  /**
+   * Whether this camera lets the service count as healthy: disabled, or streaming with its frames
+   * being analysed.
+   */
   public boolean healthy() {
-    return !enabled || state == CameraState.STREAMING;
+    return !enabled || (state == CameraState.STREAMING && !analysisStalled());
+  }
+
+  /** Frames arrive but none got a verdict for {@link #ANALYSIS_STALL_SECONDS} or more. */
+  public boolean analysisStalled() {
+    return unanalysedSeconds >= ANALYSIS_STALL_SECONDS;
   }
 
   /**

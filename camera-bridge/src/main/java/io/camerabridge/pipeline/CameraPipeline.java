@@ -146,7 +146,15 @@ public final class CameraPipeline {
         lastFrameAgeSeconds(),
         parts.analyzers().reachable(),
         config.trigger().mode() == TriggerMode.HARDWARE,
-        diagnostics.ptpStatus().orElse(null));
+        diagnostics.ptpStatus().orElse(null),
+        state == CameraState.STREAMING ? parts.analyzers().unanalysedNanos() / 1e9 : 0,
+        instanceStates());
+  }
+
+  private Map<String, String> instanceStates() {
+    Map<String, String> states = new java.util.LinkedHashMap<>();
+    parts.analyzers().status().forEach(i -> states.put(i.analyzer(), i.state().label()));
+    return states;
   }
 
   /**

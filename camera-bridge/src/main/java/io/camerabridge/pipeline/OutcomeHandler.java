@@ -96,7 +96,8 @@ final class OutcomeHandler {
       ExchangeTimings t = outcome.timings();
       metrics.recordExchange(kind, orNone(t.writeNanos()), orNone(t.analysisNanos()), endToEnd);
       count(kind, endToEnd);
-      journal.ifPresent(j -> j.append(record(frame, outcome, kind, now, endToEnd, late)));
+      String analyzer = routed == null ? null : routed.analyzer();
+      journal.ifPresent(j -> j.append(record(frame, outcome, kind, now, endToEnd, late, analyzer)));
       kept = saveIfNg(frame, outcome, now, kept);
       tap.answered(frame, now, outcome);
       logIfNotOk(frame, outcome, kind);
@@ -197,7 +198,8 @@ final class OutcomeHandler {
       ExchangeOutcome kind,
       Instant now,
       long e2e,
-      boolean late) {
+      boolean late,
+      String analyzer) {
     Map<String, Double> timings = new LinkedHashMap<>();
     ExchangeTimings t = outcome.timings();
     timings.put("total", t.totalNanos() / 1e6);
@@ -225,7 +227,8 @@ final class OutcomeHandler {
         context,
         error,
         late,
-        frame.chunks());
+        frame.chunks(),
+        analyzer);
   }
 
   /** What the outputs are told about an answer: OK, NG, or ERROR with the reason. */

@@ -24,6 +24,7 @@ import java.util.Objects;
  * @param late the answer came after the part's verdict deadline: the outputs were told the timeout,
  *     not this verdict
  * @param chunks the frame's chunk values by {@code chunks:} entry (Long or Double), empty when none
+ * @param analyzer the analyzer instance ({@code host:port}) that gave the outcome, or null
  */
 public record FrameRecord(
     String camera,
@@ -38,7 +39,8 @@ public record FrameRecord(
     String contextJson,
     String error,
     boolean late,
-    Map<String, Number> chunks) {
+    Map<String, Number> chunks,
+    String analyzer) {
 
   public FrameRecord {
     Objects.requireNonNull(camera, "camera");
@@ -47,6 +49,38 @@ public record FrameRecord(
     Objects.requireNonNull(verdict, "verdict");
     timingsMillis = timingsMillis == null ? Map.of() : timingsMillis;
     chunks = chunks == null ? Map.of() : chunks;
+  }
+
+  /** A record without the instance that answered. */
+  public FrameRecord(
+      String camera,
+      long sequence,
+      long frameId,
+      long timestampNanos,
+      long systemTimestampNanos,
+      Instant completedAt,
+      String outcome,
+      Verdict verdict,
+      Map<String, Double> timingsMillis,
+      String contextJson,
+      String error,
+      boolean late,
+      Map<String, Number> chunks) {
+    this(
+        camera,
+        sequence,
+        frameId,
+        timestampNanos,
+        systemTimestampNanos,
+        completedAt,
+        outcome,
+        verdict,
+        timingsMillis,
+        contextJson,
+        error,
+        late,
+        chunks,
+        null);
   }
 
   /** A record of a frame without chunk values. */

@@ -212,6 +212,9 @@ public final class ResultJournal implements AutoCloseable {
       g.writeStringField("completedAt", r.completedAt().toString());
       g.writeStringField("outcome", r.outcome());
       g.writeStringField("verdict", r.verdict().name());
+      if (r.analyzer() != null) {
+        g.writeStringField("analyzer", r.analyzer());
+      }
       if (r.late()) {
         g.writeBooleanField("late", true);
       }

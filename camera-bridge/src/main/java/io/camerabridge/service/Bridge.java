@@ -124,6 +124,7 @@ public final class Bridge implements HealthSource {
                 console == null ? FrameTap.NONE : console.tap(camera.id()));
         CameraPipeline pipeline = new CameraPipeline(camera, parts);
         metrics.bindCamera(camera.id(), pipeline.gauges());
+        pipeline.analyzers().bindMeters(metrics.registry());
         metrics.bindCameraFeatures(camera.id(), pipeline.featureGauges());
         metrics.bindWatchdog(camera.id(), () -> pipeline.health().watchdogFrameSilenceSeconds());
         pipelines.add(pipeline);

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camerabridge.analyzers.AnalyzerPool;
 import io.camerabridge.analyzers.AnalyzerState;
 import io.camerabridge.analyzers.InstanceStatus;
 import io.camerabridge.config.CameraConfig;
@@ -108,6 +109,67 @@ class SeveralAnalyzersIT {
     List<JsonNode> journal = journal();
     assertThat(journal).hasSize(30);
     assertThat(journal).allSatisfy(r -> assertThat(r.get("outcome").asText()).isEqualTo("ok"));
+    // Each record names the instance that answered, and every instance answered some.
+    List<String> named = journal.stream().map(r -> r.get("analyzer").asText()).toList();
+    assertThat(named)
+        .containsOnly(hostPort(a.baseUri()), hostPort(b.baseUri()), hostPort(py.url()))
+        .contains(hostPort(a.baseUri()), hostPort(b.baseUri()), hostPort(py.url()));
+  }
+
+  @Test
+  void aHungAnalyzerIsTakenOutAndNothingAnalysedGrowsWhileFramesArrive() throws Exception {
+    PekatSimulator a = sim(0);
+    parts = parts("busyWait: 0", a.baseUri());
+    assertThat(parts.analyzers().awaitReady(1, Duration.ofSeconds(20))).isTrue();
+    sendFrame(1);
+    await().atMost(Duration.ofSeconds(10)).until(() -> parts.stats().snapshot().ok() == 1);
+    awaitAllGivenBack();
+    assertThat(parts.analyzers().unanalysedNanos()).as("answered: nothing pending").isZero();
+
+    a.setFault(Fault.HANG);
+    int frame = 1;
+    // Each hung request times out (timeout 2s here); after three the instance is out.
+    while (parts.analyzers().reachable()) {
+      sendFrame(++frame);
+      awaitAllGivenBack();
+    }
+    assertThat(parts.stats().snapshot().failed()).isEqualTo(AnalyzerPool.FAILURES_TO_EJECT);
+    long stalled = parts.analyzers().unanalysedNanos();
+    sendFrame(++frame);
+    assertThat(dropped("analyzer_down")).isEqualTo(1);
+    assertThat(parts.analyzers().unanalysedNanos()).isGreaterThan(stalled);
+    parts.analyzers().bindMeters(metrics.registry());
+    assertThat(
+            metrics
+                .registry()
+                .get("camerabridge.analyzer.state")
+                .tags("analyzer", hostPort(a.baseUri()), "state", "down")
+                .gauge()
+                .value())
+        .isEqualTo(1);
+    assertThat(
+            metrics
+                .registry()
+                .get("camerabridge.analyzer.failures")
+                .tags("analyzer", hostPort(a.baseUri()))
+                .functionCounter()
+                .count())
+        .isEqualTo(AnalyzerPool.FAILURES_TO_EJECT);
+  }
+
+  private static String hostPort(Object url) {
+    java.net.URI u = java.net.URI.create(url.toString());
+    return u.getHost() + ":" + u.getPort();
+  }
+
+  private double dropped(String reason) {
+    io.micrometer.core.instrument.Counter c =
+        metrics
+            .registry()
+            .find("camerabridge.frames.dropped")
+            .tags("camera", "cam", "reason", reason)
+            .counter();
+    return c == null ? 0 : c.count();
   }
 
   @Test
