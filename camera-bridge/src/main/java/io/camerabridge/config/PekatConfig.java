@@ -7,13 +7,16 @@ import io.camerabridge.pekat.ResponseType;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * The PEKAT VISION project a camera's frames go to.
  *
- * @param url base URL of the project, {@code http(s)://host:port} (required); camera-bridge adds
- *     {@code /analyze_raw_image}
+ * @param url base URL of the project, {@code http(s)://host:port}; camera-bridge adds {@code
+ *     /analyze_raw_image}. Exactly one of {@code url} and {@code urls} is required
+ * @param urls several instances of the same project (one PEKAT per port or GPU); each frame goes to
+ *     the one with the fewest requests in flight; every other setting applies to each
  * @param apiKey the project's API key, or null when the project is not secured; redacted in every
  *     text
  * @param responseType what PEKAT returns (default {@code context})
@@ -32,9 +35,13 @@ import java.util.Optional;
  * @param maxResponseSize largest response accepted (default 16MiB)
  * @param caFile PEM file with the CA that signed the server's certificate, for https with a private
  *     CA; null uses the JVM's trust store
+ * @param retryOnOtherInstance whether a frame whose instance failed mid-request is sent once more
+ *     to another ready instance when the verdict deadline allows (default false: the part may have
+ *     passed)
  */
 public record PekatConfig(
     URI url,
+    List<URI> urls,
     ApiKey apiKey,
     ResponseType responseType,
     ContextPlacement contextPlacement,
@@ -44,7 +51,8 @@ public record PekatConfig(
     Integer maxInFlight,
     Duration busyWait,
     DataSize maxResponseSize,
-    Path caFile) {
+    Path caFile,
+    Boolean retryOnOtherInstance) {
 
   /** Default {@code data} template. */
   public static final String DEFAULT_DATA = "{camera}/{frameId}/{timestamp}";
@@ -60,10 +68,26 @@ public record PekatConfig(
     connectTimeout =
         connectTimeout == null ? EndpointRules.defaultConnectTimeout(timeout) : connectTimeout;
     maxInFlight = maxInFlight == null ? EndpointRules.DEFAULT_MAX_IN_FLIGHT : maxInFlight;
+    urls =
+        urls == null
+            ? null
+            : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(urls));
+    retryOnOtherInstance = retryOnOtherInstance != null && retryOnOtherInstance;
     maxResponseSize =
         maxResponseSize == null
             ? DataSize.ofBytes(EndpointRules.DEFAULT_MAX_RESPONSE_BYTES)
             : maxResponseSize;
+  }
+
+  /**
+   * The analyzer instances: {@code url} alone, or every entry of {@code urls}; empty when neither
+   * is set (a configuration error).
+   */
+  public List<URI> instances() {
+    if (url != null) {
+      return List.of(url);
+    }
+    return urls == null ? List.of() : urls;
   }
 
   /** The API key, when the project is secured. */

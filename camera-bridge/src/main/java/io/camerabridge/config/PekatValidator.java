@@ -23,7 +23,7 @@ final class PekatValidator {
   }
 
   void validate(String path, PekatConfig pekat, int buffers) {
-    checkUrl(CameraValidator.at(path, "url"), pekat.url());
+    checkInstances(path, pekat);
     checkData(CameraValidator.at(path, "data"), pekat.data());
     checkTimeouts(path, pekat);
     ranges.whole(
@@ -41,11 +41,21 @@ final class PekatValidator {
     }
     boolean bothInRange =
         buffers >= 2 && buffers <= 64 && pekat.maxInFlight() <= EndpointRules.MAX_IN_FLIGHT;
-    if (bothInRange && pekat.maxInFlight() >= buffers) {
+    int instances = Math.max(1, pekat.instances().size());
+    if (bothInRange && pekat.maxInFlight() * instances >= buffers) {
+      String what =
+          instances == 1
+              ? "maxInFlight " + pekat.maxInFlight()
+              : "maxInFlight "
+                  + pekat.maxInFlight()
+                  + " times "
+                  + instances
+                  + " instances ("
+                  + pekat.maxInFlight() * instances
+                  + ")";
       problems.check(
           CameraValidator.at(path, "maxInFlight"),
-          "maxInFlight "
-              + pekat.maxInFlight()
+          what
               + " must be below the camera's buffers ("
               + buffers
               + "): each frame at the analyzer holds a buffer, and the camera needs one free to"
@@ -58,6 +68,44 @@ final class PekatValidator {
         DataSize.ofBytes(EndpointRules.MIN_RESPONSE_BYTES),
         DataSize.ofBytes(EndpointRules.MAX_RESPONSE_BYTES));
     pekat.trustedCa().ifPresent(ca -> checkCa(CameraValidator.at(path, "caFile"), pekat, ca));
+  }
+
+  private void checkInstances(String path, PekatConfig pekat) {
+    String urlPath = CameraValidator.at(path, "url");
+    String urlsPath = CameraValidator.at(path, "urls");
+    if (pekat.url() != null && pekat.urls() != null) {
+      problems.check(
+          urlsPath,
+          "set either url (one PEKAT instance) or urls (several), not both: move the url into"
+              + " urls or remove urls",
+          urlPath);
+      return;
+    }
+    if (pekat.urls() == null) {
+      checkUrl(urlPath, pekat.url());
+      return;
+    }
+    if (pekat.urls().isEmpty()) {
+      problems.check(
+          urlsPath,
+          "lists no instance: name at least one, e.g. urls: [\"http://127.0.0.1:8000\"], or use"
+              + " url");
+      return;
+    }
+    Set<String> seen = new java.util.HashSet<>();
+    for (int i = 0; i < pekat.urls().size(); i++) {
+      URI u = pekat.urls().get(i);
+      String at = urlsPath + "[" + i + "]";
+      checkUrl(at, u);
+      if (!seen.add(EndpointRules.instanceName(u))) {
+        problems.check(
+            at,
+            "'"
+                + EndpointRules.instanceName(u)
+                + "' is listed twice: each instance once (its maxInFlight already allows"
+                + " several requests)");
+      }
+    }
   }
 
   private void checkUrl(String path, URI url) {
@@ -119,7 +167,9 @@ final class PekatValidator {
   }
 
   private void checkCa(String path, PekatConfig pekat, java.nio.file.Path ca) {
-    if (pekat.url() != null && "http".equalsIgnoreCase(pekat.url().getScheme())) {
+    boolean anyHttps =
+        pekat.instances().stream().anyMatch(u -> "https".equalsIgnoreCase(u.getScheme()));
+    if (!pekat.instances().isEmpty() && !anyHttps) {
       problems.check(
           path,
           "caFile applies only to https URLs: remove it, or use https://",

@@ -197,6 +197,54 @@ public enum BridgeMeter {
       "Requests sent again on a fresh connection because a reused keep-alive connection refused"
           + " their first byte (never one the analyzer may have read), in requests.",
       MeterTags.CAMERA),
+  ANALYZER_REQUESTS(
+      "camerabridge.analyzer.requests",
+      Meter.Type.COUNTER,
+      "requests",
+      "Frames sent to one analyzer instance (re-sends included, warm-ups not), in requests.",
+      MeterTags.CAMERA,
+      MeterTags.ANALYZER),
+  ANALYZER_FAILURES(
+      "camerabridge.analyzer.failures",
+      Meter.Type.COUNTER,
+      "requests",
+      "Requests to one analyzer instance that were refused, reset, timed out or answered 5xx, in"
+          + " requests.",
+      MeterTags.CAMERA,
+      MeterTags.ANALYZER),
+  ANALYZER_IN_FLIGHT(
+      "camerabridge.analyzer.in.flight",
+      Meter.Type.GAUGE,
+      "requests",
+      "Frames at one analyzer instance now (at most pekat.maxInFlight), in requests.",
+      MeterTags.CAMERA,
+      MeterTags.ANALYZER),
+  ANALYZER_STATE(
+      "camerabridge.analyzer.state",
+      Meter.Type.GAUGE,
+      "boolean",
+      "1 for the state one analyzer instance is in (ready, warming, down), 0 for the others"
+          + " (boolean).",
+      MeterTags.CAMERA,
+      MeterTags.ANALYZER,
+      MeterTags.STATE),
+  ANALYZER_LATENCY(
+      "camerabridge.analyzer.latency",
+      Meter.Type.TIMER,
+      "seconds",
+      "Time from the last request byte written to one analyzer instance's complete answer, in"
+          + " seconds.",
+      MeterTags.CAMERA,
+      MeterTags.ANALYZER),
+  ANALYZER_FAILOVERS(
+      "camerabridge.analyzer.failovers",
+      Meter.Type.COUNTER,
+      "frames",
+      "Frames whose analyzer instance failed mid-request, by what followed: resent (once, to"
+          + " another instance, with pekat.retryOnOtherInstance) or not_resent, in frames.",
+      MeterTags.CAMERA,
+      MeterTags.ANALYZER,
+      MeterTags.RESULT),
   WATCHDOG_FRAME_SILENCE(
       "camerabridge.watchdog.frame.silence",
       Meter.Type.GAUGE,
@@ -475,6 +523,8 @@ public enum BridgeMeter {
 
   private Duration[] expectedRange() {
     switch (this) {
+      case ANALYZER_LATENCY:
+        return new Duration[] {Duration.ofMillis(1), Duration.ofSeconds(30)};
       case FRAME_WAIT:
         return new Duration[] {Duration.ofNanos(100_000), Duration.ofSeconds(2)};
       case UPLOAD:

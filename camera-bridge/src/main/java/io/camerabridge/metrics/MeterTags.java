@@ -2,8 +2,9 @@ package io.camerabridge.metrics;
 
 /**
  * Tag keys used by {@link BridgeMeter}. Every value comes from a bounded set: camera ids from the
- * configuration, or the constants of {@link ExchangeOutcome}, {@link DropReason}, {@link
- * WriteTarget} and Aravis's buffer statuses. Frame ids, URLs and API keys are never tags.
+ * configuration, analyzer instances ({@code host:port}) from it, or the constants of {@link
+ * ExchangeOutcome}, {@link DropReason}, {@link WriteTarget} and Aravis's buffer statuses. Frame
+ * ids, URL paths and API keys are never tags.
  */
 public final class MeterTags {
   /** The camera's id as configured (stable, not discovery order). */
@@ -44,6 +45,15 @@ public final class MeterTags {
 
   /** A PLC protocol (bounded: opcua, modbus). */
   public static final String PROTOCOL = "protocol";
+
+  /**
+   * One PEKAT instance of a camera, {@code host:port} (bounded: from the configuration's {@code
+   * pekat.url} or {@code pekat.urls}; never a path, query or key).
+   */
+  public static final String ANALYZER = "analyzer";
+
+  /** An analyzer instance's state: ready, warming or down. */
+  public static final String STATE = "state";
 
   private MeterTags() {}
 }

@@ -1,6 +1,9 @@
 package io.camerabridge.ops;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -20,6 +23,10 @@ import java.util.Objects;
  *     GevIEEE1588Status}, e.g. {@code Slave}); null when the camera has none or it was not read
  * @param error what the camera refused at the last open while {@link CameraState#MISCONFIGURED}
  *     (the camera id and Aravis's or camera-bridge's message), else null
+ * @param unanalysedSeconds how long frames have been arriving without any getting a verdict (OK or
+ *     NG); 0 while frames are being analysed or none arrive
+ * @param analyzers each analyzer instance ({@code host:port}) and its state (ready, warming, down),
+ *     in configuration order; empty when not known
  */
 public record CameraHealth(
     String cameraId,
@@ -29,7 +36,15 @@ public record CameraHealth(
     boolean analyzerReachable,
     boolean triggered,
     String ptpStatus,
-    String error) {
+    String error,
+    double unanalysedSeconds,
+    Map<String, String> analyzers) {
+
+  /**
+   * Frames arriving for this long without a single verdict make the camera unhealthy: it is
+   * acquired but not inspected (every answer 401, a hung analyzer, every instance down).
+   */
+  public static final double ANALYSIS_STALL_SECONDS = 10;
 
   /** A camera without PTP status. */
   public CameraHealth(
@@ -42,7 +57,7 @@ public record CameraHealth(
     this(cameraId, enabled, state, lastFrameAgeSeconds, analyzerReachable, triggered, null);
   }
 
-  /** A camera without an open error. */
+  /** A camera without an open error, analysis progress or instances (tests, tools). */
   public CameraHealth(
       String cameraId,
       boolean enabled,
@@ -59,7 +74,9 @@ public record CameraHealth(
         analyzerReachable,
         triggered,
         ptpStatus,
-        null);
+        null,
+        0,
+        Map.of());
   }
 
   /**
@@ -74,11 +91,21 @@ public record CameraHealth(
   public CameraHealth {
     Objects.requireNonNull(cameraId, "cameraId");
     Objects.requireNonNull(state, "state");
+    analyzers =
+        analyzers == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(analyzers));
   }
 
-  /** Whether this camera lets the service count as healthy: disabled, or streaming. */
+  /**
+   * Whether this camera lets the service count as healthy: disabled, or streaming with its frames
+   * being analysed.
+   */
   public boolean healthy() {
-    return !enabled || state == CameraState.STREAMING;
+    return !enabled || (state == CameraState.STREAMING && !analysisStalled());
+  }
+
+  /** Frames arrive but none got a verdict for {@link #ANALYSIS_STALL_SECONDS} or more. */
+  public boolean analysisStalled() {
+    return unanalysedSeconds >= ANALYSIS_STALL_SECONDS;
   }
 
   /**

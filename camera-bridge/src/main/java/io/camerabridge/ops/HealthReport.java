@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 
 /**
- * The {@code /health} document: healthy when every enabled camera streams. With no enabled camera
- * the service has nothing to do and counts as healthy.
+ * The {@code /health} document: healthy when every enabled camera streams and its frames are being
+ * analysed. With no enabled camera the service has nothing to do and counts as healthy.
  */
 record HealthReport(boolean healthy, List<CameraHealth> cameras) {
 
@@ -32,6 +32,12 @@ record HealthReport(boolean healthy, List<CameraHealth> cameras) {
         node.putNull("lastFrameAgeSeconds");
       }
       node.put("analyzerReachable", camera.analyzerReachable());
+      node.put("analysing", !camera.analysisStalled());
+      node.put("unanalysedSeconds", Math.round(camera.unanalysedSeconds() * 10) / 10.0);
+      if (!camera.analyzers().isEmpty()) {
+        ObjectNode instances = node.putObject("analyzers");
+        camera.analyzers().forEach(instances::put);
+      }
       node.put("triggered", camera.triggered());
       if (camera.ptpStatus() != null) {
         node.put("ptpStatus", camera.ptpStatus());

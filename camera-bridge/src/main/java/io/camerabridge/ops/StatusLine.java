@@ -33,6 +33,15 @@ public final class StatusLine {
       }
       part.append(", last frame ").append(age(camera.lastFrameAgeSeconds()));
       part.append(", analyzer ").append(camera.analyzerReachable() ? "up" : "down");
+      if (camera.analyzers().size() > 1) {
+        long ready = camera.analyzers().values().stream().filter("ready"::equals).count();
+        part.append(" (").append(ready).append('/').append(camera.analyzers().size());
+        part.append(" ready)");
+      }
+      if (camera.analysisStalled()) {
+        part.append(", NOT ANALYSING: no verdict for ");
+        part.append(Math.round(camera.unanalysedSeconds())).append("s while frames arrive");
+      }
       line.add(part);
     }
     return line.toString();

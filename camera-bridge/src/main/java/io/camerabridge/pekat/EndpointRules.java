@@ -95,4 +95,17 @@ public final class EndpointRules {
     }
     return null;
   }
+
+  /**
+   * An instance's name for metric tags, logs and the journal: {@code host:port}, with the scheme's
+   * default port when the URL has none. Never holds a path, query or credentials.
+   */
+  public static String instanceName(URI url) {
+    int port = url.getPort();
+    if (port < 0) {
+      port = "https".equalsIgnoreCase(url.getScheme()) ? 443 : 80;
+    }
+    String host = url.getHost() == null ? "?" : url.getHost();
+    return host + ":" + port;
+  }
 }

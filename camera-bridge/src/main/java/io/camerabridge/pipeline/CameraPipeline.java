@@ -1,5 +1,6 @@
 package io.camerabridge.pipeline;
 
+import io.camerabridge.analyzers.AnalyzerPool;
 import io.camerabridge.bindings.aravis.Camera;
 import io.camerabridge.config.CameraConfig;
 import io.camerabridge.frame.FrameLeases;
@@ -10,7 +11,6 @@ import io.camerabridge.metrics.StreamStatistics;
 import io.camerabridge.ops.CameraHealth;
 import io.camerabridge.ops.CameraState;
 import io.camerabridge.ops.logging.RateLimitedLog;
-import io.camerabridge.pekat.PekatClient;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -117,10 +117,18 @@ public final class CameraPipeline {
         config.enabled(),
         state,
         lastFrameAgeSeconds(),
-        parts.analyzer().isReachable(),
+        parts.analyzers().reachable(),
         config.trigger().mode().waitsForExternalSignal(),
         diagnostics.ptpStatus().orElse(null),
-        openFailures.misconfiguration().orElse(null));
+        openFailures.misconfiguration().orElse(null),
+        state == CameraState.STREAMING ? parts.analyzers().unanalysedNanos() / 1e9 : 0,
+        instanceStates());
+  }
+
+  private Map<String, String> instanceStates() {
+    Map<String, String> states = new java.util.LinkedHashMap<>();
+    parts.analyzers().status().forEach(i -> states.put(i.analyzer(), i.state().label()));
+    return states;
   }
 
   /**
@@ -141,10 +149,10 @@ public final class CameraPipeline {
         },
         () -> state == CameraState.STREAMING,
         this::lastFrameAgeSeconds,
-        () -> parts.analyzer().isReachable(),
+        () -> parts.analyzers().reachable(),
         this::streamStatistics,
         parts::copies,
-        () -> parts.client().retries());
+        parts.analyzers()::retries);
   }
 
   /** Frames wrapped for the analyzer and not yet given back (should reach 0 when idle). */
@@ -258,7 +266,7 @@ public final class CameraPipeline {
 
   /** Phase 2: lets the analyzer finish frames in flight for up to {@code timeout}. */
   public void drain(Duration timeout) {
-    parts.client().close(timeout);
+    parts.analyzers().close(timeout);
   }
 
   /** Phase 3: writes out and closes the journal and the NG image saver. */
@@ -355,9 +363,9 @@ public final class CameraPipeline {
     return "CameraPipeline[" + config.id() + ", " + state.label() + "]";
   }
 
-  /** The client this pipeline sends to. */
-  PekatClient client() {
-    return parts.client();
+  /** The analyzer instances this pipeline sends to. */
+  public AnalyzerPool analyzers() {
+    return parts.analyzers();
   }
 
   FrameMetrics metrics() {

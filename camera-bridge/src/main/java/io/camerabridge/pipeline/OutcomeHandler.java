@@ -1,5 +1,6 @@
 package io.camerabridge.pipeline;
 
+import io.camerabridge.analyzers.Routed;
 import io.camerabridge.config.NgImage;
 import io.camerabridge.frame.FrameInfo;
 import io.camerabridge.frame.FrameLease;
@@ -27,14 +28,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What happens once the analyzer has answered a frame (or failed to): metrics, the journal, the NG
- * image, a throttled log line, and the analyzer's reachability. Runs on the results thread, never
- * on the event loop, and never blocks (the journal and the saver queue their own I/O).
+ * image and a throttled log line (the instances' health is the analyzer pool's). Runs on the
+ * results thread, never on the event loop, and never blocks (the journal and the saver queue their
+ * own I/O).
  */
 final class OutcomeHandler {
   private final String cameraId;
   private final FrameMetrics metrics;
   private final PipelineStats stats;
-  private final AnalyzerAvailability analyzer;
   private final Optional<ResultJournal> journal;
   private final Optional<NgImageSaver> ngSaver;
   private final NgImage ngImage;
@@ -46,7 +47,6 @@ final class OutcomeHandler {
       String cameraId,
       FrameMetrics metrics,
       PipelineStats stats,
-      AnalyzerAvailability analyzer,
       Optional<ResultJournal> journal,
       Optional<NgImageSaver> ngSaver,
       NgImage ngImage,
@@ -55,7 +55,6 @@ final class OutcomeHandler {
     this.cameraId = cameraId;
     this.metrics = metrics;
     this.stats = stats;
-    this.analyzer = analyzer;
     this.journal = journal;
     this.ngSaver = ngSaver;
     this.ngImage = ngImage;
@@ -69,14 +68,14 @@ final class OutcomeHandler {
    * pixelsKept} the dispatcher holds one extra reference to its pixels (raw NG saving), released
    * exactly once here or by the saver.
    */
-  void handle(FrameLease lease, AnalysisOutcome answer, Throwable error, boolean pixelsKept) {
+  void handle(FrameLease lease, Routed routed, Throwable error, boolean pixelsKept) {
     FrameLease kept = pixelsKept ? lease : null;
     FrameInfo frame = lease.info();
     try {
       // The client promises values, not exceptions; treat a broken promise as an I/O error.
       AnalysisOutcome outcome =
           error == null
-              ? answer
+              ? routed.outcome()
               : new AnalysisOutcome.IoError(
                   "client failed: " + error,
                   ExchangeTimings.endedBeforeWrite(System.nanoTime(), System.nanoTime()));
@@ -93,12 +92,12 @@ final class OutcomeHandler {
           verdicts.answer(frame.sequence(), verdictOf(outcome, kind))
               == VerdictSequencer.Arrival.LATE;
       Instant now = Instant.now();
-      updateReachability(outcome);
       long endToEnd = epochNanos(now) - frame.systemTimestampNanos();
       ExchangeTimings t = outcome.timings();
       metrics.recordExchange(kind, orNone(t.writeNanos()), orNone(t.analysisNanos()), endToEnd);
       count(kind, endToEnd);
-      journal.ifPresent(j -> j.append(record(frame, outcome, kind, now, endToEnd, late)));
+      String analyzer = routed == null ? null : routed.analyzer();
+      journal.ifPresent(j -> j.append(record(frame, outcome, kind, now, endToEnd, late, analyzer)));
       kept = saveIfNg(frame, outcome, now, kept);
       tap.answered(frame, now, outcome);
       logIfNotOk(frame, outcome, kind);
@@ -134,16 +133,6 @@ final class OutcomeHandler {
         frame.layout(),
         kept::release);
     return null;
-  }
-
-  private void updateReachability(AnalysisOutcome outcome) {
-    if (outcome instanceof AnalysisOutcome.ConnectFailed) {
-      analyzer.unreachable(System.nanoTime());
-    } else if (outcome instanceof AnalysisOutcome.Analyzed
-        || outcome instanceof AnalysisOutcome.HttpError
-        || outcome instanceof AnalysisOutcome.MalformedResponse) {
-      analyzer.reachable();
-    }
   }
 
   private void count(ExchangeOutcome kind, long endToEndNanos) {
@@ -209,7 +198,8 @@ final class OutcomeHandler {
       ExchangeOutcome kind,
       Instant now,
       long e2e,
-      boolean late) {
+      boolean late,
+      String analyzer) {
     Map<String, Double> timings = new LinkedHashMap<>();
     ExchangeTimings t = outcome.timings();
     timings.put("total", t.totalNanos() / 1e6);
@@ -238,7 +228,8 @@ final class OutcomeHandler {
         error,
         late,
         frame.chunks(),
-        frame.partId());
+        frame.partId(),
+        analyzer);
   }
 
   /** What the outputs are told about an answer: OK, NG, or ERROR with the reason. */

@@ -1,5 +1,7 @@
 package io.camerabridge.pipeline;
 
+import io.camerabridge.analyzers.AnalyzerPool;
+import io.camerabridge.analyzers.FrameShape;
 import io.camerabridge.config.CameraConfig;
 import io.camerabridge.config.NgImage;
 import io.camerabridge.config.PekatConfig;
@@ -17,23 +19,22 @@ import io.camerabridge.results.NgImageSaver;
 import io.camerabridge.results.ResultJournal;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 /**
  * Everything one camera's pipeline uses besides the camera itself, built once and kept across
  * reconnects: the analyzer client, the results outputs, the counters and the frame path.
  */
 public final class PipelineParts {
-  /** While the analyzer is down, one real frame per this interval checks whether it is back. */
-  static final Duration ANALYZER_PROBE_INTERVAL = Duration.ofMillis(500);
-
-  private final PekatClient client;
+  private final AnalyzerPool analyzers;
   private final FrameMetrics metrics;
   private final PipelineStats stats = new PipelineStats();
   private final FrameLeases leases = new FrameLeases();
-  private final AnalyzerAvailability analyzer = new AnalyzerAvailability(ANALYZER_PROBE_INTERVAL);
   private final AtomicLong lastFrameNanos = new AtomicLong(Long.MIN_VALUE);
   private final StreamTotals streamTotals = new StreamTotals();
   private final Optional<ResultJournal> journal;
@@ -50,12 +51,11 @@ public final class PipelineParts {
 
   private PipelineParts(
       CameraConfig config,
-      PekatClient client,
+      List<PekatClient> clients,
       FrameMetrics metrics,
       Executor results,
       CameraOutputs outputs,
       FrameTap tap) {
-    this.client = client;
     this.metrics = metrics;
     this.outputs = outputs;
     ResultsConfig rc = config.results();
@@ -95,37 +95,41 @@ public final class PipelineParts {
             && (ngImage == NgImage.RAW || !config.pekat().responseType().returnsImage());
     OutcomeHandler outcomes =
         new OutcomeHandler(
-            config.id(),
-            metrics,
-            stats,
-            analyzer,
-            journal,
-            ngSaver,
-            ngImage,
-            outputs.sequencer(),
-            tap);
+            config.id(), metrics, stats, journal, ngSaver, ngImage, outputs.sequencer(), tap);
     this.converter =
         new FrameConverter(
             config.id(),
             config.pixelFormat(),
             config.convertRgbToBgr(),
-            config.pekat().maxInFlight(),
+            config.pekat().maxInFlight() * clients.size(),
             copies,
             leases);
+    this.analyzers =
+        AnalyzerPool.start(
+            config.id(), clients, config.pekat().retryOnOtherInstance(), warmupShape(config));
     this.dispatcher =
         new FrameDispatcher(
             config.id(),
-            client,
+            analyzers,
             new DataTemplate(config.pekat().data()),
             metrics,
             stats,
-            analyzer,
             outcomes,
             outputs.sequencer(),
             results,
             keepPixels,
             config.busyWait(),
+            config.verdict().verdictDeadline(),
             tap);
+  }
+
+  /** The warm-up frame's shape when the configuration fixes the region; else the first frame's. */
+  private static Optional<FrameShape> warmupShape(CameraConfig config) {
+    if (config.width() == null || config.height() == null) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new FrameShape(config.width(), config.height(), config.pixelFormat().layout()));
   }
 
   /**
@@ -138,8 +142,10 @@ public final class PipelineParts {
    */
   public static PipelineParts create(
       CameraConfig config, ClientResources resources, FrameMetrics metrics, Executor results) {
+    CameraOutputs outputs =
+        CameraOutputs.create(config, Optional.empty(), new SimpleMeterRegistry());
     return create(
-        config, NettyPekatClient.open(endpoint(config.pekat()), resources), metrics, results);
+        config, e -> NettyPekatClient.open(e, resources), metrics, results, outputs, FrameTap.NONE);
   }
 
   /**
@@ -158,7 +164,7 @@ public final class PipelineParts {
       client.close();
       throw e;
     }
-    return create(config, client, metrics, results, outputs, FrameTap.NONE);
+    return create(config, e -> client, metrics, results, outputs, FrameTap.NONE);
   }
 
   /**
@@ -173,10 +179,29 @@ public final class PipelineParts {
       Executor results,
       CameraOutputs outputs,
       FrameTap tap) {
+    return create(config, e -> client, metrics, results, outputs, tap);
+  }
+
+  /**
+   * Builds the parts of one camera with a client per analyzer instance from {@code open} (called
+   * once per entry of {@link #endpoints}); the parts own the clients and the outputs from now on,
+   * also when this throws.
+   */
+  public static PipelineParts create(
+      CameraConfig config,
+      Function<PekatEndpoint, PekatClient> open,
+      FrameMetrics metrics,
+      Executor results,
+      CameraOutputs outputs,
+      FrameTap tap) {
+    List<PekatClient> clients = new ArrayList<>();
     try {
-      return new PipelineParts(config, client, metrics, results, outputs, tap);
+      for (PekatEndpoint e : endpoints(config.pekat())) {
+        clients.add(open.apply(e));
+      }
+      return new PipelineParts(config, clients, metrics, results, outputs, tap);
     } catch (RuntimeException e) {
-      client.close();
+      clients.forEach(PekatClient::close);
       outputs.close(Duration.ZERO);
       throw e;
     }
@@ -190,19 +215,22 @@ public final class PipelineParts {
       Executor results,
       CameraOutputs outputs,
       FrameTap tap) {
-    return create(
-        config,
-        NettyPekatClient.open(endpoint(config.pekat()), resources),
-        metrics,
-        results,
-        outputs,
-        tap);
+    return create(config, e -> NettyPekatClient.open(e, resources), metrics, results, outputs, tap);
   }
 
-  /** The client endpoint for a camera's PEKAT settings. */
+  /** The client endpoint of a camera's first (or only) analyzer instance. */
   public static PekatEndpoint endpoint(PekatConfig pekat) {
+    return endpoint(pekat, pekat.instances().get(0));
+  }
+
+  /** One client endpoint per analyzer instance, in configuration order. */
+  public static List<PekatEndpoint> endpoints(PekatConfig pekat) {
+    return pekat.instances().stream().map(u -> endpoint(pekat, u)).toList();
+  }
+
+  private static PekatEndpoint endpoint(PekatConfig pekat, java.net.URI url) {
     PekatEndpoint.Builder b =
-        PekatEndpoint.builder(pekat.url())
+        PekatEndpoint.builder(url)
             .responseType(pekat.responseType())
             .contextPlacement(pekat.contextPlacement())
             .requestTimeout(pekat.timeout())
@@ -224,8 +252,9 @@ public final class PipelineParts {
     ngSaver.ifPresent(s -> s.close(left));
   }
 
-  PekatClient client() {
-    return client;
+  /** The camera's analyzer instances. */
+  public AnalyzerPool analyzers() {
+    return analyzers;
   }
 
   /** The camera's verdict policy and outputs. */
@@ -243,10 +272,6 @@ public final class PipelineParts {
 
   FrameLeases leases() {
     return leases;
-  }
-
-  AnalyzerAvailability analyzer() {
-    return analyzer;
   }
 
   AtomicLong lastFrameNanos() {

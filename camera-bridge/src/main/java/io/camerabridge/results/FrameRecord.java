@@ -25,6 +25,7 @@ import java.util.Objects;
  *     not this verdict
  * @param chunks the frame's chunk values by {@code chunks:} entry (Long or Double), empty when none
  * @param partId the part id a PLC wrote for this frame, or null
+ * @param analyzer the analyzer instance ({@code host:port}) that gave the outcome, or null
  */
 public record FrameRecord(
     String camera,
@@ -40,7 +41,8 @@ public record FrameRecord(
     String error,
     boolean late,
     Map<String, Number> chunks,
-    String partId) {
+    String partId,
+    String analyzer) {
 
   public FrameRecord {
     Objects.requireNonNull(camera, "camera");

@@ -215,6 +215,9 @@ public final class ResultJournal implements AutoCloseable {
       if (r.partId() != null) {
         g.writeStringField("partId", r.partId());
       }
+      if (r.analyzer() != null) {
+        g.writeStringField("analyzer", r.analyzer());
+      }
       if (r.late()) {
         g.writeBooleanField("late", true);
       }
@@ -395,6 +398,7 @@ public final class ResultJournal implements AutoCloseable {
         null,
         null,
         false,
+        null,
         null,
         null);
   }

@@ -123,6 +123,7 @@ public final class Bridge implements HealthSource {
                 console == null ? FrameTap.NONE : console.tap(camera.id()));
         CameraPipeline pipeline = new CameraPipeline(camera, parts);
         metrics.bindCamera(camera.id(), pipeline.gauges());
+        pipeline.analyzers().bindMeters(metrics.registry());
         metrics.bindCameraFeatures(camera.id(), pipeline.featureGauges());
         metrics.bindWatchdog(camera.id(), () -> pipeline.health().watchdogFrameSilenceSeconds());
         metrics.bindMisconfigured(camera.id(), () -> pipeline.state() == CameraState.MISCONFIGURED);

@@ -55,6 +55,22 @@ final class MetricsFixtures {
     registerPlcMeters(registry, camera, state);
     // Bound by service.Bridge from the pipeline's state, beside the watchdog gauge.
     BridgeMeter.CAMERA_MISCONFIGURED.gauge(registry, camera, state, s -> 0);
+    registerAnalyzerMeters(registry, camera, state);
+  }
+
+  /** One analyzer instance's meters, registered the way {@code analyzers.AnalyzerMeters} does. */
+  private static void registerAnalyzerMeters(
+      io.micrometer.core.instrument.MeterRegistry registry,
+      io.micrometer.core.instrument.Tags camera,
+      Object state) {
+    io.micrometer.core.instrument.Tags at = camera.and("analyzer", "127.0.0.1:8000");
+    BridgeMeter.ANALYZER_REQUESTS.functionCounter(registry, at, state, s -> 2);
+    BridgeMeter.ANALYZER_FAILURES.functionCounter(registry, at, state, s -> 1);
+    BridgeMeter.ANALYZER_IN_FLIGHT.gauge(registry, at, state, s -> 0);
+    BridgeMeter.ANALYZER_STATE.gauge(registry, at.and("state", "ready"), state, s -> 1);
+    BridgeMeter.ANALYZER_LATENCY.timer(registry, at).record(java.time.Duration.ofMillis(40));
+    BridgeMeter.ANALYZER_FAILOVERS.functionCounter(
+        registry, at.and("result", "not_resent"), state, s -> 1);
   }
 
   /**

@@ -176,6 +176,7 @@ class AdversarialResponseTest extends ClientTestBase {
             null,
             false,
             Map.of(),
+            null,
             null));
     journal.close(Duration.ofSeconds(10));
     String written = Files.readString(file);

@@ -53,7 +53,7 @@ class FramePathUnderAnalyzerFaultsIT {
   @AfterEach
   void close() {
     if (parts != null) {
-      parts.client().close(Duration.ofSeconds(2));
+      parts.analyzers().close(Duration.ofSeconds(2));
       parts.closeResults(Duration.ofSeconds(5));
     }
     results.shutdown();
@@ -75,7 +75,7 @@ class FramePathUnderAnalyzerFaultsIT {
               sendFrame(next.incrementAndGet());
               return dropped("analyzer_down") > 0;
             });
-    assertThat(parts.analyzer().isReachable()).isFalse();
+    assertThat(parts.analyzers().reachable()).isFalse();
 
     down.close();
     try (PekatSimulator sim = PekatSimulator.builder().port(port).build().start()) {
@@ -101,7 +101,7 @@ class FramePathUnderAnalyzerFaultsIT {
             .latency(Latency.fixed(Duration.ofMillis(150)))
             .build()
             .start()) {
-      parts = parts(sim.baseUri().toString(), "5s");
+      parts = warmedUp(sim.baseUri().toString(), "5s", "busyWait: 0");
       for (int i = 0; i < 40; i++) {
         sendFrame(i);
       }
@@ -122,7 +122,7 @@ class FramePathUnderAnalyzerFaultsIT {
             .start()) {
       // Five frames at once, as Aravis hands them over after a scheduling hiccup: each waits for
       // the one before it (30 ms each), well within busyWait.
-      parts = parts(sim.baseUri().toString(), "5s", "busyWait: 2s");
+      parts = warmedUp(sim.baseUri().toString(), "5s", "busyWait: 2s");
       for (int i = 0; i < 5; i++) {
         sendFrame(i);
       }
@@ -147,7 +147,7 @@ class FramePathUnderAnalyzerFaultsIT {
             Fault.HANG, "timeout",
             Fault.WRONG_CONTENT_LENGTH, "malformed_response");
     try (PekatSimulator sim = PekatSimulator.builder().port(0).build().start()) {
-      parts = parts(sim.baseUri().toString(), "1s");
+      parts = warmedUp(sim.baseUri().toString(), "1s", "busyWait: 0");
       int frame = 0;
       for (Fault fault : List.copyOf(expected.keySet())) {
         sim.injectFault(fault, 1);
@@ -157,6 +157,10 @@ class FramePathUnderAnalyzerFaultsIT {
         await()
             .atMost(Duration.ofSeconds(10))
             .until(() -> parts.stats().snapshot().results() == sent.get());
+        // A good frame after each fault: consecutive failures would take the instance out.
+        long ok = parts.stats().snapshot().ok();
+        sendFrame(frame++);
+        await().atMost(Duration.ofSeconds(10)).until(() -> parts.stats().snapshot().ok() == ok + 1);
       }
       // The pipeline continues normally afterwards.
       sendFrame(frame);
@@ -180,6 +184,7 @@ class FramePathUnderAnalyzerFaultsIT {
             .camera(
                 CameraYaml.of("cam", "none")
                     .pixelFormat("Mono8")
+                    .size(W, H)
                     .pekat(url)
                     .pekat("timeout", timeout)
                     .pekat("connectTimeout", "500ms")
@@ -188,6 +193,15 @@ class FramePathUnderAnalyzerFaultsIT {
             .toYaml();
     CameraConfig camera = new ConfigLoader(Map.of()).parse("test.yaml", yaml).cameras().get(0);
     return PipelineParts.create(camera, resources, metrics.forCamera("cam"), results);
+  }
+
+  /**
+   * Frames go to an instance only after its warm-up: the tests about a live analyzer start then.
+   */
+  private PipelineParts warmedUp(String url, String timeout, String pekatOption) throws Exception {
+    PipelineParts p = parts(url, timeout, pekatOption);
+    assertThat(p.analyzers().awaitReady(1, Duration.ofSeconds(10))).isTrue();
+    return p;
   }
 
   /** A frame as the acquisition thread hands it over: it may be dropped or sent. */

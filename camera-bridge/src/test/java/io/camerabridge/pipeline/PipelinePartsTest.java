@@ -18,21 +18,6 @@ import org.junit.jupiter.api.Test;
 class PipelinePartsTest {
 
   @Test
-  void analyzerDownLetsOneProbeThroughPerInterval() {
-    AnalyzerAvailability a = new AnalyzerAvailability(Duration.ofMillis(500));
-    long t = 1_000_000_000L;
-    assertThat(a.mayTry(t)).isTrue();
-    a.unreachable(t);
-    assertThat(a.isReachable()).isFalse();
-    assertThat(a.mayTry(t + 100_000_000L)).isFalse();
-    assertThat(a.mayTry(t + 500_000_000L)).as("probe").isTrue();
-    assertThat(a.mayTry(t + 600_000_000L)).as("only one probe per interval").isFalse();
-    a.reachable();
-    assertThat(a.mayTry(t + 600_000_000L)).isTrue();
-    assertThat(a.isReachable()).isTrue();
-  }
-
-  @Test
   void backoffDoublesToItsCapAndResets() {
     Backoff b = new Backoff(Duration.ofMillis(500), Duration.ofSeconds(5));
     assertThat(b.next()).isEqualTo(Duration.ofMillis(500));

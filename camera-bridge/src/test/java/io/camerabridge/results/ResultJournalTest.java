@@ -91,7 +91,8 @@ class ResultJournalTest {
             null,
             false,
             chunks,
-            "P-2"));
+            "P-2",
+            null));
     journal.close(Duration.ofSeconds(10));
 
     List<String> lines = Files.readAllLines(file);
@@ -279,6 +280,7 @@ class ResultJournalTest {
         null,
         false,
         Map.of(),
+        null,
         null);
   }
 }

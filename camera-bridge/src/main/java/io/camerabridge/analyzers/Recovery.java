@@ -1,0 +1,196 @@
+package io.camerabridge.analyzers;
+
+import io.camerabridge.pekat.AnalysisOutcome;
+import io.camerabridge.pekat.RawFrame;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Takes failing instances out and brings them back: {@code /ping} with back-off, then one synthetic
+ * mid-grey frame of the camera's shape, because PEKAT answers {@code /ping} before its model is
+ * loaded. Only when that frame was analysed is the instance ready; its answer is never a verdict
+ * (it is not journaled and reaches no output). Runs on one thread per camera, {@code
+ * analyzers-<camera>}, which never touches a camera buffer.
+ */
+final class Recovery {
+  private static final Logger LOG = LoggerFactory.getLogger(Recovery.class);
+
+  /** First re-probe after a failure; doubles up to {@link #PROBE_MAX}. */
+  static final Duration PROBE_INITIAL = Duration.ofMillis(100);
+
+  /**
+   * Short enough that an instance is back within about a second of answering {@code /ping}; a probe
+   * costs one small GET.
+   */
+  static final Duration PROBE_MAX = Duration.ofSeconds(1);
+
+  /** How often an instance waiting for the camera's first frame (its shape) looks again. */
+  private static final Duration SHAPE_POLL = Duration.ofMillis(50);
+
+  /** The {@code data} parameter of a warm-up, so PEKAT's own logs show what it was. */
+  static final String WARMUP_DATA = "camera-bridge/warm-up";
+
+  private final String cameraId;
+  private final AnalyzerPool pool;
+  private final ScheduledExecutorService thread;
+  private volatile FrameShape shape;
+
+  Recovery(String cameraId, AnalyzerPool pool) {
+    this.cameraId = cameraId;
+    this.pool = pool;
+    this.thread =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "analyzers-" + cameraId);
+              t.setDaemon(true);
+              return t;
+            });
+  }
+
+  void shape(FrameShape known) {
+    this.shape = known;
+  }
+
+  /** Frame thread: the warm-up frame follows the camera's current shape (one compare per frame). */
+  void observe(RawFrame frame) {
+    FrameShape s = shape;
+    if (s == null || !s.sameAs(frame)) {
+      shape = FrameShape.of(frame);
+    }
+  }
+
+  /** Event loop: a ready instance failed too often; no frame goes to it from now on. */
+  void takeOut(Instance at, AnalysisOutcome why) {
+    synchronized (at) {
+      if (at.state != AnalyzerState.READY) {
+        return;
+      }
+      at.state = AnalyzerState.DOWN;
+    }
+    LOG.warn(
+        "Camera {}: analyzer {} taken out after {} ({} consecutive failure(s)); probing it",
+        cameraId,
+        at.name,
+        why.name(),
+        at.consecutiveFailures.get());
+    recoverSoon(at);
+  }
+
+  void recoverSoon(Instance at) {
+    schedule(() -> probe(at, PROBE_INITIAL), PROBE_INITIAL);
+  }
+
+  private void probe(Instance at, Duration backoff) {
+    if (shape == null) {
+      schedule(() -> probe(at, backoff), SHAPE_POLL);
+      return;
+    }
+    at.probe
+        .ping()
+        .thenAcceptAsync(
+            up -> {
+              if (up) {
+                warmUp(at, backoff);
+              } else {
+                again(at, backoff);
+              }
+            },
+            this::runHere);
+  }
+
+  private void warmUp(Instance at, Duration backoff) {
+    at.state = AnalyzerState.WARMING;
+    FrameShape s = shape;
+    long start = System.nanoTime();
+    RawFrame grey = s.midGrey();
+    at.client
+        .analyze(grey, WARMUP_DATA)
+        .thenAcceptAsync(
+            outcome -> {
+              if (warmedUp(outcome)) {
+                admit(at, s, System.nanoTime() - start, outcome);
+              } else {
+                LOG.info(
+                    "Camera {}: analyzer {} answers /ping but its warm-up frame failed ({});"
+                        + " trying again",
+                    cameraId,
+                    at.name,
+                    outcome.name());
+                at.state = AnalyzerState.DOWN;
+                again(at, backoff);
+              }
+            },
+            this::runHere);
+  }
+
+  /**
+   * Analysed (whatever it judged), or a 4xx: a live PEKAT that read the image. A 401 or 400 keeps
+   * failing every frame, which the camera's health reports; keeping it out would hide why.
+   */
+  private static boolean warmedUp(AnalysisOutcome outcome) {
+    if (outcome instanceof AnalysisOutcome.HttpError e) {
+      return e.status() < 500;
+    }
+    return outcome instanceof AnalysisOutcome.Analyzed;
+  }
+
+  private void admit(Instance at, FrameShape s, long warmupNanos, AnalysisOutcome outcome) {
+    at.consecutiveFailures.set(0);
+    at.state = AnalyzerState.READY;
+    pool.signal();
+    at.probe
+        .version()
+        .thenAccept(
+            version ->
+                LOG.info(
+                    "Camera {}: analyzer {} ready (PEKAT {}); warm-up frame {}x{} {} answered {} in"
+                        + " {} ms",
+                    cameraId,
+                    at.name,
+                    version,
+                    s.width(),
+                    s.height(),
+                    s.layout(),
+                    outcome.name(),
+                    AnalyzerPool.millis(warmupNanos)));
+  }
+
+  private void again(Instance at, Duration backoff) {
+    Duration next = backoff.multipliedBy(2);
+    Duration capped = next.compareTo(PROBE_MAX) > 0 ? PROBE_MAX : next;
+    schedule(() -> probe(at, capped), backoff);
+  }
+
+  private void schedule(Runnable task, Duration delay) {
+    try {
+      thread.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (RejectedExecutionException e) {
+      // Stopping.
+    }
+  }
+
+  private void runHere(Runnable task) {
+    try {
+      thread.execute(task);
+    } catch (RejectedExecutionException e) {
+      // Stopping: the instance stays as it is.
+    }
+  }
+
+  void stop() {
+    thread.shutdownNow();
+  }
+
+  void awaitStopped(Duration timeout) {
+    try {
+      thread.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
