@@ -65,6 +65,7 @@ public final class CameraPipeline {
   private final SessionTimers timers;
   private final FeatureDiagnostics diagnostics;
   private final ExecutorService teardown;
+  private final PlcHooks plcHooks;
 
   /**
    * @param config the camera's configuration
@@ -85,6 +86,7 @@ public final class CameraPipeline {
         new SessionTimers(config, control, parts.lastFrameNanos(), this::lose, diagnostics);
     this.teardown = teardownExecutor(config.id());
     parts.outputs().attach(new ControlThreadLines(control, () -> session));
+    this.plcHooks = new PlcHooks(config, parts, control, () -> session, () -> state);
   }
 
   /**
@@ -372,6 +374,11 @@ public final class CameraPipeline {
       done.completeExceptionally(e);
     }
     return done;
+  }
+
+  /** What a PLC may do with this camera: trigger it, give the next part's id, read counts. */
+  public PlcHooks plc() {
+    return plcHooks;
   }
 
   /** The camera's current session, if streaming (tests read the camera's settings through it). */

@@ -201,8 +201,13 @@ public final class PipelineParts {
 
   /** The client endpoint for a camera's PEKAT settings. */
   public static PekatEndpoint endpoint(PekatConfig pekat) {
+    return endpoint(pekat, pekat.url());
+  }
+
+  /** The client endpoint for a camera's PEKAT settings at another project's URL (a recipe). */
+  public static PekatEndpoint endpoint(PekatConfig pekat, java.net.URI url) {
     PekatEndpoint.Builder b =
-        PekatEndpoint.builder(pekat.url())
+        PekatEndpoint.builder(url)
             .responseType(pekat.responseType())
             .contextPlacement(pekat.contextPlacement())
             .requestTimeout(pekat.timeout())

@@ -15,9 +15,11 @@ import io.camerabridge.ops.Watchdog;
 import io.camerabridge.outputs.CameraOutputs;
 import io.camerabridge.outputs.MqttPublisher;
 import io.camerabridge.pekat.netty.ClientResources;
+import io.camerabridge.pekat.netty.NettyPekatClient;
 import io.camerabridge.pipeline.CameraPipeline;
 import io.camerabridge.pipeline.FrameTap;
 import io.camerabridge.pipeline.PipelineParts;
+import io.camerabridge.pipeline.RecipeClients;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -57,6 +59,7 @@ public final class Bridge implements HealthSource {
   private ExecutorService results;
   private MqttPublisher mqtt;
   private Watchdog watchdog;
+  private PlcServers plc;
   private volatile Map<String, CameraPipeline> byId = Map.of();
 
   /**
@@ -110,18 +113,23 @@ public final class Bridge implements HealthSource {
       if (mqtt != null) {
         mqtt.start();
       }
+      List<PlcServers.Camera> plcCameras = new ArrayList<>();
       for (CameraConfig camera : config.enabledCameras()) {
         CameraOutputs outputs =
             CameraOutputs.create(camera, Optional.ofNullable(mqtt), metrics.registry());
+        Optional<RecipeClients> recipes = recipeClients(camera);
         PipelineParts parts =
             PipelineParts.create(
                 camera,
-                client,
+                recipes.isPresent()
+                    ? recipes.get()
+                    : NettyPekatClient.open(PipelineParts.endpoint(camera.pekat()), client),
                 metrics.forCamera(camera.id()),
                 results,
                 outputs,
                 console == null ? FrameTap.NONE : console.tap(camera.id()));
         CameraPipeline pipeline = new CameraPipeline(camera, parts);
+        plcCameras.add(new PlcServers.Camera(camera, pipeline.plc(), outputs, recipes));
         metrics.bindCamera(camera.id(), pipeline.gauges());
         metrics.bindCameraFeatures(camera.id(), pipeline.featureGauges());
         metrics.bindWatchdog(camera.id(), () -> pipeline.health().watchdogFrameSilenceSeconds());
@@ -130,6 +138,12 @@ public final class Bridge implements HealthSource {
       byId =
           pipelines.stream()
               .collect(Collectors.toUnmodifiableMap(CameraPipeline::id, Function.identity()));
+      // Before the cameras start, so the PLC sees every outcome from the first frame on.
+      plc =
+          config
+              .plcServers()
+              .map(p -> PlcServers.start(p, plcCameras, metrics.registry()))
+              .orElse(null);
       pipelines.forEach(CameraPipeline::start);
       if (console != null) {
         console.start();
@@ -182,6 +196,10 @@ public final class Bridge implements HealthSource {
       watchdog.close();
     }
     LOG.info("camera-bridge stopping");
+    if (plc != null) {
+      // First: no PLC trigger, part id or recipe reaches a stopping camera.
+      plc.close();
+    }
     for (CameraPipeline p : pipelines) {
       p.stopAcquisition(CAMERA_STOP_TIMEOUT);
     }
@@ -239,6 +257,25 @@ public final class Bridge implements HealthSource {
                   camera.trigger().mode().externallyPaced()));
     }
     return out;
+  }
+
+  /** The PLC cores and servers, when {@code plc:} is configured. */
+  Optional<PlcServers> plc() {
+    return Optional.ofNullable(plc);
+  }
+
+  /** One client per recipe when {@code plc.recipes} is configured, so a PLC can switch projects. */
+  private Optional<RecipeClients> recipeClients(CameraConfig camera) {
+    return config
+        .plcServers()
+        .filter(p -> !p.recipes().isEmpty())
+        .map(
+            p ->
+                RecipeClients.open(
+                    camera.id(),
+                    camera.pekat(),
+                    p.recipes(),
+                    endpoint -> NettyPekatClient.open(endpoint, client)));
   }
 
   /** The running pipelines, in configuration order. */
