@@ -139,7 +139,7 @@ public record CameraConfig(
 
   /** Frames per second the camera is set to deliver, when known (not for hardware triggers). */
   private static Double nominalRate(TriggerConfig trigger, Double frameRate) {
-    if (trigger.mode().externallyPaced()) {
+    if (trigger.mode().waitsForExternalSignal()) {
       return null;
     }
     Double rate = trigger.mode() == TriggerMode.SOFTWARE ? trigger.rate() : frameRate;
@@ -157,7 +157,7 @@ public record CameraConfig(
   }
 
   private static Duration defaultFrameTimeout(TriggerConfig trigger, Double frameRate) {
-    if (trigger.mode().externallyPaced()) {
+    if (trigger.mode().waitsForExternalSignal()) {
       // Line and PLC triggers may pause for as long as the line stands still.
       return Duration.ZERO;
     }

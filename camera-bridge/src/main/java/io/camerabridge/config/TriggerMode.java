@@ -20,13 +20,18 @@ public enum TriggerMode implements ConfigChoice {
     this.configName = configName;
   }
 
-  /** Frames come when something outside the bridge says so, and may pause for as long. */
-  public boolean externallyPaced() {
-    return this == HARDWARE || this == PLC;
-  }
-
   @Override
   public String configName() {
     return configName;
+  }
+
+  /**
+   * Whether frames come only when something outside camera-bridge asks for one, so that a long
+   * silence is normal: no frame watchdog by default, and the systemd watchdog does not count the
+   * silence. A hardware line and the PLC are such signals; a software trigger is camera-bridge's
+   * own, at {@code trigger.rate}, so its frames are expected like a free-running camera's.
+   */
+  public boolean waitsForExternalSignal() {
+    return this == HARDWARE || this == PLC;
   }
 }

@@ -133,6 +133,7 @@ public final class Bridge implements HealthSource {
         metrics.bindCamera(camera.id(), pipeline.gauges());
         metrics.bindCameraFeatures(camera.id(), pipeline.featureGauges());
         metrics.bindWatchdog(camera.id(), () -> pipeline.health().watchdogFrameSilenceSeconds());
+        metrics.bindMisconfigured(camera.id(), () -> pipeline.state() == CameraState.MISCONFIGURED);
         pipelines.add(pipeline);
       }
       byId =
@@ -254,7 +255,7 @@ public final class Bridge implements HealthSource {
                   camera.enabled() ? CameraState.STARTING : CameraState.STOPPED,
                   Double.NaN,
                   false,
-                  camera.trigger().mode().externallyPaced()));
+                  camera.trigger().mode().waitsForExternalSignal()));
     }
     return out;
   }

@@ -132,7 +132,8 @@ final class PlcServers implements AutoCloseable {
     public PlcState.CameraState cameraState() {
       CameraState s = camera.hooks().state();
       return switch (s) {
-        case STARTING -> PlcState.CameraState.STARTING;
+        // The PLC map has four states: a refused configuration is retried like a first open.
+        case STARTING, MISCONFIGURED -> PlcState.CameraState.STARTING;
         case STREAMING -> PlcState.CameraState.STREAMING;
         case RECONNECTING -> PlcState.CameraState.RECONNECTING;
         case STOPPED -> PlcState.CameraState.STOPPED;
