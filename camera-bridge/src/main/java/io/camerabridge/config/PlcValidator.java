@@ -114,6 +114,16 @@ final class PlcValidator {
       Map<Integer, Integer> slots,
       int index) {
     String plcPath = CameraValidator.at(path, "plc");
+    if (plc.isPresent()
+        && !plc.get().recipes().isEmpty()
+        && camera.pekat().instances().size() > 1) {
+      // A recipe is one other project per camera; which of several instances it would replace
+      // has no answer.
+      problems.check(
+          CameraValidator.at(path, "pekat.urls"),
+          "plc.recipes switch a camera between single PEKAT projects: give this camera one"
+              + " pekat.url, or leave plc.recipes out");
+    }
     Integer slot = camera.plc().slot();
     if (slot != null && plc.isEmpty()) {
       problems.check(

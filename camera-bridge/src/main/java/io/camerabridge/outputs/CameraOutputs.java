@@ -40,6 +40,7 @@ public final class CameraOutputs implements Consumer<PartOutcome> {
   private final UserOutputSelection selection = new UserOutputSelection();
   private final VerdictSequencer sequencer;
   private volatile Consumer<PartOutcome> observer = p -> {};
+  private volatile Consumer<PartOutcome> plc = p -> {};
 
   private CameraOutputs(
       CameraConfig config, Optional<MqttPublisher> publisher, MeterRegistry registry) {
@@ -168,6 +169,14 @@ public final class CameraOutputs implements Consumer<PartOutcome> {
     this.observer = observer;
   }
 
+  /**
+   * The camera's PLC view: told every outcome the outputs are told, in the same order, right before
+   * them; must not block (the PLC core only queues).
+   */
+  public void followedBy(Consumer<PartOutcome> plc) {
+    this.plc = plc;
+  }
+
   /** Sees every outcome each output wrote ({@code bench e2e}); must not block. */
   public void observeWrites(WriteObserver observer) {
     meters.forEach(m -> m.observe(observer));
@@ -185,6 +194,7 @@ public final class CameraOutputs implements Consumer<PartOutcome> {
     observer.accept(part);
     boolean skipped = part.outcome() == Outcome.TIMEOUT && part.decision() == null;
     if (!skipped) {
+      plc.accept(part);
       for (Bound b : outputs) {
         b.output().offer(part, fires(b.config(), part));
       }

@@ -57,6 +57,7 @@ public final class CameraPipeline {
   private final SessionTimers timers;
   private final FeatureDiagnostics diagnostics;
   private final LostSessions lostSessions;
+  private final PlcHooks plcHooks;
 
   /**
    * @param config the camera's configuration
@@ -78,6 +79,7 @@ public final class CameraPipeline {
         new SessionTimers(config, control, parts.lastFrameNanos(), this::lose, diagnostics);
     this.lostSessions = new LostSessions(config.id());
     parts.outputs().attach(new ControlThreadLines(control, () -> session));
+    this.plcHooks = new PlcHooks(config, parts, control, () -> session, () -> state);
   }
 
   /** The camera's configured id. */
@@ -351,6 +353,11 @@ public final class CameraPipeline {
       done.completeExceptionally(e);
     }
     return done;
+  }
+
+  /** What a PLC may do with this camera: trigger it, give the next part's id, read counts. */
+  public PlcHooks plc() {
+    return plcHooks;
   }
 
   /** The camera's current session, if streaming (tests read the camera's settings through it). */

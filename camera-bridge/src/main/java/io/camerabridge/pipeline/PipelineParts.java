@@ -228,7 +228,8 @@ public final class PipelineParts {
     return pekat.instances().stream().map(u -> endpoint(pekat, u)).toList();
   }
 
-  private static PekatEndpoint endpoint(PekatConfig pekat, java.net.URI url) {
+  /** The client endpoint for a camera's PEKAT settings at one URL (an instance, a recipe). */
+  public static PekatEndpoint endpoint(PekatConfig pekat, java.net.URI url) {
     PekatEndpoint.Builder b =
         PekatEndpoint.builder(url)
             .responseType(pekat.responseType())

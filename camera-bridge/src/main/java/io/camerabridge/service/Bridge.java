@@ -14,10 +14,14 @@ import io.camerabridge.ops.StatusServer;
 import io.camerabridge.ops.Watchdog;
 import io.camerabridge.outputs.CameraOutputs;
 import io.camerabridge.outputs.MqttPublisher;
+import io.camerabridge.pekat.PekatClient;
+import io.camerabridge.pekat.PekatEndpoint;
 import io.camerabridge.pekat.netty.ClientResources;
+import io.camerabridge.pekat.netty.NettyPekatClient;
 import io.camerabridge.pipeline.CameraPipeline;
 import io.camerabridge.pipeline.FrameTap;
 import io.camerabridge.pipeline.PipelineParts;
+import io.camerabridge.pipeline.RecipeClients;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -57,6 +61,7 @@ public final class Bridge implements HealthSource {
   private ExecutorService results;
   private MqttPublisher mqtt;
   private Watchdog watchdog;
+  private PlcServers plc;
   private volatile Map<String, CameraPipeline> byId = Map.of();
 
   /**
@@ -110,18 +115,25 @@ public final class Bridge implements HealthSource {
       if (mqtt != null) {
         mqtt.start();
       }
+      List<PlcServers.Camera> plcCameras = new ArrayList<>();
       for (CameraConfig camera : config.enabledCameras()) {
         CameraOutputs outputs =
             CameraOutputs.create(camera, Optional.ofNullable(mqtt), metrics.registry());
+        Optional<RecipeClients> recipes = recipeClients(camera);
+        // A recipe switch needs one project per camera: recipes and pekat.urls exclude each other
+        // (PlcValidator), so a camera has either the recipe seam or one client per instance.
         PipelineParts parts =
             PipelineParts.create(
                 camera,
-                client,
+                recipes
+                    .<Function<PekatEndpoint, PekatClient>>map(r -> e -> r)
+                    .orElse(e -> NettyPekatClient.open(e, client)),
                 metrics.forCamera(camera.id()),
                 results,
                 outputs,
                 console == null ? FrameTap.NONE : console.tap(camera.id()));
         CameraPipeline pipeline = new CameraPipeline(camera, parts);
+        plcCameras.add(new PlcServers.Camera(camera, pipeline.plc(), outputs, recipes));
         metrics.bindCamera(camera.id(), pipeline.gauges());
         pipeline.analyzers().bindMeters(metrics.registry());
         metrics.bindCameraFeatures(camera.id(), pipeline.featureGauges());
@@ -132,6 +144,12 @@ public final class Bridge implements HealthSource {
       byId =
           pipelines.stream()
               .collect(Collectors.toUnmodifiableMap(CameraPipeline::id, Function.identity()));
+      // Before the cameras start, so the PLC sees every outcome from the first frame on.
+      plc =
+          config
+              .plcServers()
+              .map(p -> PlcServers.start(p, plcCameras, metrics.registry()))
+              .orElse(null);
       pipelines.forEach(CameraPipeline::start);
       if (console != null) {
         console.start();
@@ -184,6 +202,10 @@ public final class Bridge implements HealthSource {
       watchdog.close();
     }
     LOG.info("camera-bridge stopping");
+    if (plc != null) {
+      // First: no PLC trigger, part id or recipe reaches a stopping camera.
+      plc.close();
+    }
     for (CameraPipeline p : pipelines) {
       p.stopAcquisition(CAMERA_STOP_TIMEOUT);
     }
@@ -241,6 +263,25 @@ public final class Bridge implements HealthSource {
                   camera.trigger().mode().waitsForExternalSignal()));
     }
     return out;
+  }
+
+  /** The PLC cores and servers, when {@code plc:} is configured. */
+  Optional<PlcServers> plc() {
+    return Optional.ofNullable(plc);
+  }
+
+  /** One client per recipe when {@code plc.recipes} is configured, so a PLC can switch projects. */
+  private Optional<RecipeClients> recipeClients(CameraConfig camera) {
+    return config
+        .plcServers()
+        .filter(p -> !p.recipes().isEmpty())
+        .map(
+            p ->
+                RecipeClients.open(
+                    camera.id(),
+                    camera.pekat(),
+                    p.recipes(),
+                    endpoint -> NettyPekatClient.open(endpoint, client)));
   }
 
   /** The running pipelines, in configuration order. */

@@ -1,0 +1,166 @@
+package io.camerabridge.service;
+
+import io.camerabridge.config.CameraConfig;
+import io.camerabridge.config.PlcConfig;
+import io.camerabridge.ops.CameraState;
+import io.camerabridge.outputs.CameraOutputs;
+import io.camerabridge.pipeline.PlcHooks;
+import io.camerabridge.pipeline.RecipeClients;
+import io.camerabridge.plc.PlcCamera;
+import io.camerabridge.plc.PlcCameraCore;
+import io.camerabridge.plc.PlcCameraLink;
+import io.camerabridge.plc.PlcMeters;
+import io.camerabridge.plc.PlcServer;
+import io.camerabridge.plc.PlcState;
+import io.camerabridge.plc.modbus.ModbusPlcServer;
+import io.camerabridge.plc.opcua.OpcUaPlcServer;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place the PLC side of the service is built: a {@link PlcCameraCore} per enabled camera,
+ * following the camera's outcomes (the outputs' stream) and linked to its pipeline, then the
+ * configured protocol servers over those cores. Started after the pipelines exist; {@link #close}
+ * runs first on shutdown, so no PLC writes into a stopping camera.
+ */
+final class PlcServers implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(PlcServers.class);
+  private static final Duration CORE_STOP = Duration.ofSeconds(2);
+
+  /** One camera as the service built it. */
+  record Camera(
+      CameraConfig config,
+      PlcHooks hooks,
+      CameraOutputs outputs,
+      Optional<RecipeClients> recipes) {}
+
+  /** A server that runs, for {@code /health} and the clients gauge. */
+  record Running(String protocol, PlcServer server) {}
+
+  private final List<PlcCameraCore> cores = new ArrayList<>();
+  private final List<Running> servers = new ArrayList<>();
+
+  private PlcServers() {}
+
+  /**
+   * Builds the cores and starts every configured server.
+   *
+   * @throws io.camerabridge.plc.PlcServerException when a server cannot bind; what was started is
+   *     stopped again
+   */
+  static PlcServers start(PlcConfig config, List<Camera> cameras, MeterRegistry registry) {
+    PlcServers plc = new PlcServers();
+    try {
+      for (Camera camera : cameras) {
+        Integer slot = camera.config().plc().slot();
+        PlcCameraCore core =
+            new PlcCameraCore(
+                camera.config().id(),
+                slot == null ? -1 : slot,
+                config.handshake(),
+                config.queue(),
+                new Link(camera));
+        camera.outputs().followedBy(core);
+        PlcMeters.bind(registry, core);
+        core.start();
+        plc.cores.add(core);
+      }
+      List<PlcCamera> all = List.copyOf(plc.cores);
+      config
+          .opcuaServer()
+          .ifPresent(o -> plc.serve("opcua", new OpcUaPlcServer(o, registry), all, registry));
+      // Only cameras with a plc.slot have registers; the others are served over OPC UA alone.
+      List<PlcCamera> withSlot = all.stream().filter(c -> c.slot() >= 0).toList();
+      config
+          .modbusServer()
+          .ifPresent(
+              m -> plc.serve("modbus", new ModbusPlcServer(m, registry), withSlot, registry));
+      return plc;
+    } catch (RuntimeException e) {
+      plc.close();
+      throw e;
+    }
+  }
+
+  private void serve(
+      String protocol, PlcServer server, List<PlcCamera> cameras, MeterRegistry registry) {
+    server.start(cameras);
+    servers.add(new Running(protocol, server));
+    PlcMeters.bindClients(registry, protocol, server::connectedClients);
+  }
+
+  /** The cores, in configuration order. */
+  List<PlcCameraCore> cores() {
+    return List.copyOf(cores);
+  }
+
+  /** The servers that run. */
+  List<Running> servers() {
+    return List.copyOf(servers);
+  }
+
+  /** Stops the servers first (no PLC request after this), then the cores; bounded. */
+  @Override
+  public void close() {
+    for (Running r : servers) {
+      try {
+        r.server().close();
+      } catch (RuntimeException e) {
+        LOG.warn("The {} PLC server did not stop cleanly: {}", r.protocol(), e.toString());
+      }
+    }
+    servers.clear();
+    cores.forEach(c -> c.close(CORE_STOP));
+  }
+
+  /** A pipeline as the PLC core sees it. */
+  private static final class Link implements PlcCameraLink {
+    private final Camera camera;
+
+    Link(Camera camera) {
+      this.camera = camera;
+    }
+
+    @Override
+    public PlcState.CameraState cameraState() {
+      CameraState s = camera.hooks().state();
+      return switch (s) {
+        // The PLC map has four states: a refused configuration is retried like a first open.
+        case STARTING, MISCONFIGURED -> PlcState.CameraState.STARTING;
+        case STREAMING -> PlcState.CameraState.STREAMING;
+        case RECONNECTING -> PlcState.CameraState.RECONNECTING;
+        case STOPPED -> PlcState.CameraState.STOPPED;
+      };
+    }
+
+    @Override
+    public long acquired() {
+      return camera.hooks().acquired();
+    }
+
+    @Override
+    public long dropped() {
+      return camera.hooks().dropped();
+    }
+
+    @Override
+    public boolean trigger() {
+      return camera.hooks().trigger();
+    }
+
+    @Override
+    public void partId(String partId) {
+      camera.hooks().nextPartId(partId);
+    }
+
+    @Override
+    public boolean recipe(int number) {
+      return camera.recipes().map(r -> r.use(number)).orElse(number == 0);
+    }
+  }
+}
