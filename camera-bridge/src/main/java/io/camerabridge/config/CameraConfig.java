@@ -136,7 +136,7 @@ public record CameraConfig(
 
   /** Frames per second the camera is set to deliver, when known (not for hardware triggers). */
   private static Double nominalRate(TriggerConfig trigger, Double frameRate) {
-    if (trigger.mode() == TriggerMode.HARDWARE) {
+    if (trigger.mode().waitsForExternalSignal()) {
       return null;
     }
     Double rate = trigger.mode() == TriggerMode.SOFTWARE ? trigger.rate() : frameRate;
@@ -154,7 +154,7 @@ public record CameraConfig(
   }
 
   private static Duration defaultFrameTimeout(TriggerConfig trigger, Double frameRate) {
-    if (trigger.mode() == TriggerMode.HARDWARE) {
+    if (trigger.mode().waitsForExternalSignal()) {
       // Line triggers may pause for as long as the line stands still.
       return Duration.ZERO;
     }

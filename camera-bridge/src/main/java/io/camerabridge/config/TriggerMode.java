@@ -19,4 +19,14 @@ public enum TriggerMode implements ConfigChoice {
   public String configName() {
     return configName;
   }
+
+  /**
+   * Whether frames come only when something outside camera-bridge asks for one, so that a long
+   * silence is normal: no frame watchdog by default, and the systemd watchdog does not count the
+   * silence. A software trigger is camera-bridge's own, at {@code trigger.rate}, so its frames are
+   * expected like a free-running camera's.
+   */
+  public boolean waitsForExternalSignal() {
+    return this == HARDWARE;
+  }
 }

@@ -79,6 +79,18 @@ public final class BridgeMetrics implements AutoCloseable {
         DoubleSupplier::getAsDouble);
   }
 
+  /**
+   * Registers one camera's misconfiguration gauge; call once per camera for the life of the
+   * process. The supplier is read on the scrape thread: cheap, non-blocking, thread-safe.
+   */
+  public void bindMisconfigured(String cameraId, java.util.function.BooleanSupplier refused) {
+    BridgeMeter.CAMERA_MISCONFIGURED.gauge(
+        registry,
+        MicrometerFrameMetrics.cameraTags(cameraId),
+        refused,
+        r -> r.getAsBoolean() ? 1 : 0);
+  }
+
   @Override
   public void close() {
     if (closed.compareAndSet(false, true)) {

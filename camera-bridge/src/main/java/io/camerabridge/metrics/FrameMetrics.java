@@ -76,6 +76,9 @@ public interface FrameMetrics {
   /** The camera was lost and has been opened again. */
   void cameraReconnected();
 
+  /** The camera drifted from its configuration, which is being applied again. */
+  default void cameraReconfigured() {}
+
   /** Writing the results journal or an NG image failed. */
   void writeFailed(WriteTarget target);
 

@@ -42,6 +42,7 @@ public final class MicrometerFrameMetrics implements FrameMetrics {
   private final Timer frameWait;
   private final DistributionSummary frameSize;
   private final Counter reconnects;
+  private final Counter reconfigurations;
   private final Counter journalReopens;
   private final Counter chunksMissing;
   private final Counter[] dropped;
@@ -62,6 +63,7 @@ public final class MicrometerFrameMetrics implements FrameMetrics {
     frameWait = BridgeMeter.FRAME_WAIT.timer(registry, cameraTags);
     frameSize = BridgeMeter.FRAME_SIZE.summary(registry, cameraTags);
     reconnects = BridgeMeter.CAMERA_RECONNECTS.counter(registry, cameraTags);
+    reconfigurations = BridgeMeter.CAMERA_RECONFIGURATIONS.counter(registry, cameraTags);
     journalReopens = BridgeMeter.JOURNAL_REOPENS.counter(registry, cameraTags);
     chunksMissing = BridgeMeter.CHUNKS_MISSING.counter(registry, cameraTags);
 
@@ -150,6 +152,11 @@ public final class MicrometerFrameMetrics implements FrameMetrics {
   @Override
   public void cameraReconnected() {
     reconnects.increment();
+  }
+
+  @Override
+  public void cameraReconfigured() {
+    reconfigurations.increment();
   }
 
   @Override

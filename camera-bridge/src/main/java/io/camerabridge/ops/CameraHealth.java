@@ -1,5 +1,6 @@
 package io.camerabridge.ops;
 
+import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,6 +21,8 @@ import java.util.Objects;
  *     expected and not a fault
  * @param ptpStatus the camera's PTP (IEEE 1588) state as it reports it ({@code PtpStatus} or {@code
  *     GevIEEE1588Status}, e.g. {@code Slave}); null when the camera has none or it was not read
+ * @param error what the camera refused at the last open while {@link CameraState#MISCONFIGURED}
+ *     (the camera id and Aravis's or camera-bridge's message), else null
  * @param unanalysedSeconds how long frames have been arriving without any getting a verdict (OK or
  *     NG); 0 while frames are being analysed or none arrive
  * @param analyzers each analyzer instance ({@code host:port}) and its state (ready, warming, down),
@@ -33,6 +36,7 @@ public record CameraHealth(
     boolean analyzerReachable,
     boolean triggered,
     String ptpStatus,
+    String error,
     double unanalysedSeconds,
     Map<String, String> analyzers) {
 
@@ -50,7 +54,8 @@ public record CameraHealth(
       double lastFrameAgeSeconds,
       boolean analyzerReachable,
       boolean triggered,
-      String ptpStatus) {
+      String ptpStatus,
+      String error) {
     this(
         cameraId,
         enabled,
@@ -59,6 +64,7 @@ public record CameraHealth(
         analyzerReachable,
         triggered,
         ptpStatus,
+        error,
         0,
         Map.of());
   }
@@ -73,6 +79,35 @@ public record CameraHealth(
       boolean triggered) {
     this(cameraId, enabled, state, lastFrameAgeSeconds, analyzerReachable, triggered, null);
   }
+
+  /** A camera without an open error. */
+  public CameraHealth(
+      String cameraId,
+      boolean enabled,
+      CameraState state,
+      double lastFrameAgeSeconds,
+      boolean analyzerReachable,
+      boolean triggered,
+      String ptpStatus) {
+    this(
+        cameraId,
+        enabled,
+        state,
+        lastFrameAgeSeconds,
+        analyzerReachable,
+        triggered,
+        ptpStatus,
+        null);
+  }
+
+  /**
+   * How long a camera that reports streaming may go without a frame before the systemd watchdog
+   * restarts the service. Far beyond any camera's own frame watchdog ({@code frameTimeout}), which
+   * reopens a silent camera within seconds, so reaching it means the frame path is wedged. The one
+   * number: {@code docs/operations.md}, the metric's description and the alert rule say the same
+   * ({@code WatchdogLimitAgreesTest}).
+   */
+  public static final Duration WATCHDOG_FRAME_SILENCE_LIMIT = Duration.ofSeconds(30);
 
   public CameraHealth {
     Objects.requireNonNull(cameraId, "cameraId");
@@ -96,8 +131,9 @@ public record CameraHealth(
 
   /**
    * Seconds the systemd watchdog counts this camera as silent: the last frame's age while it
-   * streams free-running (or software-triggered), else 0 — a camera that is reconnecting, has not
-   * delivered its first frame yet or waits for hardware triggers is not the watchdog's concern.
+   * streams free-running or software-triggered (camera-bridge fires those triggers itself), else 0
+   * — a camera that is reconnecting, has not delivered its first frame yet or waits for an external
+   * trigger ({@link #triggered()}) is not the watchdog's concern.
    */
   public double watchdogFrameSilenceSeconds() {
     boolean watched = enabled && state == CameraState.STREAMING && !triggered && hasFrame();

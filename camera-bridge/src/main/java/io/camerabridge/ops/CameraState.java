@@ -10,6 +10,12 @@ public enum CameraState {
   STREAMING,
   /** The camera was lost; trying to open it again. */
   RECONNECTING,
+  /**
+   * The camera refuses the configuration (an unknown feature, a value out of range, an ambiguous
+   * selector, a region outside the sensor); tried again slowly until the file or the camera is
+   * fixed. {@link CameraHealth#error()} says what it refused.
+   */
+  MISCONFIGURED,
   /** Stopped on purpose (shutdown or disabled). */
   STOPPED;
 

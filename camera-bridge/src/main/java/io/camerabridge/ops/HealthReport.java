@@ -42,6 +42,9 @@ record HealthReport(boolean healthy, List<CameraHealth> cameras) {
       if (camera.ptpStatus() != null) {
         node.put("ptpStatus", camera.ptpStatus());
       }
+      if (camera.error() != null) {
+        node.put("error", camera.error());
+      }
     }
     try {
       return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";

@@ -24,6 +24,10 @@ public final class StatusLine {
       }
       StringBuilder part = new StringBuilder(camera.cameraId()).append(": ");
       part.append(camera.state().label());
+      if (camera.state() == CameraState.MISCONFIGURED) {
+        // STATUS= is one line for a human: the state says what to do; /health has the message.
+        part.append(" (see /health or the log)");
+      }
       if (camera.triggered() && camera.state() == CameraState.STREAMING) {
         part.append(" (triggered)");
       }

@@ -202,6 +202,7 @@ final class CameraConfigurer {
             orElse(config.offsetY(), current.y()),
             orElse(config.width(), current.width()),
             orElse(config.height(), current.height()));
+    checkRegion(camera, current, wanted);
     step(
         "set region to "
             + wanted.width()
@@ -213,6 +214,16 @@ final class CameraConfigurer {
             + wanted.y()
             + ")",
         () -> camera.image().setRegion(wanted));
+  }
+
+  private void checkRegion(Camera camera, Region current, Region wanted) {
+    try {
+      new RegionCheck(config.id(), camera).check(current, wanted);
+    } catch (CameraSetupException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new CameraSetupException(config.id(), "cannot read the region's bounds", e);
+    }
   }
 
   private void applyTrigger(Camera camera, TriggerConfig trigger) {

@@ -3,7 +3,6 @@ package io.camerabridge.pipeline;
 import io.camerabridge.analyzers.AnalyzerPool;
 import io.camerabridge.bindings.aravis.Camera;
 import io.camerabridge.config.CameraConfig;
-import io.camerabridge.config.TriggerMode;
 import io.camerabridge.frame.FrameLeases;
 import io.camerabridge.genicam.FeatureDiagnostics;
 import io.camerabridge.metrics.CameraGauges;
@@ -16,11 +15,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -47,17 +43,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class CameraPipeline {
   private static final Logger LOG = LoggerFactory.getLogger(CameraPipeline.class);
-  private static final Duration BACKOFF_INITIAL = Duration.ofMillis(500);
-  // Short enough that a camera which comes back streams again within seconds: an attempt on an
-  // absent GigE camera is one discovery (~1 s) on this camera's own thread.
-  private static final Duration BACKOFF_MAX = Duration.ofSeconds(2);
 
   private final CameraConfig config;
   private final PipelineParts parts;
   private final ScheduledExecutorService control;
-  private final Backoff backoff = new Backoff(BACKOFF_INITIAL, BACKOFF_MAX);
-  private final RateLimitedLog openFailures =
-      new RateLimitedLog(LoggerFactory.getLogger(CameraPipeline.class), Duration.ofMinutes(1));
+  private final OpenFailures openFailures;
+  private final RateLimitedLog driftLog = new RateLimitedLog(LOG, Duration.ofMinutes(1));
   private final AtomicBoolean stopping = new AtomicBoolean();
   private volatile CameraState state = CameraState.STARTING;
   private volatile CameraSession session;
@@ -65,7 +56,7 @@ public final class CameraPipeline {
   private volatile long controlHeartbeat = System.nanoTime();
   private final SessionTimers timers;
   private final FeatureDiagnostics diagnostics;
-  private final ExecutorService teardown;
+  private final LostSessions lostSessions;
 
   /**
    * @param config the camera's configuration
@@ -74,6 +65,7 @@ public final class CameraPipeline {
   public CameraPipeline(CameraConfig config, PipelineParts parts) {
     this.config = config;
     this.parts = parts;
+    this.openFailures = new OpenFailures(config.id());
     this.control =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -84,27 +76,8 @@ public final class CameraPipeline {
     this.diagnostics = new FeatureDiagnostics(config.diagnostics());
     this.timers =
         new SessionTimers(config, control, parts.lastFrameNanos(), this::lose, diagnostics);
-    this.teardown = teardownExecutor(config.id());
+    this.lostSessions = new LostSessions(config.id());
     parts.outputs().attach(new ControlThreadLines(control, () -> session));
-  }
-
-  /**
-   * Lost sessions are closed here, one after the other, while the control thread already reopens
-   * the camera: closing a dead GigE camera blocks ~10 s on GVCP time-outs. The thread ends when
-   * idle.
-   */
-  private static ExecutorService teardownExecutor(String id) {
-    return new ThreadPoolExecutor(
-        0,
-        1,
-        10,
-        TimeUnit.SECONDS,
-        new LinkedBlockingQueue<>(),
-        r -> {
-          Thread t = new Thread(r, "camera-" + id + "-teardown");
-          t.setDaemon(true);
-          return t;
-        });
   }
 
   /** The camera's configured id. */
@@ -145,8 +118,9 @@ public final class CameraPipeline {
         state,
         lastFrameAgeSeconds(),
         parts.analyzers().reachable(),
-        config.trigger().mode() == TriggerMode.HARDWARE,
+        config.trigger().mode().waitsForExternalSignal(),
         diagnostics.ptpStatus().orElse(null),
+        openFailures.misconfiguration().orElse(null),
         state == CameraState.STREAMING ? parts.analyzers().unanalysedNanos() / 1e9 : 0,
         instanceStates());
   }
@@ -203,10 +177,10 @@ public final class CameraPipeline {
       return;
     }
     try {
-      CameraSession opened = CameraSession.open(config, parts);
+      CameraSession opened = CameraSession.open(config, parts, this::onDrift);
       session = opened;
       state = CameraState.STREAMING;
-      backoff.reset();
+      openFailures.succeeded();
       parts.lastFrameNanos().set(System.nanoTime());
       if (everConnected) {
         parts.metrics().cameraReconnected();
@@ -218,14 +192,11 @@ public final class CameraPipeline {
       everConnected = true;
       timers.start(opened);
     } catch (RuntimeException e) {
-      Duration delay = backoff.next();
-      state = everConnected ? CameraState.RECONNECTING : CameraState.STARTING;
-      openFailures.warn(
-          config.id() + "/open",
-          "Camera {}: not available ({}); retrying every {} at most",
-          config.id(),
-          e.getMessage(),
-          BACKOFF_MAX);
+      Duration delay = openFailures.failed(e);
+      state =
+          openFailures.misconfiguration().isPresent()
+              ? CameraState.MISCONFIGURED
+              : everConnected ? CameraState.RECONNECTING : CameraState.STARTING;
       control.schedule(this::connect, delay.toMillis(), TimeUnit.MILLISECONDS);
     }
   }
@@ -235,6 +206,31 @@ public final class CameraPipeline {
       return;
     }
     LOG.warn("Camera {}: lost ({}); reconnecting", config.id(), why);
+    replace(s);
+  }
+
+  /**
+   * From the frame thread: the camera's settings were changed under the bridge. Reopening applies
+   * the whole configuration again, which is what a reconnect does anyway.
+   */
+  private void onDrift(CameraSession s, String why) {
+    control.execute(
+        () -> {
+          if (session != s || stopping.get()) {
+            return;
+          }
+          parts.metrics().cameraReconfigured();
+          driftLog.warn(
+              config.id() + "/drift",
+              "Camera {}: {}: its settings were changed under camera-bridge; applying the"
+                  + " configuration again",
+              config.id(),
+              why);
+          replace(s);
+        });
+  }
+
+  private void replace(CameraSession s) {
     state = CameraState.RECONNECTING;
     timers.cancel();
     session = null;
@@ -244,21 +240,8 @@ public final class CameraPipeline {
     // writes (AcquisitionStop, stream channel off, control released) are refused by a camera that
     // a new session controls, and are harmless to one nobody controls yet. While the old session
     // still holds control, opening fails and is retried.
-    teardown.execute(() -> closeLost(s));
-    control.schedule(this::connect, backoff.next().toMillis(), TimeUnit.MILLISECONDS);
-  }
-
-  private void closeLost(CameraSession s) {
-    long start = System.nanoTime();
-    try {
-      s.close();
-    } catch (RuntimeException e) {
-      LOG.warn("Camera {}: closing the lost session failed: {}", config.id(), e.toString());
-    }
-    LOG.debug(
-        "Camera {}: lost session closed in {} ms",
-        config.id(),
-        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+    lostSessions.close(s);
+    control.schedule(this::connect, openFailures.lost().toMillis(), TimeUnit.MILLISECONDS);
   }
 
   // ---- shutdown phases ------------------------------------------------------------------------
@@ -308,24 +291,11 @@ public final class CameraPipeline {
         },
         timeout);
     control.shutdownNow();
-    awaitTeardown(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+    lostSessions.await(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
     state = CameraState.STOPPED;
     long outstanding = parts.leases().outstanding();
     if (outstanding != 0) {
       LOG.warn("Camera {}: {} frame(s) were still out at shutdown", config.id(), outstanding);
-    }
-  }
-
-  /** Lost sessions still closing (a dead camera's time-outs) get up to {@code timeout} to end. */
-  private void awaitTeardown(Duration timeout) {
-    teardown.shutdown();
-    try {
-      if (!teardown.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-        LOG.warn(
-            "Camera {}: a lost session was still closing after {}; going on", config.id(), timeout);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     }
   }
 

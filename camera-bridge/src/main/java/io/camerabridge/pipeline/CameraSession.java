@@ -13,6 +13,7 @@ import io.camerabridge.ops.logging.RateLimitedLog;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,6 +40,7 @@ final class CameraSession implements AutoCloseable {
     this.camera = camera;
     this.stream = stream;
     this.loop = loop;
+    loop.owner = this;
     this.frameThread = new Thread(loop, "frames-" + config.id());
     frameThread.setDaemon(true);
   }
@@ -52,7 +54,8 @@ final class CameraSession implements AutoCloseable {
    * camera back at its address answers the old heartbeat) finalize the old device on Aravis's
    * heartbeat thread while the session closes, which aborts the process.
    */
-  static CameraSession open(CameraConfig config, PipelineParts parts) {
+  static CameraSession open(
+      CameraConfig config, PipelineParts parts, BiConsumer<CameraSession, String> drifted) {
     Camera camera;
     try {
       camera = Camera.open(config.device());
@@ -76,7 +79,7 @@ final class CameraSession implements AutoCloseable {
       }
       CameraSession session =
           new CameraSession(
-              config, camera, stream, new FrameLoop(config.id(), stream, chunks, parts));
+              config, camera, stream, new FrameLoop(config.id(), stream, chunks, parts, drifted));
       // From here the frame thread owns the reader and closes it when it ends.
       chunks = null;
       session.frameThread.start();
@@ -214,13 +217,22 @@ final class CameraSession implements AutoCloseable {
     private final Stream stream;
     private final ChunkReader chunks;
     private final PipelineParts parts;
+    private final BiConsumer<CameraSession, String> drifted;
     private volatile boolean running = true;
+    private volatile CameraSession owner;
+    private boolean driftReported;
 
-    FrameLoop(String cameraId, Stream stream, ChunkReader chunks, PipelineParts parts) {
+    FrameLoop(
+        String cameraId,
+        Stream stream,
+        ChunkReader chunks,
+        PipelineParts parts,
+        BiConsumer<CameraSession, String> drifted) {
       this.cameraId = cameraId;
       this.stream = stream;
       this.chunks = chunks;
       this.parts = parts;
+      this.drifted = drifted;
     }
 
     void stop() {
@@ -296,6 +308,7 @@ final class CameraSession implements AutoCloseable {
               frame.paddingX(),
               frame::release);
       if (c.lease() == null) {
+        reportDrift(converter, frame.pixelFormatCode());
         parts.metrics().frameDropped(c.drop());
         parts.stats().dropped.increment();
         // The converter gave the buffer back already: only the info is left.
@@ -307,6 +320,20 @@ final class CameraSession implements AutoCloseable {
         return;
       }
       parts.dispatcher().dispatch(c.lease());
+    }
+
+    /** Tells the pipeline once per session; the session is replaced, and with it this loop. */
+    private void reportDrift(FrameConverter converter, int pixelFormatCode) {
+      if (driftReported || !converter.drifted(pixelFormatCode)) {
+        return;
+      }
+      driftReported = true;
+      drifted.accept(
+          owner,
+          "frames arrive in pixel format "
+              + FrameConverter.describeFormat(pixelFormatCode)
+              + ", not the configured "
+              + converter.formatName());
     }
 
     private Map<String, Number> readChunks(ArvFrame frame) {

@@ -75,6 +75,20 @@ final class FrameConverter {
     return layout;
   }
 
+  /**
+   * Whether a frame with this pixel-format code differs from the configured format although the
+   * configuration can be sent: the camera drifted from its configuration (someone changed it), and
+   * applying the configuration again fixes it.
+   */
+  boolean drifted(int pixelFormatCode) {
+    return sendable && pixelFormatCode != formatCode;
+  }
+
+  /** The configured pixel format's GenICam name. */
+  String formatName() {
+    return formatName;
+  }
+
   /** A lease ready to send, or the reason the frame cannot be sent. Exactly one is non-null. */
   record Converted(FrameLease lease, DropReason drop) {}
 
@@ -207,24 +221,23 @@ final class FrameConverter {
     pool.offer(b);
   }
 
+  /** A drifted format is the pipeline's to fix and log ({@link #drifted}); this is the rest. */
   private void reject(Runnable giveBack, int pixelFormatCode) {
     giveBack.run();
-    if (rejectLogged.compareAndSet(false, true)) {
-      if (!sendable) {
-        LOG.error(
-            "Camera {}: frames in pixel format {} cannot be sent to PEKAT and are dropped; set"
-                + " convertRgbToBgr: true or choose BGR8, BayerRG8 or Mono8",
-            cameraId,
-            formatName);
-      } else {
-        LOG.error(
-            "Camera {}: frames arrive in pixel format {} (code 0x{}), not the configured {};"
-                + " they are dropped",
-            cameraId,
-            PixelFormat.fromCode(pixelFormatCode).genicamName(),
-            Integer.toHexString(pixelFormatCode),
-            formatName);
-      }
+    if (!drifted(pixelFormatCode) && rejectLogged.compareAndSet(false, true)) {
+      LOG.error(
+          "Camera {}: frames in pixel format {} cannot be sent to PEKAT and are dropped; set"
+              + " convertRgbToBgr: true or choose BGR8, BayerRG8 or Mono8",
+          cameraId,
+          formatName);
     }
+  }
+
+  /** A frame's pixel format as a name for log lines, e.g. {@code Mono16 (0x1100007)}. */
+  static String describeFormat(int pixelFormatCode) {
+    return PixelFormat.fromCode(pixelFormatCode).genicamName()
+        + " (0x"
+        + Integer.toHexString(pixelFormatCode)
+        + ")";
   }
 }

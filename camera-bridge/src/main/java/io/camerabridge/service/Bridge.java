@@ -127,6 +127,7 @@ public final class Bridge implements HealthSource {
         pipeline.analyzers().bindMeters(metrics.registry());
         metrics.bindCameraFeatures(camera.id(), pipeline.featureGauges());
         metrics.bindWatchdog(camera.id(), () -> pipeline.health().watchdogFrameSilenceSeconds());
+        metrics.bindMisconfigured(camera.id(), () -> pipeline.state() == CameraState.MISCONFIGURED);
         pipelines.add(pipeline);
       }
       byId =

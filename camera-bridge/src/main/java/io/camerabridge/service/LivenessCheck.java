@@ -1,5 +1,6 @@
 package io.camerabridge.service;
 
+import io.camerabridge.ops.CameraHealth;
 import io.camerabridge.ops.CameraState;
 import io.camerabridge.ops.FrameFlowCheck;
 import io.camerabridge.ops.HealthSource;
@@ -20,8 +21,8 @@ import org.slf4j.LoggerFactory;
  * <p>A missing or reconnecting camera does not fail it on purpose: a process restart cannot bring a
  * camera back, the pipeline already retries for ever, and {@code /health} and STATUS show it.
  * Restarting would only drop the other cameras' frames. A camera that claims to stream but has
- * delivered nothing for {@link #MAX_STREAMING_FRAME_SILENCE} does: its own frame watchdog should
- * have reopened it long before, so the frame path is wedged.
+ * delivered nothing for {@link CameraHealth#WATCHDOG_FRAME_SILENCE_LIMIT} does: its own frame
+ * watchdog should have reopened it long before, so the frame path is wedged.
  */
 final class LivenessCheck implements BooleanSupplier {
   private static final Logger LOG = LoggerFactory.getLogger(LivenessCheck.class);
@@ -30,9 +31,6 @@ final class LivenessCheck implements BooleanSupplier {
   static final Duration MAX_CONTROL_SILENCE = Duration.ofSeconds(60);
 
   static final Duration MAX_EVENT_LOOP_SILENCE = Duration.ofSeconds(30);
-
-  /** Far beyond any camera's frame watchdog, which reopens a silent camera within seconds. */
-  static final Duration MAX_STREAMING_FRAME_SILENCE = Duration.ofSeconds(30);
 
   private final ClientResources client;
   private final List<CameraPipeline> pipelines;
@@ -44,7 +42,7 @@ final class LivenessCheck implements BooleanSupplier {
     this.pipelines = List.copyOf(pipelines);
     HealthSource streaming =
         () -> health.cameras().stream().filter(c -> c.state() == CameraState.STREAMING).toList();
-    this.streamingFrames = new FrameFlowCheck(streaming, MAX_STREAMING_FRAME_SILENCE);
+    this.streamingFrames = new FrameFlowCheck(streaming, CameraHealth.WATCHDOG_FRAME_SILENCE_LIMIT);
   }
 
   @Override

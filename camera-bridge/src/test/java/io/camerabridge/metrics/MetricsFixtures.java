@@ -53,6 +53,8 @@ final class MetricsFixtures {
     BridgeMeter.OUTPUT_QUEUE.gauge(registry, output, state, s -> 0);
     BridgeMeter.OUTPUT_LATENCY.timer(registry, output).record(java.time.Duration.ofMillis(1));
     registerPlcMeters(registry, camera, state);
+    // Bound by service.Bridge from the pipeline's state, beside the watchdog gauge.
+    BridgeMeter.CAMERA_MISCONFIGURED.gauge(registry, camera, state, s -> 0);
     registerAnalyzerMeters(registry, camera, state);
   }
 
@@ -71,7 +73,10 @@ final class MetricsFixtures {
         registry, at.and("result", "not_resent"), state, s -> 1);
   }
 
-  /** The PLC servers' meters, registered the way {@code plc.opcua.OpcUaMeters} does. */
+  /**
+   * The PLC servers' meters, registered the way {@code plc.opcua.OpcUaMeters} and {@code
+   * plc.modbus.ModbusMeters} do.
+   */
   private static void registerPlcMeters(
       io.micrometer.core.instrument.MeterRegistry registry,
       io.micrometer.core.instrument.Tags camera,
@@ -83,5 +88,18 @@ final class MetricsFixtures {
     BridgeMeter.OPCUA_LOGINS.counter(registry, accepted).increment();
     BridgeMeter.OPCUA_WRITES.counter(registry, camera.and("node", "Ack").and(accepted)).increment();
     BridgeMeter.OPCUA_CALLS.counter(registry, camera.and(accepted)).increment();
+    BridgeMeter.MODBUS_CLIENTS.gauge(
+        registry, io.micrometer.core.instrument.Tags.empty(), state, s -> 0);
+    BridgeMeter.MODBUS_REQUESTS
+        .counter(
+            registry,
+            io.micrometer.core.instrument.Tags.of("function", "read_coils", "result", "ok"))
+        .increment();
+    BridgeMeter.MODBUS_DISCONNECTS
+        .counter(registry, io.micrometer.core.instrument.Tags.of("reason", "idle"))
+        .increment();
+    BridgeMeter.MODBUS_WRITES
+        .counter(registry, camera.and("node", "Ack").and(accepted))
+        .increment();
   }
 }

@@ -11,7 +11,16 @@ class AnalysisStallTest {
 
   private static CameraHealth streaming(double unanalysedSeconds, Map<String, String> analyzers) {
     return new CameraHealth(
-        "top", true, CameraState.STREAMING, 0.02, true, false, null, unanalysedSeconds, analyzers);
+        "top",
+        true,
+        CameraState.STREAMING,
+        0.02,
+        true,
+        false,
+        null,
+        null,
+        unanalysedSeconds,
+        analyzers);
   }
 
   @Test
@@ -36,10 +45,10 @@ class AnalysisStallTest {
   void aDisabledOrReconnectingCameraIsJudgedAsBefore() {
     CameraHealth disabled =
         new CameraHealth(
-            "x", false, CameraState.STARTING, Double.NaN, false, false, null, 99, null);
+            "x", false, CameraState.STARTING, Double.NaN, false, false, null, null, 99, null);
     assertThat(disabled.healthy()).isTrue();
     CameraHealth reconnecting =
-        new CameraHealth("y", true, CameraState.RECONNECTING, 5, false, false, null, 0, null);
+        new CameraHealth("y", true, CameraState.RECONNECTING, 5, false, false, null, null, 0, null);
     assertThat(reconnecting.healthy()).isFalse();
   }
 

@@ -41,7 +41,8 @@ class LivenessCheckTest {
 
   @Test
   void failsWhenAStreamingCameraHasDeliveredNothingForTooLong() {
-    double silence = LivenessCheck.MAX_STREAMING_FRAME_SILENCE.toSeconds() + 1.0;
+    double silence =
+        io.camerabridge.ops.CameraHealth.WATCHDOG_FRAME_SILENCE_LIMIT.toSeconds() + 1.0;
     camera.set(camera(CameraState.STREAMING, silence));
 
     assertThat(check.getAsBoolean()).isFalse();
@@ -49,7 +50,8 @@ class LivenessCheckTest {
 
   @Test
   void aReconnectingCameraIsNoReasonForARestart() {
-    double silence = LivenessCheck.MAX_STREAMING_FRAME_SILENCE.toSeconds() + 1.0;
+    double silence =
+        io.camerabridge.ops.CameraHealth.WATCHDOG_FRAME_SILENCE_LIMIT.toSeconds() + 1.0;
     camera.set(camera(CameraState.RECONNECTING, silence));
 
     assertThat(check.getAsBoolean()).isTrue();
@@ -57,7 +59,8 @@ class LivenessCheckTest {
 
   @Test
   void aCameraWaitingForItsTriggerIsHealthy() {
-    double silence = LivenessCheck.MAX_STREAMING_FRAME_SILENCE.toSeconds() + 1.0;
+    double silence =
+        io.camerabridge.ops.CameraHealth.WATCHDOG_FRAME_SILENCE_LIMIT.toSeconds() + 1.0;
     camera.set(new CameraHealth("top", true, CameraState.STREAMING, silence, true, true));
 
     assertThat(check.getAsBoolean()).isTrue();

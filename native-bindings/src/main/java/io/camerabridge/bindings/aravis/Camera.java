@@ -66,15 +66,25 @@ public final class Camera implements AutoCloseable {
    * Aravis accepts natively (user id, MAC). Serial numbers need a discovery round (~1 s).
    *
    * @throws AravisException with code NOT_FOUND naming the selector and the cameras seen
+   * @throws AmbiguousCameraException when the selector matches more than one device, also when
+   *     Aravis lists only one of them (two GigE cameras with the same serial number)
    */
   public static Camera open(String selector) {
     CameraLocator.Opened opened = CameraLocator.open(selector);
+    Camera camera;
     try {
-      return new Camera(opened.handle(), opened.deviceId());
+      camera = new Camera(opened.handle(), opened.deviceId());
     } catch (RuntimeException e) {
       AravisLibrary.gobject().g_object_unref(opened.handle());
       throw e;
     }
+    try {
+      CameraLocator.refuseTwins(selector, camera);
+    } catch (RuntimeException e) {
+      camera.close();
+      throw e;
+    }
+    return camera;
   }
 
   /**

@@ -1,8 +1,10 @@
 package io.camerabridge.bindings.aravis;
 
 import io.camerabridge.bindings.raw.ArvCameraHandle;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -13,6 +15,11 @@ import java.util.stream.Collectors;
  * reports NOT_FOUND is discovery run (~1 s) to match serial numbers.
  */
 final class CameraLocator {
+  /** Discovery answers arrive within milliseconds; Aravis itself waits a full second. */
+  private static final Duration TWIN_SCAN_WAIT = Duration.ofMillis(300);
+
+  private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+
   private CameraLocator() {}
 
   /** An opened camera and the device id it resolved to (the selector when opened directly). */
@@ -34,13 +41,10 @@ final class CameraLocator {
               .filter(d -> d.serial().equals(selector) || d.address().equals(selector))
               .toList();
       if (matches.size() > 1) {
-        throw new AravisException(
-            "Camera selector '"
-                + selector
-                + "' is ambiguous, it matches "
-                + describe(matches)
-                + "; use the device id",
-            AravisException.DeviceError.NOT_FOUND);
+        throw new AmbiguousCameraException(
+            selector,
+            matches.stream().map(DeviceInfo::describe).sorted().toList(),
+            "use the device id");
       }
       if (matches.isEmpty()) {
         throw notFound(selector, devices);
@@ -49,6 +53,35 @@ final class CameraLocator {
       ArvCameraHandle handle = openById(id).orElseThrow(() -> notFound(selector, devices));
       return new Opened(handle, id);
     }
+  }
+
+  /**
+   * Refuses a GigE camera that another device on the network shares its identity with (vendor,
+   * model and serial): Aravis lists only one of them and opens whichever answers first, so a
+   * reconnect could silently switch devices. A selector that is an IP address names one device.
+   */
+  static void refuseTwins(String selector, Camera camera) {
+    if (camera.gige().isEmpty() || isIpv4Address(selector)) {
+      return;
+    }
+    List<String> twins =
+        GvcpScan.scan(TWIN_SCAN_WAIT).stream()
+            .filter(r -> r.serial().equals(camera.serial()))
+            .filter(r -> r.manufacturer().equals(camera.vendor()))
+            .filter(r -> r.model().equals(camera.model()))
+            .map(GvcpScan.Reply::describe)
+            .sorted()
+            .toList();
+    if (twins.size() > 1) {
+      throw new AmbiguousCameraException(
+          selector,
+          twins,
+          "give each camera its own serial number (or DeviceUserID) or select it by IP address");
+    }
+  }
+
+  static boolean isIpv4Address(String selector) {
+    return IPV4.matcher(selector).matches();
   }
 
   private static Optional<ArvCameraHandle> openById(String id) {
