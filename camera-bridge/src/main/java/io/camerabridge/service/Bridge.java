@@ -4,7 +4,6 @@ import io.camerabridge.bindings.aravis.AravisLibrary;
 import io.camerabridge.bindings.systemd.SystemdNotifier;
 import io.camerabridge.config.BridgeConfig;
 import io.camerabridge.config.CameraConfig;
-import io.camerabridge.config.TriggerMode;
 import io.camerabridge.console.Console;
 import io.camerabridge.metrics.BridgeMetrics;
 import io.camerabridge.ops.CameraHealth;
@@ -238,7 +237,7 @@ public final class Bridge implements HealthSource {
                   camera.enabled() ? CameraState.STARTING : CameraState.STOPPED,
                   Double.NaN,
                   false,
-                  camera.trigger().mode() == TriggerMode.HARDWARE));
+                  camera.trigger().mode().waitsForExternalSignal()));
     }
     return out;
   }
