@@ -20,6 +20,7 @@ if $tests; then
   packages+=(gcc make libusb-1.0-0-dev aravis-tools-cli)  # fake-u3v USB3 Vision test camera, arv-tool-0.8
   packages+=(chromium chromium-driver)  # console browser tests (Selenium, ConsoleBrowserIT)
   packages+=(mosquitto mosquitto-clients)  # MQTT output tests: a real broker
+  packages+=(python3-pymodbus)  # Modbus server tests: an independent Modbus TCP peer (/usr/bin/python3)
 fi
 
 missing=()

@@ -271,6 +271,40 @@ public enum BridgeMeter {
       "Trigger() calls on a camera's OPC UA folder, by result (accepted, refused: not trigger.mode"
           + " plc or not streaming), in calls.",
       MeterTags.CAMERA,
+      MeterTags.RESULT),
+  MODBUS_CLIENTS(
+      "camerabridge.modbus.clients",
+      Meter.Type.GAUGE,
+      "connections",
+      "PLC connections open on the Modbus TCP server now, in connections."),
+  MODBUS_REQUESTS(
+      "camerabridge.modbus.requests",
+      Meter.Type.COUNTER,
+      "requests",
+      "Modbus requests answered, by function (read_coils, read_holding_registers,"
+          + " write_single_coil, write_single_register, write_multiple_coils,"
+          + " write_multiple_registers, other) and result (ok, illegal_function,"
+          + " illegal_data_address, illegal_data_value, busy, unknown_unit, device_failure), in"
+          + " requests.",
+      MeterTags.FUNCTION,
+      MeterTags.RESULT),
+  MODBUS_DISCONNECTS(
+      "camerabridge.modbus.disconnects",
+      Meter.Type.COUNTER,
+      "connections",
+      "Modbus connections the server closed, by reason (limit: over the connection cap, idle: no"
+          + " complete request within the idle time-out, malformed: not a Modbus TCP header, flood:"
+          + " answers not read), in connections.",
+      MeterTags.REASON),
+  MODBUS_WRITES(
+      "camerabridge.modbus.writes",
+      Meter.Type.COUNTER,
+      "writes",
+      "Values a PLC wrote to a camera's Ack, Trigger, PartId or Recipe over Modbus, by node and"
+          + " result (accepted, refused: nothing to acknowledge, or a trigger the camera did not"
+          + " take), in writes.",
+      MeterTags.CAMERA,
+      MeterTags.NODE,
       MeterTags.RESULT);
 
   /** Bucket boundaries of {@link #FRAME_SIZE}: frame sizes from VGA mono to 25 MP colour. */

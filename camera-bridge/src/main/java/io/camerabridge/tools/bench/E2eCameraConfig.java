@@ -37,21 +37,25 @@ final class E2eCameraConfig {
 
   static String yaml(String device, AnalyzerAddress analyzer, E2eSettings s, Outputs outputs) {
     ConfigYaml config = ConfigYaml.create().metricsEnabled(false);
-    CameraYaml camera =
-        CameraYaml.of("bench", device)
-            .pixelFormat(s.format().name())
-            .size(s.width(), s.height())
-            .frameRate(s.fps())
-            .buffers(s.buffers())
-            .gige("packetSize", s.packetBytes())
-            .gige("socketBuffer", s.socketBuffer())
-            .gige("packetSocket", false)
-            .pekat(analyzer.baseUri())
-            .pekat("maxInFlight", s.inFlight());
+    CameraYaml camera = camera("bench", device, analyzer, s);
     if (outputs != null) {
       outputs.addTo(config, camera);
     }
     return config.camera(camera).toYaml();
+  }
+
+  /** One camera entry with the benchmark's settings, as a user would write it. */
+  static CameraYaml camera(String id, String device, AnalyzerAddress analyzer, E2eSettings s) {
+    return CameraYaml.of(id, device)
+        .pixelFormat(s.format().name())
+        .size(s.width(), s.height())
+        .frameRate(s.fps())
+        .buffers(s.buffers())
+        .gige("packetSize", s.packetBytes())
+        .gige("socketBuffer", s.socketBuffer())
+        .gige("packetSocket", false)
+        .pekat(analyzer.baseUri())
+        .pekat("maxInFlight", s.inFlight());
   }
 
   static String yaml(String device, AnalyzerAddress analyzer, E2eSettings s) {
@@ -70,9 +74,14 @@ final class E2eCameraConfig {
    */
   static BridgeConfig loadAll(
       String device, AnalyzerAddress analyzer, E2eSettings s, Outputs outputs) throws IOException {
+    return load(yaml(device, analyzer, s, outputs));
+  }
+
+  /** Loads a whole file's YAML through {@link ConfigLoader}, as the service does. */
+  static BridgeConfig load(String yaml) throws IOException {
     Path file = Files.createTempFile("camera-bridge-bench", ".yaml");
     try {
-      Files.writeString(file, yaml(device, analyzer, s, outputs), StandardCharsets.UTF_8);
+      Files.writeString(file, yaml, StandardCharsets.UTF_8);
       return new ConfigLoader(Map.of()).load(file);
     } catch (ConfigException e) {
       throw new BenchException("the e2e camera settings are not valid: " + e.getMessage(), e);

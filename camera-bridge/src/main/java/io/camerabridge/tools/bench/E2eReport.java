@@ -305,7 +305,7 @@ final class E2eReport {
     return (double) (u.heapBytesAllThreads() - u.heapBytesServerThreads()) / frames(r);
   }
 
-  private static String fmt(double fps) {
+  static String fmt(double fps) {
     return fps == Math.rint(fps) ? Long.toString((long) fps) : Double.toString(fps);
   }
 }

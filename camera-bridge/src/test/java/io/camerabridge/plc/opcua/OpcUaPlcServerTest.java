@@ -8,6 +8,7 @@ import io.camerabridge.config.OpcUaConfig;
 import io.camerabridge.config.OpcUaSecurity;
 import io.camerabridge.outcome.Outcome;
 import io.camerabridge.plc.PlcCamera;
+import io.camerabridge.plc.TestPlcCamera;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;

@@ -10,6 +10,7 @@ import io.camerabridge.config.Secret;
 import io.camerabridge.outcome.Outcome;
 import io.camerabridge.plc.PlcCamera;
 import io.camerabridge.plc.PlcServerException;
+import io.camerabridge.plc.TestPlcCamera;
 import io.camerabridge.plc.opcua.PlcOpcUaClient.ClientCertificate;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.InetSocketAddress;

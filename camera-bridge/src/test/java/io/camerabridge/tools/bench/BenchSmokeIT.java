@@ -144,6 +144,45 @@ class BenchSmokeIT {
     }
   }
 
+  @Test
+  void e2eCameraSweepRunsTwoCamerasAtOnceAndTheirArvCameraTestTwins() throws Exception {
+    Run run =
+        run(
+            "bench",
+            "e2e",
+            "--cameras",
+            "1,2",
+            "--width",
+            "320",
+            "--height",
+            "240",
+            "--format",
+            "Mono8",
+            "--fps",
+            "10",
+            "--duration",
+            "1s",
+            "--warmup",
+            "1s",
+            "--compare-arv",
+            "--json");
+
+    assertThat(run.status).as(run.err).isZero();
+    JsonNode steps = JSON.readTree(run.out).path("steps");
+    assertThat(steps).as(run.out).hasSize(2);
+    for (int i = 0; i < 2; i++) {
+      JsonNode step = steps.get(i);
+      assertThat(step.path("cameras").asInt()).isEqualTo(i + 1);
+      assertThat(step.path("cameras_detail")).hasSize(i + 1);
+      for (JsonNode camera : step.path("cameras_detail")) {
+        assertThat(camera.path("analyzed_per_second").asDouble()).as(step.toString()).isPositive();
+      }
+      assertThat(step.path("bridge_cpu_ms_per_frame").asDouble()).isPositive();
+      assertThat(step.path("arv_frames").asLong()).as(step.toString()).isPositive();
+      assertThat(step.path("bridge_to_arv_cpu_ratio").asDouble()).isPositive();
+    }
+  }
+
   private static void assertFigures(JsonNode node) {
     assertThat(node.path("frames").asLong()).as(node.toString()).isPositive();
     assertThat(node.path("frames_per_s").asDouble()).isPositive();

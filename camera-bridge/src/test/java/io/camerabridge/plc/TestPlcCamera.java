@@ -1,8 +1,6 @@
-package io.camerabridge.plc.opcua;
+package io.camerabridge.plc;
 
 import io.camerabridge.outcome.Outcome;
-import io.camerabridge.plc.PlcCamera;
-import io.camerabridge.plc.PlcState;
 import io.camerabridge.plc.PlcState.CameraState;
 import java.time.Instant;
 import java.util.List;
@@ -13,12 +11,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 
 /**
- * A PLC camera for the adapter's own tests: a state that the test sets, a handshake like the PLC
- * core's (Ack clears ResultValid and Ack), and a record of what the PLC asked for. Listeners run on
- * one thread of its own, as the core's do.
+ * A PLC camera for the protocol servers' own tests (OPC UA and Modbus): a state that the test sets,
+ * a handshake like the PLC core's (Ack clears ResultValid and Ack), and a record of what the PLC
+ * asked for. Listeners run on one thread of its own, as the core's do.
  */
-final class TestPlcCamera implements PlcCamera {
+public final class TestPlcCamera implements PlcCamera {
   private final String id;
+  private final int slot;
   private final ExecutorService core;
   private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
   private final List<String> partIds = new CopyOnWriteArrayList<>();
@@ -28,8 +27,13 @@ final class TestPlcCamera implements PlcCamera {
   private volatile boolean triggerable = true;
   private volatile PlcState state;
 
-  TestPlcCamera(String id) {
+  public TestPlcCamera(String id) {
+    this(id, 0);
+  }
+
+  public TestPlcCamera(String id, int slot) {
     this.id = id;
+    this.slot = slot;
     this.core = Executors.newSingleThreadExecutor(r -> new Thread(r, "test-plc-core-" + id));
     this.state =
         new PlcState(
@@ -37,7 +41,7 @@ final class TestPlcCamera implements PlcCamera {
   }
 
   /** A new outcome shown with ResultValid set, as the core does. */
-  void outcome(long sequence, Outcome verdict, int defects, Instant timestamp) {
+  public void outcome(long sequence, Outcome verdict, int defects, Instant timestamp) {
     update(
         s ->
             new PlcState(
@@ -59,7 +63,7 @@ final class TestPlcCamera implements PlcCamera {
                 s.recipe()));
   }
 
-  void update(UnaryOperator<PlcState> change) {
+  public void update(UnaryOperator<PlcState> change) {
     core.execute(
         () -> {
           state = change.apply(state);
@@ -67,27 +71,27 @@ final class TestPlcCamera implements PlcCamera {
         });
   }
 
-  void refuseTriggers() {
+  public void refuseTriggers() {
     triggerable = false;
   }
 
-  int acks() {
+  public int acks() {
     return acks.get();
   }
 
-  int triggers() {
+  public int triggers() {
     return triggers.get();
   }
 
-  List<String> partIds() {
+  public List<String> partIds() {
     return partIds;
   }
 
-  List<Integer> recipes() {
+  public List<Integer> recipes() {
     return recipes;
   }
 
-  void close() {
+  public void close() {
     core.shutdownNow();
   }
 
@@ -98,7 +102,7 @@ final class TestPlcCamera implements PlcCamera {
 
   @Override
   public int slot() {
-    return 0;
+    return slot;
   }
 
   @Override
