@@ -195,7 +195,11 @@ public final class StatusServer implements AutoCloseable {
   }
 
   private void shutdownGroup() {
-    group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(3, TimeUnit.SECONDS);
+    if (!group
+        .shutdownGracefully(0, 2, TimeUnit.SECONDS)
+        .awaitUninterruptibly(3, TimeUnit.SECONDS)) {
+      log.warn("Status server: its event loop did not stop within 3 s; going on");
+    }
   }
 
   /** {@code host:port}, IPv6 in brackets. */

@@ -88,13 +88,25 @@ public final class MqttPublisher implements AutoCloseable {
     drainUntilNanos = System.nanoTime() + timeout.toNanos();
     stop.countDown();
     try {
+      // Beyond the drain, one bounded connect or publish may still be under way (Paho's waits
+      // are capped by setTimeToWait); a broker that hangs longer is given up on, not waited for.
       worker.join(timeout.toMillis() + 3000);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    for (Message m; (m = queue.poll()) != null; ) {
+    int left = 0;
+    for (Message m; (m = queue.poll()) != null; left++) {
       m.from().dequeued();
       m.from().meters().dropped();
+    }
+    if (worker.isAlive() || left > 0) {
+      LOG.warn(
+          "MQTT: gave up on {} at shutdown after {} ms{}; {} queued message(s) not published"
+              + " (counted as dropped)",
+          config.broker(),
+          timeout.toMillis(),
+          worker.isAlive() ? " (the broker does not answer)" : "",
+          left);
     }
   }
 

@@ -75,12 +75,25 @@ final class WebhookOutput implements Output {
     drainUntilNanos = System.nanoTime() + timeout.toNanos();
     stop.countDown();
     try {
+      // The drain, plus the one request that may be in flight when it ends.
       worker.join(timeout.toMillis() + config.timeout().toMillis() + 1000);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    for (PartOutcome p; (p = queue.poll()) != null; ) {
+    int left = 0;
+    for (PartOutcome p; (p = queue.poll()) != null; left++) {
       meters.dropped();
+    }
+    if (worker.isAlive() || left > 0) {
+      LOG.warn(
+          camera + "/" + name + "/close",
+          "Camera {}: webhook {} gave up at shutdown after {} ms{}; {} queued outcome(s) not"
+              + " posted (counted as dropped)",
+          camera,
+          name,
+          timeout.toMillis(),
+          worker.isAlive() ? " (a request is still unanswered)" : "",
+          left);
     }
   }
 

@@ -59,10 +59,15 @@ public final class ClientResources implements AutoCloseable {
   /** Shuts the event loops down and waits up to {@code timeout}. Idempotent. */
   public void close(Duration timeout) {
     if (closed.compareAndSet(false, true)) {
-      transport
-          .group()
-          .shutdownGracefully(0, timeout.toMillis(), TimeUnit.MILLISECONDS)
-          .awaitUninterruptibly(timeout.toMillis());
+      boolean stopped =
+          transport
+              .group()
+              .shutdownGracefully(0, timeout.toMillis(), TimeUnit.MILLISECONDS)
+              .awaitUninterruptibly(timeout.toMillis());
+      if (!stopped) {
+        org.slf4j.LoggerFactory.getLogger(ClientResources.class)
+            .warn("PEKAT client: the event loops did not stop within {}; going on", timeout);
+      }
     }
   }
 }
