@@ -42,6 +42,7 @@ class WatchdogLimitAgreesTest {
   @Test
   void onlyCamerasThatWaitForAnExternalTriggerAreExemptAndTheGuideSaysSo() throws IOException {
     assertThat(TriggerMode.HARDWARE.waitsForExternalSignal()).isTrue();
+    assertThat(TriggerMode.PLC.waitsForExternalSignal()).isTrue();
     assertThat(TriggerMode.SOFTWARE.waitsForExternalSignal()).isFalse();
     assertThat(TriggerMode.FREE_RUN.waitsForExternalSignal()).isFalse();
     CameraHealth software =
