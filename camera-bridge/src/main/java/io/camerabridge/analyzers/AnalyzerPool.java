@@ -103,7 +103,13 @@ public final class AnalyzerPool implements AutoCloseable {
     }
     AnalyzerPool pool = new AnalyzerPool(cameraId, clients, retryOnOtherInstance);
     shape.ifPresent(pool.recovery::shape);
-    pool.instances.forEach(pool.recovery::recoverSoon);
+    if (pool.single()) {
+      // One instance has nowhere else to send frames: it takes them from the start, as before
+      // pools existed, and comes back after an outage on its first /ping (Recovery).
+      pool.instances.get(0).state = AnalyzerState.READY;
+    } else {
+      pool.instances.forEach(pool.recovery::recoverSoon);
+    }
     return pool;
   }
 
@@ -315,6 +321,11 @@ public final class AnalyzerPool implements AutoCloseable {
       }
     }
     return n;
+  }
+
+  /** Whether the camera has one instance ({@code pekat.url}): no warm-up frames, see start. */
+  boolean single() {
+    return instances.size() == 1;
   }
 
   /** Whether at least one instance is ready (warmed up and not failing). */

@@ -86,6 +86,10 @@ final class Recovery {
   }
 
   private void probe(Instance at, Duration backoff) {
+    if (pool.single()) {
+      at.probe.ping().thenAcceptAsync(up -> afterPing(at, backoff, up), this::runHere);
+      return;
+    }
     if (shape == null) {
       schedule(() -> probe(at, backoff), SHAPE_POLL);
       return;
@@ -101,6 +105,23 @@ final class Recovery {
               }
             },
             this::runHere);
+  }
+
+  /** A single instance comes back on its first /ping, as before pools existed (no warm-up). */
+  private void afterPing(Instance at, Duration backoff, boolean up) {
+    if (!up) {
+      again(at, backoff);
+      return;
+    }
+    at.consecutiveFailures.set(0);
+    at.state = AnalyzerState.READY;
+    pool.signal();
+    at.probe
+        .version()
+        .thenAccept(
+            version ->
+                LOG.info(
+                    "Camera {}: analyzer {} ready again (PEKAT {})", cameraId, at.name, version));
   }
 
   private void warmUp(Instance at, Duration backoff) {
