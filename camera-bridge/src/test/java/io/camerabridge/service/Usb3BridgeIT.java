@@ -32,12 +32,14 @@ import org.slf4j.LoggerFactory;
  * The service with USB3 Vision cameras: fake-u3v is this JVM's libusb (the {@code fake-u3v}
  * Failsafe execution), so Aravis streams real leader/payload/trailer transfers from CBE2E1 and
  * CBE2E2, the second of which leaves the bus after every 30 frames and comes back 3 s later. Twins
- * of {@link BridgeEndToEndIT}, {@link CameraFaultsIT} and {@link RepeatedReconnectIT}.
+ * of {@link BridgeEndToEndIT}, {@link CameraFaultsIT} and {@link RepeatedReconnectIT}; devices 4
+ * and 5 share the serial CBE2ETWIN (the USB3 twin of {@link MisconfiguredCameraIT}'s twin case).
  */
 @Tag("fake-u3v")
 class Usb3BridgeIT {
   private static final String HEALTHY = "CBE2E1";
   private static final String UNPLUGGING = "CBE2E2";
+  private static final String TWIN = "CBE2ETWIN"; // devices 4 and 5 of the fake-u3v execution
   private static final int WIDTH = 1920;
   private static final int HEIGHT = 1200;
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -122,6 +124,39 @@ class Usb3BridgeIT {
         assertThat(verdicts).as("journal line for frame %d", frameId).containsKey(frameId);
       }
       assertThat(verdicts).hasSize(requests.size());
+    }
+  }
+
+  @Test
+  void twoUsbCamerasWithTheSameSerialAreRefusedAtEveryOpenNamingBoth() throws Exception {
+    String first = FakeU3v.VENDOR + "-CB0000000004-" + TWIN;
+    String second = FakeU3v.VENDOR + "-CB0000000005-" + TWIN;
+    try (PekatSimulator sim = PekatSimulator.builder().port(0).build().start()) {
+      // Aravis itself opens <vendor>-<serial>, a name both devices answer to.
+      String yaml =
+          BridgeHarness.config(
+              BridgeHarness.camera(
+                  "twin",
+                  FakeU3v.VENDOR + "-" + TWIN,
+                  sim.baseUri().toString(),
+                  dir,
+                  640,
+                  480,
+                  "frameRate: 10"));
+      try (BridgeHarness harness = BridgeHarness.start(dir, yaml)) {
+        CameraPipeline pipeline = harness.bridge.pipelines().get(0);
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(() -> pipeline.state() == CameraState.MISCONFIGURED);
+        assertThat(harness.bridge.cameras().get(0).error())
+            .contains("twin", "ambiguous", first, second);
+        // The first retry comes 2 s after the refusal: it must refuse again, not pick one.
+        await()
+            .during(Duration.ofSeconds(3))
+            .atMost(Duration.ofSeconds(5))
+            .until(() -> pipeline.state() == CameraState.MISCONFIGURED);
+        assertThat(sim.stats().total()).as("frames analysed from either twin").isZero();
+      }
     }
   }
 

@@ -67,7 +67,8 @@ public final class Camera implements AutoCloseable {
    *
    * @throws AravisException with code NOT_FOUND naming the selector and the cameras seen
    * @throws AmbiguousCameraException when the selector matches more than one device, also when
-   *     Aravis lists only one of them (two GigE cameras with the same serial number)
+   *     Aravis lists only one of them (two GigE cameras with the same serial number) or opens one
+   *     of them by a name both answer to (USB3 {@code <vendor>-<serial>})
    */
   public static Camera open(String selector) {
     CameraLocator.Opened opened = CameraLocator.open(selector);

@@ -61,6 +61,10 @@ final class CameraLocator {
    * reconnect could silently switch devices. A selector that is an IP address names one device.
    */
   static void refuseTwins(String selector, Camera camera) {
+    if (camera.usb().isPresent()) {
+      refuseUsbTwins(selector, camera);
+      return;
+    }
     if (camera.gige().isEmpty() || isIpv4Address(selector)) {
       return;
     }
@@ -77,6 +81,29 @@ final class CameraLocator {
           selector,
           twins,
           "give each camera its own serial number (or DeviceUserID) or select it by IP address");
+    }
+  }
+
+  /**
+   * Refuses a USB3 Vision camera whose vendor, model and serial another connected device shares,
+   * unless the selector is one device's full id. Aravis's USB3 device list does show both (their
+   * ids carry the device GUID), but it also opens {@code <vendor>-<serial>} and {@code
+   * <manufacturer>-<serial>}, names that two such devices share, picking one of them silently. Only
+   * the full id ({@code <vendor>-<GUID>-<serial>}) names one device.
+   */
+  private static void refuseUsbTwins(String selector, Camera camera) {
+    List<DeviceInfo> twins =
+        Devices.list().stream()
+            .filter(d -> d.protocol() == Protocol.USB3_VISION)
+            .filter(d -> d.serial().equals(camera.serial()))
+            .filter(d -> d.vendor().equals(camera.vendor()))
+            .filter(d -> d.model().equals(camera.model()))
+            .toList();
+    if (twins.size() > 1 && twins.stream().noneMatch(d -> d.id().equals(selector))) {
+      throw new AmbiguousCameraException(
+          selector,
+          twins.stream().map(DeviceInfo::describe).sorted().toList(),
+          "give each camera its own serial number or select it by its full device id");
     }
   }
 
