@@ -12,20 +12,17 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The PEKAT instances of one camera (one for {@code pekat.url}, several for {@code pekat.urls}):
  * which instance a frame goes to, and which instances may get frames at all.
  *
  * <p>Routing: a frame goes to the ready instance with the fewest requests in flight, ties in turn;
- * it waits (up to {@code busyWait}) only when every ready instance is full. Health: consecutive
- * failures (refused at once, reset, time-out or 5xx after {@link #FAILURES_TO_EJECT}) take an
- * instance out; {@link Recovery} probes it and warms it up before it gets frames again, also at
- * start.
+ * it waits (up to {@code busyWait}) only when every ready instance is full ({@link Router} picks,
+ * {@link SlotWaits} is where the frame thread waits). Health: consecutive failures (refused at
+ * once, reset, time-out or 5xx after {@link #FAILURES_TO_EJECT}) take an instance out; {@link
+ * Recovery} probes it and warms it up before it gets frames again, also at start.
  *
  * <p>Ownership: {@link #analyze} takes the frame's one reference, as {@link PekatClient#analyze}
  * does. With {@code retryOnOtherInstance} the pool holds one more reference until the frame's last
@@ -49,11 +46,8 @@ public final class AnalyzerPool implements AutoCloseable {
   private final List<Instance> instances;
   private final boolean retryOnOtherInstance;
   private final Recovery recovery;
-  private final AtomicInteger turn = new AtomicInteger();
-  private final ReentrantLock lock = new ReentrantLock();
-  private final Condition slotFreed = lock.newCondition();
-  private final AtomicLong releases = new AtomicLong();
-  private final AtomicInteger waiters = new AtomicInteger();
+  private final Router router;
+  private final SlotWaits waits = new SlotWaits();
   private final AtomicLong lastVerdictNanos = new AtomicLong(NEVER);
 
   /** nanoTime of the first frame that arrived after the last verdict; {@link #NEVER} if none. */
@@ -84,6 +78,7 @@ public final class AnalyzerPool implements AutoCloseable {
     List<Instance> list = new ArrayList<>();
     clients.forEach(c -> list.add(new Instance(c)));
     this.instances = List.copyOf(list);
+    this.router = new Router(instances);
     this.retryOnOtherInstance = retryOnOtherInstance;
     this.recovery = new Recovery(cameraId, this);
   }
@@ -103,12 +98,11 @@ public final class AnalyzerPool implements AutoCloseable {
     }
     AnalyzerPool pool = new AnalyzerPool(cameraId, clients, retryOnOtherInstance);
     shape.ifPresent(pool.recovery::shape);
-    if (pool.single()) {
-      // One instance has nowhere else to send frames: it takes them from the start, as before
-      // pools existed, and comes back after an outage on its first /ping (Recovery).
-      pool.instances.get(0).state = AnalyzerState.READY;
-    } else {
+    if (pool.warmsUp()) {
       pool.instances.forEach(pool.recovery::recoverSoon);
+    } else {
+      // See warmsUp: a single instance takes frames from the start.
+      pool.instances.get(0).state = AnalyzerState.READY;
     }
     return pool;
   }
@@ -124,8 +118,8 @@ public final class AnalyzerPool implements AutoCloseable {
     }
     long deadline = System.nanoTime() + busyWait.toNanos();
     while (true) {
-      long seen = releases.get();
-      Instance picked = pick(null);
+      long seen = waits.seen();
+      Instance picked = router.pick(null);
       if (picked != null) {
         return new Slot(picked);
       }
@@ -133,59 +127,15 @@ public final class AnalyzerPool implements AutoCloseable {
         return Slot.DOWN;
       }
       long left = deadline - System.nanoTime();
-      if (left <= 0 || !awaitRelease(seen, left)) {
+      if (left <= 0 || !waits.await(seen, left)) {
         return Slot.BUSY;
       }
     }
   }
 
-  /** Least loaded ready instance with a free slot, reserved; {@code not} is skipped. */
-  private Instance pick(Instance not) {
-    int n = instances.size();
-    int start = Math.floorMod(turn.getAndIncrement(), n);
-    while (true) {
-      Instance best = null;
-      for (int k = 0; k < n; k++) {
-        Instance i = instances.get((start + k) % n);
-        if (i != not
-            && i.state == AnalyzerState.READY
-            && i.inFlight.get() < i.maxInFlight
-            && (best == null || i.inFlight.get() < best.inFlight.get())) {
-          best = i;
-        }
-      }
-      if (best == null || best.tryReserve()) {
-        return best;
-      }
-    }
-  }
-
-  private boolean awaitRelease(long seen, long nanos) throws InterruptedException {
-    waiters.incrementAndGet();
-    lock.lock();
-    try {
-      long left = nanos;
-      while (releases.get() == seen && left > 0) {
-        left = slotFreed.awaitNanos(left);
-      }
-      return releases.get() != seen;
-    } finally {
-      lock.unlock();
-      waiters.decrementAndGet();
-    }
-  }
-
   /** Event loop or recovery thread: a slot is free or an instance became ready. */
   void signal() {
-    releases.incrementAndGet();
-    if (waiters.get() > 0) {
-      lock.lock();
-      try {
-        slotFreed.signalAll();
-      } finally {
-        lock.unlock();
-      }
-    }
+    waits.signal();
   }
 
   /**
@@ -266,7 +216,7 @@ public final class AnalyzerPool implements AutoCloseable {
 
   /** Another ready instance with a free slot whose last round trip still fits the deadline. */
   private Instance retryTarget(Instance failed, long deadlineNanos) {
-    Instance other = pick(failed);
+    Instance other = router.pick(failed);
     if (other == null) {
       return null;
     }
@@ -286,12 +236,7 @@ public final class AnalyzerPool implements AutoCloseable {
   }
 
   private boolean anyReady() {
-    for (Instance i : instances) {
-      if (i.state == AnalyzerState.READY) {
-        return true;
-      }
-    }
-    return false;
+    return router.readyCount() > 0;
   }
 
   /**
@@ -301,31 +246,25 @@ public final class AnalyzerPool implements AutoCloseable {
   public boolean awaitReady(int count, Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
-      long seen = releases.get();
-      if (readyCount() >= count) {
+      long seen = waits.seen();
+      if (router.readyCount() >= count) {
         return true;
       }
       long left = deadline - System.nanoTime();
       if (left <= 0) {
         return false;
       }
-      awaitRelease(seen, left);
+      waits.await(seen, left);
     }
   }
 
-  private int readyCount() {
-    int n = 0;
-    for (Instance i : instances) {
-      if (i.state == AnalyzerState.READY) {
-        n++;
-      }
-    }
-    return n;
-  }
-
-  /** Whether the camera has one instance ({@code pekat.url}): no warm-up frames, see start. */
-  boolean single() {
-    return instances.size() == 1;
+  /**
+   * Whether instances get a warm-up frame before frames (at start and after an outage). Not yet for
+   * a single {@code pekat.url}: it takes frames from the start and is re-admitted on its first
+   * {@code /ping}, because the end-to-end tests of a single analyzer still count every request.
+   */
+  boolean warmsUp() {
+    return instances.size() > 1;
   }
 
   /** Whether at least one instance is ready (warmed up and not failing). */

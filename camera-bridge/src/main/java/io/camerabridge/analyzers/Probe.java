@@ -3,9 +3,11 @@ package io.camerabridge.analyzers;
 import io.camerabridge.pekat.PekatEndpoint;
 import java.io.InputStream;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
@@ -19,8 +21,10 @@ import javax.net.ssl.TrustManagerFactory;
 
 /**
  * PEKAT's side endpoints, {@code GET /ping} and {@code GET /version}, asked off the frame path on
- * the JDK's HTTP client (its own threads; a probe that hangs is bounded by its timeout). Neither
- * carries the API key.
+ * the JDK's HTTP client (its own threads; a probe that hangs is bounded by its timeout). Both carry
+ * the project's {@code api_key} when it has one, as frames do: PEKAT's "Secure image analyze" asks
+ * for it on every request (../shared/pekat-api.md), and a server that does not need it ignores it.
+ * The URI with the key is never logged: a failed probe is only "not up".
  */
 final class Probe {
   /** The vendor clients give ping 5 s; ours is shorter so a dead instance is retried sooner. */
@@ -31,8 +35,16 @@ final class Probe {
   private final URI base;
   private final HttpClient http;
 
+  /** {@code ?api_key=...} already URL-encoded, or empty; never part of a message. */
+  private final String keyQuery;
+
   Probe(PekatEndpoint endpoint) {
     this.base = endpoint.baseUrl();
+    this.keyQuery =
+        endpoint
+            .apiKey()
+            .map(k -> "?api_key=" + URLEncoder.encode(k.reveal(), StandardCharsets.UTF_8))
+            .orElse("");
     HttpClient.Builder b =
         HttpClient.newBuilder()
             .connectTimeout(endpoint.connectTimeout())
@@ -59,7 +71,7 @@ final class Probe {
 
   private CompletableFuture<Optional<HttpResponse<String>>> get(String path) {
     String b = base.toString();
-    URI uri = URI.create(b.endsWith("/") ? b + path : b + "/" + path);
+    URI uri = URI.create((b.endsWith("/") ? b + path : b + "/" + path) + keyQuery);
     HttpRequest request = HttpRequest.newBuilder(uri).timeout(TIMEOUT).GET().build();
     try {
       return http.sendAsync(request, HttpResponse.BodyHandlers.ofString())

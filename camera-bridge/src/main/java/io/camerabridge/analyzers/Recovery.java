@@ -86,11 +86,8 @@ final class Recovery {
   }
 
   private void probe(Instance at, Duration backoff) {
-    if (pool.single()) {
-      at.probe.ping().thenAcceptAsync(up -> afterPing(at, backoff, up), this::runHere);
-      return;
-    }
-    if (shape == null) {
+    boolean warm = pool.warmsUp();
+    if (warm && shape == null) {
       schedule(() -> probe(at, backoff), SHAPE_POLL);
       return;
     }
@@ -98,30 +95,15 @@ final class Recovery {
         .ping()
         .thenAcceptAsync(
             up -> {
-              if (up) {
+              if (!up) {
+                again(at, backoff);
+              } else if (warm) {
                 warmUp(at, backoff);
               } else {
-                again(at, backoff);
+                admit(at, "");
               }
             },
             this::runHere);
-  }
-
-  /** A single instance comes back on its first /ping, as before pools existed (no warm-up). */
-  private void afterPing(Instance at, Duration backoff, boolean up) {
-    if (!up) {
-      again(at, backoff);
-      return;
-    }
-    at.consecutiveFailures.set(0);
-    at.state = AnalyzerState.READY;
-    pool.signal();
-    at.probe
-        .version()
-        .thenAccept(
-            version ->
-                LOG.info(
-                    "Camera {}: analyzer {} ready again (PEKAT {})", cameraId, at.name, version));
   }
 
   private void warmUp(Instance at, Duration backoff) {
@@ -134,7 +116,15 @@ final class Recovery {
         .thenAcceptAsync(
             outcome -> {
               if (warmedUp(outcome)) {
-                admit(at, s, System.nanoTime() - start, outcome);
+                admit(
+                    at,
+                    String.format(
+                        "; warm-up frame %dx%d %s answered %s in %d ms",
+                        s.width(),
+                        s.height(),
+                        s.layout(),
+                        outcome.name(),
+                        AnalyzerPool.millis(System.nanoTime() - start)));
               } else {
                 LOG.info(
                     "Camera {}: analyzer {} answers /ping but its warm-up frame failed ({});"
@@ -160,7 +150,13 @@ final class Recovery {
     return outcome instanceof AnalysisOutcome.Analyzed;
   }
 
-  private void admit(Instance at, FrameShape s, long warmupNanos, AnalysisOutcome outcome) {
+  /**
+   * The one way an instance becomes ready (at start and after an outage, with or without a warm-up
+   * frame): failures forgotten, frame threads woken, PEKAT's {@code /version} logged.
+   *
+   * @param warmup what the warm-up frame did, for the log line; empty without one
+   */
+  private void admit(Instance at, String warmup) {
     at.consecutiveFailures.set(0);
     at.state = AnalyzerState.READY;
     pool.signal();
@@ -169,16 +165,11 @@ final class Recovery {
         .thenAccept(
             version ->
                 LOG.info(
-                    "Camera {}: analyzer {} ready (PEKAT {}); warm-up frame {}x{} {} answered {} in"
-                        + " {} ms",
+                    "Camera {}: analyzer {} ready (PEKAT {}){}",
                     cameraId,
                     at.name,
                     version,
-                    s.width(),
-                    s.height(),
-                    s.layout(),
-                    outcome.name(),
-                    AnalyzerPool.millis(warmupNanos)));
+                    warmup));
   }
 
   private void again(Instance at, Duration backoff) {

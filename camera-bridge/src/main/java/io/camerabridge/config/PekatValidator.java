@@ -114,16 +114,28 @@ final class PekatValidator {
           path, "required: the PEKAT project's address, e.g. url: \"http://127.0.0.1:8000\"");
       return;
     }
-    String problem = EndpointRules.urlProblem(url);
+    String problem = urlProblem(url, "http://127.0.0.1:8000");
     if (problem != null) {
-      problems.check(
-          path,
-          "'"
-              + TokenText.withoutCredentials(url.toString())
-              + "' "
-              + problem
-              + ": write the PEKAT project's address, e.g. http://127.0.0.1:8000");
+      problems.check(path, problem);
     }
+  }
+
+  /**
+   * What is wrong with a PEKAT project's address, as a config message (credentials left out), or
+   * null when it is usable. Shared by every key that names a PEKAT project ({@code pekat.url(s)},
+   * {@code plc.recipes}).
+   */
+  static String urlProblem(URI url, String example) {
+    String problem = EndpointRules.urlProblem(url);
+    if (problem == null) {
+      return null;
+    }
+    return "'"
+        + TokenText.withoutCredentials(url.toString())
+        + "' "
+        + problem
+        + ": write the PEKAT project's address, e.g. "
+        + example;
   }
 
   private void checkTimeouts(String path, PekatConfig pekat) {

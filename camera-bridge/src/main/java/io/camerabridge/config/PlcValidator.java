@@ -1,6 +1,5 @@
 package io.camerabridge.config;
 
-import io.camerabridge.pekat.EndpointRules;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.List;
@@ -95,15 +94,9 @@ final class PlcValidator {
       problems.check(path, "no URL given: the PEKAT project of this recipe, e.g. http://host:8001");
       return;
     }
-    String problem = EndpointRules.urlProblem(url);
+    String problem = PekatValidator.urlProblem(url, "http://127.0.0.1:8001");
     if (problem != null) {
-      problems.check(
-          path,
-          "'"
-              + TokenText.withoutCredentials(url.toString())
-              + "' "
-              + problem
-              + ": write the PEKAT project's address, e.g. http://127.0.0.1:8001");
+      problems.check(path, problem);
     }
   }
 

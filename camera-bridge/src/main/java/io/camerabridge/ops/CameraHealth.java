@@ -3,6 +3,7 @@ package io.camerabridge.ops;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -27,6 +28,8 @@ import java.util.Objects;
  *     NG); 0 while frames are being analysed or none arrive
  * @param analyzers each analyzer instance ({@code host:port}) and its state (ready, warming, down),
  *     in configuration order; empty when not known
+ * @param outputs each output's health, in configuration order; a failing one makes the camera
+ *     unhealthy (the line or the MES is not told)
  */
 public record CameraHealth(
     String cameraId,
@@ -38,7 +41,8 @@ public record CameraHealth(
     String ptpStatus,
     String error,
     double unanalysedSeconds,
-    Map<String, String> analyzers) {
+    Map<String, String> analyzers,
+    List<OutputHealth> outputs) {
 
   /**
    * Frames arriving for this long without a single verdict make the camera unhealthy: it is
@@ -76,7 +80,8 @@ public record CameraHealth(
         ptpStatus,
         null,
         0,
-        Map.of());
+        Map.of(),
+        List.of());
   }
 
   /**
@@ -93,14 +98,21 @@ public record CameraHealth(
     Objects.requireNonNull(state, "state");
     analyzers =
         analyzers == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(analyzers));
+    outputs = outputs == null ? List.of() : List.copyOf(outputs);
   }
 
   /**
    * Whether this camera lets the service count as healthy: disabled, or streaming with its frames
-   * being analysed.
+   * being analysed and every output delivering.
    */
   public boolean healthy() {
-    return !enabled || (state == CameraState.STREAMING && !analysisStalled());
+    return !enabled
+        || (state == CameraState.STREAMING && !analysisStalled() && failingOutputs().isEmpty());
+  }
+
+  /** Outputs that have not delivered for {@link OutputHealth#FAILING_SECONDS} or more. */
+  public List<OutputHealth> failingOutputs() {
+    return outputs.stream().filter(OutputHealth::failing).toList();
   }
 
   /** Frames arrive but none got a verdict for {@link #ANALYSIS_STALL_SECONDS} or more. */

@@ -18,6 +18,14 @@ record HealthReport(boolean healthy, List<CameraHealth> cameras) {
     return new HealthReport(copy.stream().allMatch(CameraHealth::healthy), copy);
   }
 
+  private static void output(ObjectNode node, OutputHealth o) {
+    node.put("type", o.type()).put("state", o.state());
+    if (o.problem() != null) {
+      node.put("failingSeconds", Math.round(o.failingSeconds() * 10) / 10.0);
+      node.put("problem", o.problem());
+    }
+  }
+
   String toJson() {
     ObjectNode root = JSON.createObjectNode();
     root.put("status", healthy ? "healthy" : "unhealthy");
@@ -37,6 +45,10 @@ record HealthReport(boolean healthy, List<CameraHealth> cameras) {
       if (!camera.analyzers().isEmpty()) {
         ObjectNode instances = node.putObject("analyzers");
         camera.analyzers().forEach(instances::put);
+      }
+      if (!camera.outputs().isEmpty()) {
+        ObjectNode outputs = node.putObject("outputs");
+        camera.outputs().forEach(o -> output(outputs.putObject(o.output()), o));
       }
       node.put("triggered", camera.triggered());
       if (camera.ptpStatus() != null) {

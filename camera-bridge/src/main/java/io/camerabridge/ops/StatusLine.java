@@ -42,6 +42,9 @@ public final class StatusLine {
         part.append(", NOT ANALYSING: no verdict for ");
         part.append(Math.round(camera.unanalysedSeconds())).append("s while frames arrive");
       }
+      for (OutputHealth o : camera.failingOutputs()) {
+        part.append(", OUTPUT ").append(o.output()).append(" FAILING: ").append(o.problem());
+      }
       line.add(part);
     }
     return line.toString();

@@ -8,6 +8,7 @@ import io.camerabridge.config.OutputType;
 import io.camerabridge.config.TimeoutVerdict;
 import io.camerabridge.metrics.BridgeMeter;
 import io.camerabridge.metrics.MeterTags;
+import io.camerabridge.ops.OutputHealth;
 import io.camerabridge.ops.ParallelClose;
 import io.camerabridge.outcome.Outcome;
 import io.camerabridge.outcome.PartOutcome;
@@ -130,6 +131,11 @@ public final class CameraOutputs implements Consumer<PartOutcome> {
     }
     BridgeMeter.VERDICTS_LATE.functionCounter(
         registry, tags, sequencer, VerdictSequencer::lateAnswers);
+  }
+
+  /** Each output's health, in configuration order; from {@code /health}'s thread. */
+  public List<OutputHealth> health() {
+    return outputs.stream().map(b -> b.output().health()).toList();
   }
 
   /** Where the pipeline reports each part (frame thread: expect; results thread: answer). */

@@ -3,6 +3,7 @@ package io.camerabridge.outputs;
 import io.camerabridge.bindings.aravis.AravisException;
 import io.camerabridge.bindings.aravis.CameraFeatures;
 import io.camerabridge.config.OutputConfig;
+import io.camerabridge.ops.OutputHealth;
 import io.camerabridge.ops.logging.RateLimitedLog;
 import io.camerabridge.outcome.PartOutcome;
 import java.time.Duration;
@@ -172,6 +173,11 @@ final class LineOutput implements Output {
 
   private void write(CameraFeatures f, boolean active) {
     f.setBoolean("UserOutputValue", active != config.invert());
+  }
+
+  @Override
+  public OutputHealth health() {
+    return meters.health();
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.camerabridge.outputs;
 
 import io.camerabridge.config.OutputConfig;
+import io.camerabridge.ops.OutputHealth;
 import io.camerabridge.outcome.PartOutcome;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -57,6 +58,16 @@ final class MqttOutput implements Output {
   /** The publisher took one of this output's messages off the queue. */
   void dequeued() {
     queued.decrementAndGet();
+  }
+
+  @Override
+  public OutputHealth health() {
+    double down = publisher.disconnectedNanos() / 1e9;
+    if (down <= 0) {
+      return meters.health();
+    }
+    return new OutputHealth(
+        name, "mqtt", down, "not connected to the broker; " + queued.get() + " outcome(s) queued");
   }
 
   @Override

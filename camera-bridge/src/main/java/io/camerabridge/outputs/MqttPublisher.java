@@ -50,6 +50,10 @@ public final class MqttPublisher implements AutoCloseable {
   private final Thread worker;
   private final RateLimitedLog problems = new RateLimitedLog(LOG, Duration.ofMinutes(1));
   private volatile boolean connected;
+  // System.nanoTime() when the connection was last lost (or the publisher created), so /health can
+  // say for how long the broker has been unreachable; CONNECTED while it is up.
+  private static final long CONNECTED = Long.MIN_VALUE;
+  private volatile long downSinceNanos = System.nanoTime();
   private volatile long drainUntilNanos = Long.MAX_VALUE;
   private MqttClient client;
 
@@ -68,6 +72,12 @@ public final class MqttPublisher implements AutoCloseable {
   /** Whether the broker connection is up. */
   public boolean isConnected() {
     return connected;
+  }
+
+  /** How long the broker connection has been down, in nanoseconds; 0 while connected. */
+  public long disconnectedNanos() {
+    long since = downSinceNanos;
+    return since == CONNECTED ? 0 : Math.max(1, System.nanoTime() - since);
   }
 
   /** Queues a message; false when the queue is full (the caller counts the drop). */
@@ -116,7 +126,7 @@ public final class MqttPublisher implements AutoCloseable {
     try {
       while (!(stopping() && (!canDrain() || (pending == null && queue.isEmpty())))) {
         if (client == null || !client.isConnected()) {
-          connected = false;
+          markDown();
           if (!connect()) {
             stop.await(backoff.toMillis(), TimeUnit.MILLISECONDS);
             backoff = min(backoff.multipliedBy(2), BACKOFF_MAX);
@@ -176,6 +186,7 @@ public final class MqttPublisher implements AutoCloseable {
       client.connect(options());
       client.publish(config.resolvedStatusTopic(), ONLINE, 1, true);
       connected = true;
+      downSinceNanos = CONNECTED;
       LOG.info("MQTT: connected to {} as {}", config.broker(), config.clientId());
       return true;
     } catch (MqttException e) {
@@ -202,8 +213,15 @@ public final class MqttPublisher implements AutoCloseable {
     return o;
   }
 
-  private void dropConnection() {
+  private void markDown() {
     connected = false;
+    if (downSinceNanos == CONNECTED) {
+      downSinceNanos = System.nanoTime();
+    }
+  }
+
+  private void dropConnection() {
+    markDown();
     if (client != null) {
       try {
         client.disconnectForcibly(0, 100, false);

@@ -1,5 +1,6 @@
 package io.camerabridge.outputs;
 
+import io.camerabridge.ops.OutputHealth;
 import io.camerabridge.outcome.PartOutcome;
 import java.time.Duration;
 
@@ -13,6 +14,9 @@ interface Output {
    * output's {@code on:} list (a level line also acts on the others, by going idle).
    */
   void offer(PartOutcome part, boolean fires);
+
+  /** Whether it delivers; read from {@code /health}'s thread, never blocks. */
+  OutputHealth health();
 
   /** Outcomes waiting to be written. */
   int queued();

@@ -3,6 +3,7 @@ package io.camerabridge.outputs;
 import io.camerabridge.config.OutputType;
 import io.camerabridge.metrics.BridgeMeter;
 import io.camerabridge.metrics.MeterTags;
+import io.camerabridge.ops.OutputHealth;
 import io.camerabridge.outcome.PartOutcome;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -10,10 +11,17 @@ import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntSupplier;
 
-/** The meters of one output: fired, failed and dropped outcomes, its latency, its queue. */
+/**
+ * The meters of one output (fired, failed and dropped outcomes, its latency, its queue) and, from
+ * the same events, whether it delivers ({@link #health}).
+ */
 public final class OutputMeters {
+  /** {@link #troubleSinceNanos} while the last outcome was delivered (or none came yet). */
+  private static final long DELIVERING = Long.MIN_VALUE;
+
   private final Counter fired;
   private final Counter failed;
   private final Counter dropped;
@@ -21,6 +29,8 @@ public final class OutputMeters {
   private final String output;
   private final OutputType type;
   private volatile WriteObserver observer = WriteObserver.NONE;
+  private final AtomicLong troubleSinceNanos = new AtomicLong(DELIVERING);
+  private final AtomicLong undeliveredInARow = new AtomicLong();
 
   OutputMeters(
       MeterRegistry registry, String camera, String output, OutputType type, IntSupplier queued) {
@@ -42,6 +52,8 @@ public final class OutputMeters {
   void fired(PartOutcome part, long startedEpochNanos) {
     long nanos = Math.max(0, epochNanosNow() - part.filledEpochNanos());
     fired.increment();
+    undeliveredInARow.set(0);
+    troubleSinceNanos.set(DELIVERING);
     latency.record(nanos, TimeUnit.NANOSECONDS);
     observer.written(
         output, type, part, Math.max(0, startedEpochNanos - part.filledEpochNanos()), nanos);
@@ -53,10 +65,30 @@ public final class OutputMeters {
 
   void failed() {
     failed.increment();
+    undelivered();
   }
 
   void dropped() {
     dropped.increment();
+    undelivered();
+  }
+
+  private void undelivered() {
+    undeliveredInARow.incrementAndGet();
+    troubleSinceNanos.compareAndSet(DELIVERING, System.nanoTime());
+  }
+
+  /** Delivering, or for how long and how many outcomes in a row were not. */
+  OutputHealth health() {
+    long since = troubleSinceNanos.get();
+    if (since == DELIVERING) {
+      return OutputHealth.ok(output, type.configName());
+    }
+    return new OutputHealth(
+        output,
+        type.configName(),
+        (System.nanoTime() - since) / 1e9,
+        undeliveredInARow.get() + " outcome(s) in a row not delivered (failed or dropped)");
   }
 
   static long epochNanosNow() {

@@ -1,6 +1,7 @@
 package io.camerabridge.outputs;
 
 import io.camerabridge.config.OutputConfig;
+import io.camerabridge.ops.OutputHealth;
 import io.camerabridge.ops.logging.RateLimitedLog;
 import io.camerabridge.outcome.PartOutcome;
 import java.io.IOException;
@@ -63,6 +64,11 @@ final class WebhookOutput implements Output {
     if (fires && !queue.offer(part)) {
       meters.dropped();
     }
+  }
+
+  @Override
+  public OutputHealth health() {
+    return meters.health();
   }
 
   @Override

@@ -126,7 +126,8 @@ public final class CameraPipeline {
         diagnostics.ptpStatus().orElse(null),
         openFailures.misconfiguration().orElse(null),
         state == CameraState.STREAMING ? parts.analyzers().unanalysedNanos() / 1e9 : 0,
-        instanceStates());
+        instanceStates(),
+        parts.outputs().health());
   }
 
   private Map<String, String> instanceStates() {

@@ -25,6 +25,8 @@ final class Handshake {
   private volatile long acks;
   private volatile long unacknowledged;
   private volatile long overflow;
+  // The queue's size for /health, which reads it from another thread than the one that changes it.
+  private volatile int queued;
 
   Handshake(PlcHandshake mode, int capacity) {
     this.mode = mode;
@@ -42,6 +44,7 @@ final class Handshake {
         case QUEUE -> {
           if (waiting.size() < capacity) {
             waiting.addLast(part);
+            queued = waiting.size();
           } else {
             overflow++;
           }
@@ -80,6 +83,7 @@ final class Handshake {
       return false;
     }
     shown = waiting.removeFirst();
+    queued = waiting.size();
     resultValid = true;
     return true;
   }
@@ -97,8 +101,9 @@ final class Handshake {
     return resultValid;
   }
 
+  /** Outcomes waiting behind the shown one ({@code queue}); safe to read from any thread. */
   int waiting() {
-    return waiting.size();
+    return queued;
   }
 
   long acks() {

@@ -170,6 +170,11 @@ public final class PlcCameraCore implements PlcCamera, Consumer<PartOutcome>, Au
     return handshake.unacknowledged();
   }
 
+  /** Outcomes waiting behind the shown one (handshake {@code queue}). */
+  public int queueDepth() {
+    return handshake.waiting();
+  }
+
   public long queueOverflow() {
     return handshake.overflow();
   }

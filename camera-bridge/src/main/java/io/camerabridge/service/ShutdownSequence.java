@@ -5,6 +5,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sun.misc.Signal;
+import sun.misc.SignalHandler;
 
 /**
  * How the process ends. One JVM shutdown hook runs {@link Bridge#stop()} (its written order) and
@@ -65,17 +66,23 @@ public final class ShutdownSequence {
     }
     for (String name : STOP_SIGNALS) {
       try {
-        Signal.handle(
-            new Signal(name),
-            signal -> {
-              LOG.info(
-                  "SIG{} received: stopping{}",
-                  signal.getName(),
-                  signal.getName().equals("HUP")
-                      ? " (camera-bridge does not reload: restart it to apply a new configuration)"
-                      : "");
-              action.run();
-            });
+        SignalHandler before =
+            Signal.handle(
+                new Signal(name),
+                signal -> {
+                  LOG.info(
+                      "SIG{} received: stopping{}",
+                      signal.getName(),
+                      signal.getName().equals("HUP")
+                          ? " (camera-bridge does not reload: restart it to apply a new configuration)"
+                          : "");
+                  action.run();
+                });
+        if (before == SignalHandler.SIG_IGN) {
+          // The JVM leaves a signal that was ignored when it started (nohup, a background job)
+          // ignored, as the one who started it asked.
+          LOG.info("SIG{} was ignored when camera-bridge started: it will not stop it", name);
+        }
       } catch (IllegalArgumentException | UnsupportedOperationException e) {
         LOG.warn(
             "Cannot handle SIG{} ({}); the JVM will exit with status 128+signal",

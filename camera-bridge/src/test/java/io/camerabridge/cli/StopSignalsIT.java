@@ -37,7 +37,9 @@ class StopSignalsIT {
 
       signal(run, "HUP");
 
-      assertThat(run.waitFor(60, TimeUnit.SECONDS)).as("exited after SIGHUP").isTrue();
+      assertThat(run.waitFor(60, TimeUnit.SECONDS))
+          .as("exited after SIGHUP; its output:%n%s", Files.readString(dir.resolve("hup.out")))
+          .isTrue();
       String out = Files.readString(dir.resolve("hup.out"));
       assertThat(run.exitValue()).as(out).isZero();
       assertThat(out).contains("SIGHUP received: stopping").contains("camera-bridge stopped");
@@ -111,6 +113,10 @@ class StopSignalsIT {
     String jar = System.getProperty("camerabridge.jar");
     assertThat(jar).as("system property camerabridge.jar (set by Failsafe)").isNotBlank();
     List<String> command = new ArrayList<>();
+    // A test run started under nohup passes SIGHUP on as ignored, and the JVM (rightly) leaves an
+    // ignored SIGHUP ignored: give the service the disposition systemd gives it.
+    command.add("env");
+    command.add("--default-signal=HUP");
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-jar");
     command.add(jar);

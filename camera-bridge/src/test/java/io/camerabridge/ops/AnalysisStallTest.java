@@ -20,7 +20,8 @@ class AnalysisStallTest {
         null,
         null,
         unanalysedSeconds,
-        analyzers);
+        analyzers,
+        List.of());
   }
 
   @Test
@@ -45,10 +46,11 @@ class AnalysisStallTest {
   void aDisabledOrReconnectingCameraIsJudgedAsBefore() {
     CameraHealth disabled =
         new CameraHealth(
-            "x", false, CameraState.STARTING, Double.NaN, false, false, null, null, 99, null);
+            "x", false, CameraState.STARTING, Double.NaN, false, false, null, null, 99, null, null);
     assertThat(disabled.healthy()).isTrue();
     CameraHealth reconnecting =
-        new CameraHealth("y", true, CameraState.RECONNECTING, 5, false, false, null, null, 0, null);
+        new CameraHealth(
+            "y", true, CameraState.RECONNECTING, 5, false, false, null, null, 0, null, null);
     assertThat(reconnecting.healthy()).isFalse();
   }
 

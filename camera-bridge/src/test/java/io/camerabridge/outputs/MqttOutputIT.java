@@ -110,6 +110,9 @@ class MqttOutputIT {
         .atMost(WAIT)
         .until(() -> count(registry, "mqtt", "fired") >= 30 && !publisher.isConnected());
     assertThat(outputs.names()).containsExactly("mqtt");
+    assertThat(outputs.health().get(0).problem())
+        .as("/health names the outage while it lasts")
+        .startsWith("not connected to the broker");
     broker.startBroker();
 
     await()
@@ -131,6 +134,7 @@ class MqttOutputIT {
     await()
         .atMost(WAIT)
         .until(() -> broker.retained("camera-bridge/bridge-test/status").equals("online"));
+    assertThat(outputs.health().get(0).state()).isEqualTo("ok");
 
     publisher.close(Duration.ofSeconds(5));
     assertThat(broker.retained("camera-bridge/bridge-test/status")).isEqualTo("offline");

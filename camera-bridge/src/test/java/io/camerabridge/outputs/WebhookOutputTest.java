@@ -9,6 +9,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.camerabridge.config.CameraConfig;
+import io.camerabridge.ops.OutputHealth;
 import io.camerabridge.testing.WebhookReceiver;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
@@ -105,6 +106,25 @@ class WebhookOutputTest {
     assertThat(parse(receiver.bodies().get(1)).get("sequence").asLong()).isEqualTo(3);
     assertThat(count(registry, "webhook", "failed")).isEqualTo(1);
     assertThat(count(registry, "webhook", "fired")).isEqualTo(2);
+  }
+
+  @Test
+  void healthSaysSinceWhenAndHowManyOutcomesWereNotDeliveredUntilOneIs() {
+    CameraOutputs o = outputs("retries: 0\ncontext: none");
+    assertThat(o.health()).singleElement().satisfies(h -> assertThat(h.state()).isEqualTo("ok"));
+
+    receiver.failNext(2);
+    feed(o, 1, 2);
+    await().atMost(Duration.ofSeconds(20)).until(() -> count(registry, "webhook", "failed") == 2);
+    OutputHealth troubled = o.health().get(0);
+    assertThat(troubled.output()).isEqualTo("webhook");
+    assertThat(troubled.type()).isEqualTo("webhook");
+    assertThat(troubled.problem()).startsWith("2 outcome(s) in a row not delivered");
+    assertThat(troubled.failingSeconds()).isPositive();
+
+    feed(o, 3, 3);
+    await().atMost(Duration.ofSeconds(20)).until(() -> receiver.bodies().size() == 1);
+    await().untilAsserted(() -> assertThat(o.health().get(0).state()).isEqualTo("ok"));
   }
 
   @Test

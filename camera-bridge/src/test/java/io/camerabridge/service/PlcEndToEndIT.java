@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camerabridge.bindings.aravis.fake.FakeGvCameraProcess;
 import io.camerabridge.plc.opcua.PlcOpcUaClient;
 import io.camerabridge.tools.sim.Endpoint;
 import io.camerabridge.tools.sim.PekatSimulator;
-import io.camerabridge.tools.sim.Processing;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,7 +29,6 @@ import org.junit.jupiter.api.io.TempDir;
  * (handshake queue), the way a PLC program does.
  */
 class PlcEndToEndIT {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration WAIT = Duration.ofSeconds(60);
   private static FakeGvCameraProcess camera;
 
@@ -55,32 +51,19 @@ class PlcEndToEndIT {
 
   @Test
   void aPlcTriggersPartsSeesEachResultInOrderWithItsPartIdAcksAndSwitchesRecipe() throws Exception {
-    try (PekatSimulator main = simulator();
-        PekatSimulator recipe1 = simulator()) {
+    try (PekatSimulator main = PlcRig.simulator();
+        PekatSimulator recipe1 = PlcRig.simulator()) {
       main.setNgEvery(3);
-      String yaml =
-          BridgeHarness.base()
-              .yaml(
-                  "plc: { opcua: { listen: \"127.0.0.1:0\", pkiDir: \""
-                      + dir.resolve("pki")
-                      + "\" }, handshake: queue, queue: 8, recipes: { 1: \""
-                      + recipe1.baseUri()
-                      + "\" } }")
-              .camera(
-                  BridgeHarness.camera(
-                      "cam",
-                      camera.deviceId(),
-                      main.baseUri().toString(),
-                      dir,
-                      640,
-                      480,
-                      "frameRate: 30",
-                      "trigger: { mode: plc }",
-                      "plc: { slot: 0 }"))
-              .toYaml();
+      String plcYaml =
+          "plc: { opcua: { listen: \"127.0.0.1:0\", pkiDir: \""
+              + dir.resolve("pki")
+              + "\" }, handshake: queue, queue: 8, recipes: { 1: \""
+              + recipe1.baseUri()
+              + "\" } }";
+      String yaml = PlcRig.config(plcYaml, camera, main, dir, 0);
       List<Seen> seen = new ArrayList<>();
       try (BridgeHarness harness = BridgeHarness.start(dir, yaml)) {
-        int port = harness.bridge.plc().orElseThrow().servers().get(0).server().port();
+        int port = PlcRig.server(harness, "opcua").port();
         try (PlcOpcUaClient plc = PlcOpcUaClient.anonymous(port)) {
           List<Long> pushed = new CopyOnWriteArrayList<>();
           plc.subscribe(
@@ -128,23 +111,14 @@ class PlcEndToEndIT {
           long last = lastSequence(seen);
           await().atMost(WAIT).until(() -> pushed.contains(last));
           assertThat(pushed).as("in order").isSorted();
-          long acks =
-              (long)
-                  harness
-                      .bridge
-                      .metrics()
-                      .registry()
-                      .get("camerabridge.plc.acks")
-                      .functionCounter()
-                      .count();
-          assertThat(acks).isEqualTo(10);
+          assertThat(PlcRig.functionCounter(harness, "camerabridge.plc.acks")).isEqualTo(10);
         }
       }
       // The journal is complete once the service has stopped.
-      List<JsonNode> journal = journal();
+      List<JsonNode> journal = PlcRig.journal(dir);
       assertThat(journal).hasSize(10).as("exactly one frame per Trigger()");
       for (int i = 0; i < seen.size(); i++) {
-        JsonNode record = journalRecord(journal, seen.get(i).sequence());
+        JsonNode record = PlcRig.journalRecord(journal, seen.get(i).sequence());
         assertThat(record.get("verdict").asText())
             .as("verdict of sequence %d", seen.get(i).sequence())
             .isEqualTo(seen.get(i).verdict());
@@ -156,10 +130,6 @@ class PlcEndToEndIT {
       }
       assertThat(seen).extracting(Seen::verdict).contains("NG", "OK");
     }
-  }
-
-  private static PekatSimulator simulator() {
-    return PekatSimulator.builder().port(0).processing(Processing.DISCARD).build().start();
   }
 
   private static long lastSequence(List<Seen> seen) {
@@ -198,20 +168,5 @@ class PlcEndToEndIT {
 
   private static int readInt(PlcOpcUaClient plc, String variable) throws Exception {
     return (Integer) plc.read("cam", variable).getValue().getValue();
-  }
-
-  private List<JsonNode> journal() throws IOException {
-    List<JsonNode> out = new ArrayList<>();
-    for (String line : Files.readAllLines(dir.resolve("cam.jsonl"))) {
-      out.add(JSON.readTree(line));
-    }
-    return out;
-  }
-
-  private static JsonNode journalRecord(List<JsonNode> journal, long sequence) {
-    return journal.stream()
-        .filter(j -> j.get("sequence").asLong() == sequence)
-        .findFirst()
-        .orElseThrow(() -> new AssertionError("no journal record for sequence " + sequence));
   }
 }

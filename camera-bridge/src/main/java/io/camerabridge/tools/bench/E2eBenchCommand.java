@@ -3,6 +3,7 @@ package io.camerabridge.tools.bench;
 import io.camerabridge.support.DurationConverter;
 import io.camerabridge.support.ExitCodes;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -137,6 +138,14 @@ public final class E2eBenchCommand implements Callable<Integer> {
               + " report gives bridge CPU per frame / Aravis-alone CPU per frame")
   private List<Integer> cameras;
 
+  @Option(
+      names = "--chart",
+      paramLabel = "FILE.png",
+      description =
+          "With --cameras: also draw CPU per frame and p50/p99 latency against the number of"
+              + " cameras as a PNG")
+  private Path chart;
+
   @Option(names = "--json", description = "Print one JSON object instead of the text report")
   private boolean json;
 
@@ -189,6 +198,10 @@ public final class E2eBenchCommand implements Callable<Integer> {
   }
 
   private void checkSweepOptions() {
+    if (cameras == null && chart != null) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--chart draws a --cameras sweep: add --cameras 1,2,4");
+    }
     if (cameras == null) {
       return;
     }
@@ -219,6 +232,10 @@ public final class E2eBenchCommand implements Callable<Integer> {
             ? ScaleReport.json(result).toString() + System.lineSeparator()
             : ScaleReport.text(result));
     out.flush();
+    if (chart != null) {
+      ScaleReport.chart(result, chart);
+      spec.commandLine().getErr().println("chart written to " + chart.toAbsolutePath());
+    }
     return ExitCodes.OK;
   }
 }

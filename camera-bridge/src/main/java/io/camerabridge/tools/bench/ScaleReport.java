@@ -3,6 +3,10 @@ package io.camerabridge.tools.bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /** Renders a {@code bench e2e --cameras} sweep as a table or as one JSON object. */
@@ -93,6 +97,55 @@ final class ScaleReport {
 
   private static long acquired(ScaleResult.Bridge b) {
     return b.lanes().stream().mapToLong(l -> l.counts().acquired()).sum();
+  }
+
+  /**
+   * The sweep as two chart panels over the number of cameras: CPU per complete frame (bridge, whole
+   * process, and arv-camera-test when compared) and buffer filled → result p50/p99.
+   */
+  static void chart(ScaleResult r, Path file) throws IOException {
+    List<double[]> bridge = new ArrayList<>();
+    List<double[]> process = new ArrayList<>();
+    List<double[]> arv = new ArrayList<>();
+    List<double[]> p50 = new ArrayList<>();
+    List<double[]> p99 = new ArrayList<>();
+    for (ScaleResult.Step step : r.steps()) {
+      ScaleResult.Bridge b = step.bridge();
+      double n = step.cameras();
+      bridge.add(new double[] {n, b.bridgeCpuPerFrameMillis()});
+      process.add(new double[] {n, b.processCpuPerFrameMillis()});
+      arv.add(new double[] {n, step.arvCpuPerFrameMillis()});
+      LatencySamples.Percentiles p = b.latencies().popToResult().percentiles();
+      p50.add(new double[] {n, p.p50()});
+      p99.add(new double[] {n, p.p99()});
+    }
+    List<ChartRenderer.Line> cpu = new ArrayList<>();
+    cpu.add(new ChartRenderer.Line("bridge", false, bridge));
+    cpu.add(new ChartRenderer.Line("process (with simulators)", true, process));
+    if (r.steps().stream().anyMatch(step -> step.arv() != null)) {
+      cpu.add(new ChartRenderer.Line(ArvCameraTestRun.EXECUTABLE, false, arv));
+    }
+    E2eSettings s = r.settings();
+    ChartRenderer.write(
+        file,
+        String.format(
+            Locale.ROOT,
+            "camera-bridge bench e2e --cameras: %dx%d %s, %s fps per camera, %d-byte packets",
+            s.width(),
+            s.height(),
+            s.format(),
+            E2eReport.fmt(s.fps()),
+            s.packetBytes()),
+        r.machine().oneLine()
+            + "; load at the end "
+            + r.steps().get(r.steps().size() - 1).loadAtEnd(),
+        "cameras",
+        new ChartRenderer.Plot("CPU ms per complete frame (lower is better)", cpu),
+        new ChartRenderer.Plot(
+            "buffer filled -> result ms: p50 solid, p99 dashed",
+            List.of(
+                new ChartRenderer.Line("bridge", false, p50),
+                new ChartRenderer.Line("bridge", true, p99))));
   }
 
   static ObjectNode json(ScaleResult r) {

@@ -165,9 +165,12 @@ class BenchSmokeIT {
             "--warmup",
             "1s",
             "--compare-arv",
+            "--chart",
+            dir.resolve("scale.png").toString(),
             "--json");
 
     assertThat(run.status).as(run.err).isZero();
+    assertThat(ImageIO.read(dir.resolve("scale.png").toFile())).as(run.err).isNotNull();
     JsonNode steps = JSON.readTree(run.out).path("steps");
     assertThat(steps).as(run.out).hasSize(2);
     for (int i = 0; i < 2; i++) {

@@ -43,4 +43,37 @@ class ChartRendererTest {
     }
     assertThat(found).as("the bridge series is drawn in its colour").isTrue();
   }
+
+  @Test
+  void drawsAnyTwoPlotsOverOneAxisGivingEachSeriesOneColour() throws Exception {
+    Path file = dir.resolve("scale.png");
+    List<double[]> cpu = List.of(new double[] {1, 2.0}, new double[] {2, 2.1});
+    List<double[]> arv = List.of(new double[] {1, 1.6}, new double[] {2, Double.NaN});
+
+    ChartRenderer.write(
+        file,
+        "scale",
+        "machine line",
+        "cameras",
+        new ChartRenderer.Plot(
+            "cpu",
+            List.of(
+                new ChartRenderer.Line("bridge", false, cpu),
+                new ChartRenderer.Line("arv", false, arv))),
+        new ChartRenderer.Plot("latency", List.of(new ChartRenderer.Line("bridge", true, cpu))));
+
+    BufferedImage image = ImageIO.read(file.toFile());
+    assertThat(countPixels(image, 0x1f77b4)).as("bridge, in the first colour").isPositive();
+    assertThat(countPixels(image, 0xff7f0e)).as("arv, the next colour").isPositive();
+  }
+
+  private static long countPixels(BufferedImage image, int rgb) {
+    long n = 0;
+    for (int x = 0; x < image.getWidth(); x++) {
+      for (int y = 0; y < image.getHeight(); y++) {
+        n += (image.getRGB(x, y) & 0xffffff) == rgb ? 1 : 0;
+      }
+    }
+    return n;
+  }
 }
