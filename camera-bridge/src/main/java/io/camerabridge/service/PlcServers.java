@@ -22,7 +22,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -83,14 +82,7 @@ final class PlcServers implements AutoCloseable {
       config
           .opcuaServer()
           .ifPresent(
-              o ->
-                  plc.serve(
-                      "opcua",
-                      o.host(),
-                      o.listen(),
-                      () -> new OpcUaPlcServer(o, registry),
-                      all,
-                      registry));
+              o -> plc.serve("opcua", o.host(), o.listen(), new OpcUaPlcServer(o, registry), all));
       // Only cameras with a plc.slot have registers; the others are served over OPC UA alone.
       List<PlcCamera> withSlot = all.stream().filter(c -> c.slot() >= 0).toList();
       config
@@ -98,12 +90,7 @@ final class PlcServers implements AutoCloseable {
           .ifPresent(
               m ->
                   plc.serve(
-                      "modbus",
-                      m.host(),
-                      m.listen(),
-                      () -> new ModbusPlcServer(m, registry),
-                      withSlot,
-                      registry));
+                      "modbus", m.host(), m.listen(), new ModbusPlcServer(m, registry), withSlot));
       return plc;
     } catch (RuntimeException e) {
       plc.close();
@@ -112,13 +99,7 @@ final class PlcServers implements AutoCloseable {
   }
 
   private void serve(
-      String protocol,
-      String host,
-      String listen,
-      Supplier<PlcServer> factory,
-      List<PlcCamera> cameras,
-      MeterRegistry registry) {
-    PlcServer server = factory.get();
+      String protocol, String host, String listen, PlcServer server, List<PlcCamera> cameras) {
     try {
       server.start(cameras);
     } catch (PlcServerException e) {
