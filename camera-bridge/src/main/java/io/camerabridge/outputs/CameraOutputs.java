@@ -9,6 +9,7 @@ import io.camerabridge.config.TimeoutVerdict;
 import io.camerabridge.metrics.BridgeMeter;
 import io.camerabridge.metrics.MeterTags;
 import io.camerabridge.ops.OutputHealth;
+import io.camerabridge.ops.ParallelClose;
 import io.camerabridge.outcome.Outcome;
 import io.camerabridge.outcome.PartOutcome;
 import io.camerabridge.outcome.VerdictSequencer;
@@ -32,7 +33,7 @@ public final class CameraOutputs implements Consumer<PartOutcome> {
   /** Parts that may wait for their outcome at once (the sequencer's bound). */
   static final int MAX_WAITING = 1024;
 
-  private record Bound(OutputConfig config, Output output) {}
+  private record Bound(OutputConfig config, String name, Output output) {}
 
   private final String camera;
   private final List<Bound> outputs = new ArrayList<>();
@@ -51,7 +52,7 @@ public final class CameraOutputs implements Consumer<PartOutcome> {
       int n = perType.merge(oc.type(), 1, Integer::sum);
       String name =
           oc.name() != null ? oc.name() : oc.type().configName() + (n == 1 ? "" : "-" + n);
-      outputs.add(new Bound(oc, build(oc, name, publisher, registry)));
+      outputs.add(new Bound(oc, name, build(oc, name, publisher, registry)));
     }
     TimeoutVerdict onTimeout = config.verdict().onTimeout();
     Outcome decision =
@@ -220,14 +221,29 @@ public final class CameraOutputs implements Consumer<PartOutcome> {
   }
 
   /**
-   * Decides what is still waiting (as timeouts), then lets the webhooks write out their queues for
-   * at most {@code timeout}.
+   * Decides what is still waiting (as timeouts) and hands it to the outputs: at shutdown, before
+   * any output or journal closes, so each sees every part.
+   */
+  public void decideWaitingParts() {
+    sequencer.close();
+  }
+
+  /**
+   * One shutdown step per output, each writing out its queue within the budget it is given; run
+   * them together ({@link ParallelClose}) after {@link #decideWaitingParts()}.
+   */
+  public List<ParallelClose.Step> closeSteps() {
+    return outputs.stream()
+        .map(b -> new ParallelClose.Step(camera + "-" + b.name(), b.output()::close))
+        .toList();
+  }
+
+  /**
+   * Decides what is still waiting (as timeouts), then lets the outputs write out their queues, all
+   * at once, for at most {@code timeout}.
    */
   public void close(Duration timeout) {
-    sequencer.close();
-    long deadline = System.nanoTime() + timeout.toNanos();
-    for (Bound b : outputs) {
-      b.output().close(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
-    }
+    decideWaitingParts();
+    ParallelClose.run(closeSteps(), timeout);
   }
 }

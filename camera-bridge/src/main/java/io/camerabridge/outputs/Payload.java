@@ -3,6 +3,7 @@ package io.camerabridge.outputs;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.camerabridge.config.ContextDetail;
+import io.camerabridge.outcome.ChunkJson;
 import io.camerabridge.outcome.PartOutcome;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -49,7 +50,7 @@ final class Payload {
         g.writeStringField("error", part.error());
       }
       if (!part.chunks().isEmpty()) {
-        writeChunks(g, part.chunks());
+        ChunkJson.write(g, part.chunks());
       }
       writeContext(g, part, context);
       g.writeEndObject();
@@ -57,21 +58,6 @@ final class Payload {
       throw new UncheckedIOException(e);
     }
     return out.toByteArray();
-  }
-
-  /** Integers stay integers; a float JSON cannot carry (NaN, infinite) is written as null. */
-  private static void writeChunks(JsonGenerator g, Map<String, Number> chunks) throws IOException {
-    g.writeObjectFieldStart("chunks");
-    for (Map.Entry<String, Number> c : chunks.entrySet()) {
-      if (c.getValue() instanceof Double d && !Double.isFinite(d)) {
-        g.writeNullField(c.getKey());
-      } else if (c.getValue() instanceof Double d) {
-        g.writeNumberField(c.getKey(), d);
-      } else {
-        g.writeNumberField(c.getKey(), c.getValue().longValue());
-      }
-    }
-    g.writeEndObject();
   }
 
   private static void writeContext(JsonGenerator g, PartOutcome part, ContextDetail context)

@@ -10,8 +10,10 @@ import io.camerabridge.metrics.FrameMetrics;
 import io.camerabridge.metrics.StreamStatistics;
 import io.camerabridge.ops.CameraHealth;
 import io.camerabridge.ops.CameraState;
+import io.camerabridge.ops.ParallelClose;
 import io.camerabridge.ops.logging.RateLimitedLog;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -275,6 +277,18 @@ public final class CameraPipeline {
   /** Phase 3: writes out and closes the journal and the NG image saver. */
   public void closeResults(Duration timeout) {
     parts.closeResults(timeout);
+  }
+
+  /**
+   * Phase 3, first half: every part still waiting is decided (as a timeout), outputs still open.
+   */
+  public void decideWaitingParts() {
+    parts.decideWaitingParts();
+  }
+
+  /** Phase 3, second half: outputs, journal and NG saver as steps to close together. */
+  public List<ParallelClose.Step> closeSteps() {
+    return parts.closeSteps();
   }
 
   /**

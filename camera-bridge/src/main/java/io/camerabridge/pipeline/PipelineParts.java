@@ -10,6 +10,7 @@ import io.camerabridge.config.SaveNgConfig;
 import io.camerabridge.frame.FrameLeases;
 import io.camerabridge.metrics.FrameMetrics;
 import io.camerabridge.metrics.WriteTarget;
+import io.camerabridge.ops.ParallelClose;
 import io.camerabridge.outputs.CameraOutputs;
 import io.camerabridge.pekat.PekatClient;
 import io.camerabridge.pekat.PekatEndpoint;
@@ -44,6 +45,7 @@ public final class PipelineParts {
   private final java.util.concurrent.atomic.LongAdder copies =
       new java.util.concurrent.atomic.LongAdder();
 
+  private final String cameraId;
   private final CameraOutputs outputs;
   // Written by the PLC's thread, taken by the next popped buffer on the frame thread.
   private final java.util.concurrent.atomic.AtomicReference<String> pendingPartId =
@@ -57,6 +59,7 @@ public final class PipelineParts {
       CameraOutputs outputs,
       FrameTap tap) {
     this.metrics = metrics;
+    this.cameraId = config.id();
     this.outputs = outputs;
     ResultsConfig rc = config.results();
     this.journal =
@@ -243,14 +246,29 @@ public final class PipelineParts {
     return b.build();
   }
 
-  /** Closes the journal and the NG saver, both within {@code timeout} (a hung disk included). */
+  /**
+   * Decides every part still waiting (as a timeout) while the outputs and the journal are open: the
+   * first step of closing the results.
+   */
+  void decideWaitingParts() {
+    outputs.decideWaitingParts();
+  }
+
+  /**
+   * The camera's outputs, journal and NG saver as shutdown steps, each bounded by its budget (a
+   * hung disk or peer included); run together after {@link #decideWaitingParts()}.
+   */
+  List<ParallelClose.Step> closeSteps() {
+    List<ParallelClose.Step> steps = new ArrayList<>(outputs.closeSteps());
+    journal.ifPresent(j -> steps.add(new ParallelClose.Step(cameraId + "-journal", j::close)));
+    ngSaver.ifPresent(s -> steps.add(new ParallelClose.Step(cameraId + "-ng", s::close)));
+    return steps;
+  }
+
+  /** Closes outputs, journal and NG saver, all at once within {@code timeout}. */
   void closeResults(Duration timeout) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    // Outputs first: parts still waiting are decided (as timeouts) while the journal is open.
-    outputs.close(timeout);
-    journal.ifPresent(j -> j.close(Duration.ofNanos(Math.max(0, deadline - System.nanoTime()))));
-    Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
-    ngSaver.ifPresent(s -> s.close(left));
+    decideWaitingParts();
+    ParallelClose.run(closeSteps(), timeout);
   }
 
   /** The camera's analyzer instances. */

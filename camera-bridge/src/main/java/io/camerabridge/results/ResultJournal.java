@@ -1,14 +1,8 @@
 package io.camerabridge.results;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camerabridge.pekat.AnalysisResult.Verdict;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -18,7 +12,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -56,11 +49,10 @@ public final class ResultJournal implements AutoCloseable {
   private final long maxFileBytes;
   private final int keepRotated;
   private final Events events;
-  private final ObjectMapper json = new ObjectMapper();
+  private final JournalLine lines = new JournalLine();
   private final BlockingQueue<FrameRecord> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
   private final AtomicBoolean closed = new AtomicBoolean();
   private final Thread writer;
-  private final ByteArrayOutputStream line = new ByteArrayOutputStream(4096);
   private final ByteArrayOutputStream pending = new ByteArrayOutputStream(BUFFER_BYTES);
   private int pendingRecords;
   private FileChannel out;
@@ -179,9 +171,7 @@ public final class ResultJournal implements AutoCloseable {
 
   private void write(FrameRecord record) {
     try {
-      line.reset();
-      encode(record, line);
-      line.write('\n');
+      ByteArrayOutputStream line = lines.encode(record);
       if (out == null) {
         open();
       }
@@ -199,72 +189,6 @@ public final class ResultJournal implements AutoCloseable {
       logFailure("cannot write journal " + file + ": " + e);
       closeFile();
     }
-  }
-
-  private void encode(FrameRecord r, OutputStream target) throws IOException {
-    try (JsonGenerator g = json.getFactory().createGenerator(target, JsonEncoding.UTF8)) {
-      g.writeStartObject();
-      g.writeStringField("camera", r.camera());
-      g.writeNumberField("sequence", r.sequence());
-      g.writeNumberField("frameId", r.frameId());
-      g.writeNumberField("timestampNanos", r.timestampNanos());
-      g.writeNumberField("systemTimestampNanos", r.systemTimestampNanos());
-      g.writeStringField("completedAt", r.completedAt().toString());
-      g.writeStringField("outcome", r.outcome());
-      g.writeStringField("verdict", r.verdict().name());
-      if (r.partId() != null) {
-        g.writeStringField("partId", r.partId());
-      }
-      if (r.analyzer() != null) {
-        g.writeStringField("analyzer", r.analyzer());
-      }
-      if (r.late()) {
-        g.writeBooleanField("late", true);
-      }
-      g.writeObjectFieldStart("timingsMs");
-      for (Map.Entry<String, Double> t : r.timingsMillis().entrySet()) {
-        g.writeNumberField(t.getKey(), t.getValue());
-      }
-      g.writeEndObject();
-      if (r.error() != null) {
-        g.writeStringField("error", r.error());
-      }
-      if (!r.chunks().isEmpty()) {
-        writeChunks(g, r.chunks());
-      }
-      if (r.contextJson() != null) {
-        writeContext(g, r.contextJson());
-      }
-      g.writeEndObject();
-    }
-  }
-
-  /** Integers stay integers; a float JSON cannot carry (NaN, infinite) is written as null. */
-  private static void writeChunks(JsonGenerator g, Map<String, Number> chunks) throws IOException {
-    g.writeObjectFieldStart("chunks");
-    for (Map.Entry<String, Number> c : chunks.entrySet()) {
-      if (c.getValue() instanceof Double d && !Double.isFinite(d)) {
-        g.writeNullField(c.getKey());
-      } else if (c.getValue() instanceof Double d) {
-        g.writeNumberField(c.getKey(), d);
-      } else {
-        g.writeNumberField(c.getKey(), c.getValue().longValue());
-      }
-    }
-    g.writeEndObject();
-  }
-
-  /** Re-encodes the context so a pretty-printed answer cannot break the one-line-per-frame rule. */
-  private void writeContext(JsonGenerator g, String contextJson) throws IOException {
-    JsonNode context;
-    try {
-      context = json.readTree(contextJson);
-    } catch (JsonProcessingException e) {
-      g.writeStringField("contextText", contextJson);
-      return;
-    }
-    g.writeFieldName("context");
-    json.writeTree(g, context);
   }
 
   private void open() throws IOException {

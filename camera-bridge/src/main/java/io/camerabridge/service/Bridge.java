@@ -9,6 +9,7 @@ import io.camerabridge.metrics.BridgeMetrics;
 import io.camerabridge.ops.CameraHealth;
 import io.camerabridge.ops.CameraState;
 import io.camerabridge.ops.HealthSource;
+import io.camerabridge.ops.ParallelClose;
 import io.camerabridge.ops.PlcHealth;
 import io.camerabridge.ops.StatusRoutes;
 import io.camerabridge.ops.StatusServer;
@@ -183,8 +184,9 @@ public final class Bridge implements HealthSource {
    *   <li>STOPPING=1 to systemd, {@code /ready} turns 503;
    *   <li>stop acquisition on every camera (trigger, watchdog, frame threads, AcquisitionStop);
    *   <li>drain requests in flight, for at most {@code shutdown.drainTimeout} in total;
-   *   <li>decide parts still waiting (as timeouts), write out the outputs' queues, flush and close
-   *       the journals and NG savers, then the MQTT connection ({@code offline});
+   *   <li>decide parts still waiting (as timeouts); then, side by side within one budget, write out
+   *       the outputs' queues, flush and close the journals and NG savers, and close the MQTT
+   *       connection ({@code offline});
    *   <li>every buffer is back: close each stream, then its camera;
    *   <li>stop the client event loops, the status server and the metrics registry.
    * </ol>
@@ -222,15 +224,18 @@ public final class Bridge implements HealthSource {
       results.shutdown();
       awaitQuietly(results, RESULTS_TIMEOUT);
     }
-    // One budget for all cameras: on a hung disk every journal's close runs out its time.
-    long resultsDeadline = System.nanoTime() + RESULTS_TIMEOUT.toNanos();
+    // Every part still waiting is decided first, so every output and journal sees it; then all
+    // cameras' outputs, journals and NG savers and the MQTT publisher close together with one
+    // budget: a hung disk, webhook and broker run out their time side by side, not in turn.
+    List<ParallelClose.Step> closes = new ArrayList<>();
     for (CameraPipeline p : pipelines) {
-      p.closeResults(Duration.ofNanos(Math.max(0, resultsDeadline - System.nanoTime())));
+      p.decideWaitingParts();
+      closes.addAll(p.closeSteps());
     }
     if (mqtt != null) {
-      // After every camera's outputs: the last outcomes are queued by then.
-      mqtt.close(RESULTS_TIMEOUT);
+      closes.add(new ParallelClose.Step("mqtt", mqtt::close));
     }
+    ParallelClose.run(closes, RESULTS_TIMEOUT);
     for (CameraPipeline p : pipelines) {
       p.release(CAMERA_STOP_TIMEOUT);
     }

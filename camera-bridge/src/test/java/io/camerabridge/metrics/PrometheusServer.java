@@ -65,7 +65,7 @@ public final class PrometheusServer implements AutoCloseable {
       await("Prometheus ready on port " + port)
           .atMost(Duration.ofSeconds(60))
           .pollInterval(Duration.ofMillis(200))
-          .until(() -> !process.isAlive() || server.ready());
+          .until(() -> !process.isAlive() || server.readyItself());
       if (process.isAlive()) {
         return server;
       }
@@ -116,6 +116,16 @@ public final class PrometheusServer implements AutoCloseable {
     try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();
     }
+  }
+
+  /**
+   * Ready by Prometheus's own log line first: a process that took the port in between would answer
+   * {@code /-/ready} too.
+   */
+  private boolean readyItself() {
+    return Files.exists(log)
+        && log().contains("Server is ready to receive web requests")
+        && ready();
   }
 
   private boolean ready() {

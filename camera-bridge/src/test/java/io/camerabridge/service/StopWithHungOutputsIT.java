@@ -78,9 +78,10 @@ class StopWithHungOutputsIT {
       int mqttGaveUp = indexOf(lines, "MQTT: gave up on");
       int stopped = indexOf(lines, "camera-bridge stopped");
       assertThat(stopping).isNotNegative();
+      // The two close side by side (one budget, ParallelCloseTest): either may give up first.
       assertThat(webhookGaveUp).isGreaterThan(stopping);
-      assertThat(mqttGaveUp).isGreaterThan(webhookGaveUp);
-      assertThat(stopped).isGreaterThan(mqttGaveUp);
+      assertThat(mqttGaveUp).isGreaterThan(stopping);
+      assertThat(stopped).isGreaterThan(Math.max(webhookGaveUp, mqttGaveUp));
       assertThat(lines.get(mqttGaveUp)).contains("not published");
       assertThat(lines.get(webhookGaveUp)).contains("not posted");
       rig.assertNoSecret();
