@@ -291,12 +291,6 @@ public enum BridgeMeter {
           + " written; mqtt: handed over, or PUBACK for QoS 1; webhook: answered), in seconds.",
       MeterTags.CAMERA,
       MeterTags.OUTPUT),
-  OPCUA_SESSIONS(
-      "camerabridge.opcua.sessions",
-      Meter.Type.GAUGE,
-      "sessions",
-      "OPC UA sessions open on the PLC server now (a session outlives a lost connection until its"
-          + " timeout), in sessions."),
   OPCUA_LOGINS(
       "camerabridge.opcua.logins",
       Meter.Type.COUNTER,
@@ -320,11 +314,6 @@ public enum BridgeMeter {
           + " plc or not streaming), in calls.",
       MeterTags.CAMERA,
       MeterTags.RESULT),
-  MODBUS_CLIENTS(
-      "camerabridge.modbus.clients",
-      Meter.Type.GAUGE,
-      "connections",
-      "PLC connections open on the Modbus TCP server now, in connections."),
   MODBUS_REQUESTS(
       "camerabridge.modbus.requests",
       Meter.Type.COUNTER,
@@ -402,7 +391,8 @@ public enum BridgeMeter {
       "camerabridge.plc.clients",
       Meter.Type.GAUGE,
       "clients",
-      "PLC clients connected now, by protocol (opcua: sessions, modbus: connections), in clients.",
+      "PLC clients connected now, by protocol (opcua: sessions, which outlive a lost connection"
+          + " until their timeout; modbus: connections), in clients.",
       MeterTags.PROTOCOL);
 
   /** Bucket boundaries of {@link #FRAME_SIZE}: frame sizes from VGA mono to 25 MP colour. */

@@ -4,18 +4,26 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The {@code /health} document: healthy when every enabled camera streams and its frames are being
- * analysed. With no enabled camera the service has nothing to do and counts as healthy.
+ * analysed, and every configured PLC server serves. With no enabled camera the service has nothing
+ * to do and counts as healthy.
  */
-record HealthReport(boolean healthy, List<CameraHealth> cameras) {
+record HealthReport(boolean healthy, List<CameraHealth> cameras, Optional<PlcHealth> plc) {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
   static HealthReport of(List<CameraHealth> cameras) {
+    return of(cameras, Optional.empty());
+  }
+
+  static HealthReport of(List<CameraHealth> cameras, Optional<PlcHealth> plc) {
     List<CameraHealth> copy = List.copyOf(cameras);
-    return new HealthReport(copy.stream().allMatch(CameraHealth::healthy), copy);
+    boolean healthy =
+        copy.stream().allMatch(CameraHealth::healthy) && plc.map(PlcHealth::healthy).orElse(true);
+    return new HealthReport(healthy, copy, plc);
   }
 
   private static void output(ObjectNode node, OutputHealth o) {
@@ -58,6 +66,7 @@ record HealthReport(boolean healthy, List<CameraHealth> cameras) {
         node.put("error", camera.error());
       }
     }
+    plc.ifPresent(p -> p.writeTo(root.putObject("plc")));
     try {
       return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
     } catch (JsonProcessingException e) {

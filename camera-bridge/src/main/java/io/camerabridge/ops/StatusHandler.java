@@ -77,7 +77,7 @@ final class StatusHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     switch (path) {
       case "/metrics" -> metrics(ctx, request);
       case "/health" -> {
-        HealthReport report = HealthReport.of(health.cameras());
+        HealthReport report = HealthReport.of(health.cameras(), health.plc());
         HttpResponses.send(
             ctx, request, report.healthy() ? 200 : 503, HttpResponses.JSON, report.toJson());
       }

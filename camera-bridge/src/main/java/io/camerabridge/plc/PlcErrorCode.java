@@ -28,6 +28,12 @@ public enum PlcErrorCode {
   FLOW_ERROR(32, "flow_error", "PEKAT reported an error in the project's flow"),
   OTHER(99, null, "any other reason (see the journal's error field)");
 
+  /** The lines around the table in docs/plc.md that {@link #renderTable()} renders. */
+  public static final String BEGIN_MARKER =
+      "<!-- BEGIN error codes (generated from PlcErrorCode) -->";
+
+  public static final String END_MARKER = "<!-- END error codes -->";
+
   private static final Map<String, PlcErrorCode> BY_REASON =
       Arrays.stream(values())
           .filter(c -> c.reason != null)
@@ -56,6 +62,22 @@ public enum PlcErrorCode {
   /** One line for docs/plc.md. */
   public String meaning() {
     return meaning;
+  }
+
+  /** The table of docs/plc.md: every code, its reason and meaning (checked by a test). */
+  public static String renderTable() {
+    StringBuilder out = new StringBuilder();
+    out.append("| Code | Reason (journal outcome) | Meaning |\n| --- | --- | --- |\n");
+    for (PlcErrorCode c : values()) {
+      out.append("| ")
+          .append(c.code)
+          .append(" | ")
+          .append(c.reason == null ? "" : "`" + c.reason + "`")
+          .append(" | ")
+          .append(c.meaning)
+          .append(" |\n");
+    }
+    return out.toString();
   }
 
   /** The code of an ERROR outcome's {@code error} text. */

@@ -4,7 +4,6 @@ import io.camerabridge.metrics.BridgeMeter;
 import io.camerabridge.metrics.MeterTags;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
-import java.util.function.IntSupplier;
 
 /** The PLC core's meters ({@code camerabridge.plc.*}), views of its counters. */
 public final class PlcMeters {
@@ -29,11 +28,5 @@ public final class PlcMeters {
       BridgeMeter.PLC_RECIPE_SWITCHES.functionCounter(
           registry, result, core, c -> c.recipeSwitches(accepted));
     }
-  }
-
-  /** Binds the clients connected to one protocol's server ({@code opcua}, {@code modbus}). */
-  public static void bindClients(MeterRegistry registry, String protocol, IntSupplier clients) {
-    BridgeMeter.PLC_CLIENTS.gauge(
-        registry, Tags.of(MeterTags.PROTOCOL, protocol), clients, IntSupplier::getAsInt);
   }
 }

@@ -10,6 +10,7 @@ import io.camerabridge.ops.CameraHealth;
 import io.camerabridge.ops.CameraState;
 import io.camerabridge.ops.HealthSource;
 import io.camerabridge.ops.ParallelClose;
+import io.camerabridge.ops.PlcHealth;
 import io.camerabridge.ops.StatusRoutes;
 import io.camerabridge.ops.StatusServer;
 import io.camerabridge.ops.Watchdog;
@@ -62,7 +63,7 @@ public final class Bridge implements HealthSource {
   private ExecutorService results;
   private MqttPublisher mqtt;
   private Watchdog watchdog;
-  private PlcServers plc;
+  private volatile PlcServers plc;
   private volatile Map<String, CameraPipeline> byId = Map.of();
 
   /**
@@ -271,8 +272,13 @@ public final class Bridge implements HealthSource {
   }
 
   /** The PLC cores and servers, when {@code plc:} is configured. */
-  Optional<PlcServers> plc() {
+  Optional<PlcServers> plcServers() {
     return Optional.ofNullable(plc);
+  }
+
+  @Override
+  public Optional<PlcHealth> plc() {
+    return plcServers().map(PlcServers::health);
   }
 
   /** One client per recipe when {@code plc.recipes} is configured, so a PLC can switch projects. */

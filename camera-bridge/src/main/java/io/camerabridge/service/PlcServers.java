@@ -3,6 +3,7 @@ package io.camerabridge.service;
 import io.camerabridge.config.CameraConfig;
 import io.camerabridge.config.PlcConfig;
 import io.camerabridge.ops.CameraState;
+import io.camerabridge.ops.PlcHealth;
 import io.camerabridge.outputs.CameraOutputs;
 import io.camerabridge.pipeline.PlcHooks;
 import io.camerabridge.pipeline.RecipeClients;
@@ -11,6 +12,7 @@ import io.camerabridge.plc.PlcCameraCore;
 import io.camerabridge.plc.PlcCameraLink;
 import io.camerabridge.plc.PlcMeters;
 import io.camerabridge.plc.PlcServer;
+import io.camerabridge.plc.PlcServerException;
 import io.camerabridge.plc.PlcState;
 import io.camerabridge.plc.modbus.ModbusPlcServer;
 import io.camerabridge.plc.opcua.OpcUaPlcServer;
@@ -19,6 +21,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,7 +30,9 @@ import org.slf4j.LoggerFactory;
  * The one place the PLC side of the service is built: a {@link PlcCameraCore} per enabled camera,
  * following the camera's outcomes (the outputs' stream) and linked to its pipeline, then the
  * configured protocol servers over those cores. Started after the pipelines exist; {@link #close}
- * runs first on shutdown, so no PLC writes into a stopping camera.
+ * runs first on shutdown, so no PLC writes into a stopping camera. A server that cannot bind does
+ * not stop the service (the cameras, their outputs and the other server still work): it is logged
+ * and {@code /health} reports it as an error until the service is restarted.
  */
 final class PlcServers implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PlcServers.class);
@@ -40,18 +46,21 @@ final class PlcServers implements AutoCloseable {
       Optional<RecipeClients> recipes) {}
 
   /** A server that runs, for {@code /health} and the clients gauge. */
-  record Running(String protocol, PlcServer server) {}
+  record Running(String protocol, String listen, PlcServer server) {}
+
+  /** A configured server that could not start. */
+  private record Failed(String protocol, String listen, String error) {}
 
   private final List<PlcCameraCore> cores = new ArrayList<>();
-  private final List<Running> servers = new ArrayList<>();
+  // Read by /health on the status thread while close() may clear them.
+  private final List<Running> servers = new CopyOnWriteArrayList<>();
+  private final List<Failed> failed = new CopyOnWriteArrayList<>();
 
   private PlcServers() {}
 
   /**
-   * Builds the cores and starts every configured server.
-   *
-   * @throws io.camerabridge.plc.PlcServerException when a server cannot bind; what was started is
-   *     stopped again
+   * Builds the cores and starts every configured server; one that cannot bind is kept as {@link
+   * #health() failed}.
    */
   static PlcServers start(PlcConfig config, List<Camera> cameras, MeterRegistry registry) {
     PlcServers plc = new PlcServers();
@@ -73,13 +82,28 @@ final class PlcServers implements AutoCloseable {
       List<PlcCamera> all = List.copyOf(plc.cores);
       config
           .opcuaServer()
-          .ifPresent(o -> plc.serve("opcua", new OpcUaPlcServer(o, registry), all, registry));
+          .ifPresent(
+              o ->
+                  plc.serve(
+                      "opcua",
+                      o.host(),
+                      o.listen(),
+                      () -> new OpcUaPlcServer(o, registry),
+                      all,
+                      registry));
       // Only cameras with a plc.slot have registers; the others are served over OPC UA alone.
       List<PlcCamera> withSlot = all.stream().filter(c -> c.slot() >= 0).toList();
       config
           .modbusServer()
           .ifPresent(
-              m -> plc.serve("modbus", new ModbusPlcServer(m, registry), withSlot, registry));
+              m ->
+                  plc.serve(
+                      "modbus",
+                      m.host(),
+                      m.listen(),
+                      () -> new ModbusPlcServer(m, registry),
+                      withSlot,
+                      registry));
       return plc;
     } catch (RuntimeException e) {
       plc.close();
@@ -88,10 +112,23 @@ final class PlcServers implements AutoCloseable {
   }
 
   private void serve(
-      String protocol, PlcServer server, List<PlcCamera> cameras, MeterRegistry registry) {
-    server.start(cameras);
-    servers.add(new Running(protocol, server));
-    PlcMeters.bindClients(registry, protocol, server::connectedClients);
+      String protocol,
+      String host,
+      String listen,
+      Supplier<PlcServer> factory,
+      List<PlcCamera> cameras,
+      MeterRegistry registry) {
+    PlcServer server = factory.get();
+    try {
+      server.start(cameras);
+    } catch (PlcServerException e) {
+      LOG.error("The {} PLC server is not serving: {}", protocol, e.getMessage());
+      failed.add(new Failed(protocol, listen, e.getMessage()));
+      return;
+    }
+    // The bound port is kept: a stopped server no longer knows it, and /health may still ask.
+    String bound = (host.contains(":") ? "[" + host + "]" : host) + ":" + server.port();
+    servers.add(new Running(protocol, bound, server));
   }
 
   /** The cores, in configuration order. */
@@ -102,6 +139,28 @@ final class PlcServers implements AutoCloseable {
   /** The servers that run. */
   List<Running> servers() {
     return List.copyOf(servers);
+  }
+
+  /** The servers (running or failed) and each core's handshake, for {@code /health}. */
+  PlcHealth health() {
+    List<PlcHealth.Server> out = new ArrayList<>();
+    for (Running r : servers) {
+      out.add(new PlcHealth.Server(r.protocol(), r.listen(), r.server().connectedClients(), null));
+    }
+    failed.forEach(f -> out.add(new PlcHealth.Server(f.protocol(), f.listen(), 0, f.error())));
+    List<PlcHealth.Slot> slots = new ArrayList<>();
+    for (PlcCameraCore core : cores) {
+      PlcState state = core.state();
+      slots.add(
+          new PlcHealth.Slot(
+              core.id(),
+              core.slot(),
+              state.sequence(),
+              state.resultValid(),
+              core.unacknowledged(),
+              core.queueDepth()));
+    }
+    return new PlcHealth(out, slots);
   }
 
   /** Stops the servers first (no PLC request after this), then the cores; bounded. */

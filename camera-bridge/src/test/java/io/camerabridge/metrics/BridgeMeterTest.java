@@ -58,9 +58,7 @@ class BridgeMeterTest {
    */
   private static final Set<BridgeMeter> SERVER_WIDE =
       Set.of(
-          BridgeMeter.OPCUA_SESSIONS,
           BridgeMeter.OPCUA_LOGINS,
-          BridgeMeter.MODBUS_CLIENTS,
           BridgeMeter.MODBUS_REQUESTS,
           BridgeMeter.MODBUS_DISCONNECTS,
           BridgeMeter.PLC_CLIENTS);
@@ -110,7 +108,7 @@ class BridgeMeterTest {
         registry, "top", java.util.Map.of("DeviceTemperature", () -> 41.5));
     BridgeMeter.WATCHDOG_FRAME_SILENCE.gauge(registry, Tags.of("camera", "top"), 0.0, x -> x);
     MetricsFixtures.registerOutputMeters(registry);
-    BridgeMeter.OPCUA_SESSIONS.gauge(registry, Tags.empty(), 0.0, x -> x);
+    BridgeMeter.PLC_CLIENTS.gauge(registry, Tags.of("protocol", "opcua"), 0.0, x -> x);
     BridgeMeter.OPCUA_LOGINS.counter(registry, Tags.of("result", "accepted"));
     BridgeMeter.OPCUA_WRITES.counter(
         registry, Tags.of("camera", "top", "node", "Ack", "result", "accepted"));

@@ -83,13 +83,9 @@ final class MetricsFixtures {
       Object state) {
     io.micrometer.core.instrument.Tags accepted =
         io.micrometer.core.instrument.Tags.of("result", "accepted");
-    BridgeMeter.OPCUA_SESSIONS.gauge(
-        registry, io.micrometer.core.instrument.Tags.empty(), state, s -> 0);
     BridgeMeter.OPCUA_LOGINS.counter(registry, accepted).increment();
     BridgeMeter.OPCUA_WRITES.counter(registry, camera.and("node", "Ack").and(accepted)).increment();
     BridgeMeter.OPCUA_CALLS.counter(registry, camera.and(accepted)).increment();
-    BridgeMeter.MODBUS_CLIENTS.gauge(
-        registry, io.micrometer.core.instrument.Tags.empty(), state, s -> 0);
     BridgeMeter.MODBUS_REQUESTS
         .counter(
             registry,

@@ -11,6 +11,8 @@ import io.camerabridge.plc.modbus.PlcModbusClient;
 import io.camerabridge.plc.modbus.PlcModbusClient.ModbusException;
 import io.camerabridge.tools.sim.PekatSimulator;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -80,6 +82,22 @@ class PlcModbusEndToEndIT {
           // The next part id must not overtake this frame: wait until the frame is acquired.
           await().atMost(WAIT).until(() -> pipeline.stats().snapshot().acquired() > acquired);
         }
+        // /health shows the handshake: the first of the burst shown, two waiting behind it.
+        await()
+            .atMost(WAIT)
+            .until(
+                () ->
+                    PlcRig.health(harness)
+                            .plc()
+                            .path("cameras")
+                            .path("cam")
+                            .path("queueDepth")
+                            .asInt()
+                        == 2);
+        JsonNode waiting = PlcRig.health(harness).plc().path("cameras").path("cam");
+        assertThat(waiting.path("resultValid").asBoolean()).isTrue();
+        assertThat(waiting.path("slot").asInt()).isEqualTo(SLOT);
+        assertThat(waiting.path("sequence").asLong()).isGreaterThan(last(seen));
         for (int part = 7; part <= 9; part++) {
           seen.add(awaitResult(modbus, last(seen)));
           acknowledge(modbus);
@@ -91,6 +109,29 @@ class PlcModbusEndToEndIT {
         assertRefused(() -> modbus.setCoil(0), 2); // ResultValid
         assertThat(modbus.registers()).as("a refused write changes nothing").isEqualTo(before);
         assertThat(PlcRig.functionCounter(harness, "camerabridge.plc.acks")).isEqualTo(9);
+
+        PlcRig.Health health = PlcRig.health(harness);
+        assertThat(health.status()).as("%s", health.body()).isEqualTo(200);
+        JsonNode server = health.plc().path("servers").path("modbus");
+        assertThat(server.path("listen").asText())
+            .isEqualTo("127.0.0.1:" + PlcRig.server(harness, "modbus").port());
+        assertThat(server.path("clients").asInt()).isEqualTo(1);
+        assertThat(
+                harness
+                    .bridge
+                    .metrics()
+                    .registry()
+                    .get("camerabridge.plc.clients")
+                    .tag("protocol", "modbus")
+                    .gauge()
+                    .value())
+            .isEqualTo(1.0);
+        assertThat(server.has("error")).isFalse();
+        JsonNode cam = health.plc().path("cameras").path("cam");
+        assertThat(cam.path("sequence").asLong()).isEqualTo(last(seen));
+        assertThat(cam.path("resultValid").asBoolean()).isFalse();
+        assertThat(cam.path("queueDepth").asInt()).isZero();
+        assertThat(cam.path("unacknowledged").asLong()).isZero();
       }
 
       assertThat(seen).extracting(Seen::sequence).isSorted().doesNotHaveDuplicates();
@@ -106,6 +147,39 @@ class PlcModbusEndToEndIT {
             .as("verdict of sequence %d", seen.get(i).sequence())
             .isEqualTo(seen.get(i).verdictCode() == 1 ? "OK" : "NG");
         assertThat(record.get("partId").asText()).isEqualTo(Integer.toString(1001 + i));
+      }
+    }
+  }
+
+  @Test
+  void aPlcServerThatCannotBindIsAnErrorInHealthWhileTheOtherServes() throws Exception {
+    try (PekatSimulator pekat = PlcRig.simulator();
+        ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      String plc =
+          "plc: { opcua: { listen: \"127.0.0.1:"
+              + taken.getLocalPort()
+              + "\", pkiDir: \""
+              + dir.resolve("pki")
+              + "\" }, modbus: { listen: \"127.0.0.1:0\", unitId: "
+              + UNIT
+              + " } }";
+      try (BridgeHarness harness =
+              BridgeHarness.start(dir, PlcRig.config(plc, camera, pekat, dir, SLOT));
+          PlcModbusClient modbus =
+              PlcModbusClient.connect(PlcRig.server(harness, "modbus").port(), UNIT, SLOT)) {
+        await().atMost(WAIT).until(() -> modbus.registers(6, 1)[0] == 2); // streaming
+
+        PlcRig.Health health = PlcRig.health(harness);
+        assertThat(health.status()).as("%s", health.body()).isEqualTo(503);
+        assertThat(health.body().path("status").asText()).isEqualTo("unhealthy");
+        assertThat(health.body().path("cameras").path("cam").path("state").asText())
+            .as("only the PLC server is wrong")
+            .isEqualTo("streaming");
+        JsonNode opcua = health.plc().path("servers").path("opcua");
+        assertThat(opcua.path("listen").asText()).isEqualTo("127.0.0.1:" + taken.getLocalPort());
+        assertThat(opcua.path("error").asText()).contains(Integer.toString(taken.getLocalPort()));
+        assertThat(health.plc().path("servers").path("modbus").has("error")).isFalse();
+        assertThat(health.plc().path("healthy").asBoolean()).isFalse();
       }
     }
   }

@@ -7,8 +7,14 @@ import io.camerabridge.plc.PlcServer;
 import io.camerabridge.tools.sim.PekatSimulator;
 import io.camerabridge.tools.sim.Processing;
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,7 +27,27 @@ final class PlcRig {
   static final String CAMERA = "cam";
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
   private PlcRig() {}
+
+  /** {@code /health} over HTTP, as a monitoring system reads it. */
+  record Health(int status, JsonNode body) {
+    JsonNode plc() {
+      return body.path("plc");
+    }
+  }
+
+  static Health health(BridgeHarness harness) throws IOException, InterruptedException {
+    InetSocketAddress a = harness.bridge.statusAddress().orElseThrow();
+    HttpResponse<String> r =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create("http://" + Bridge.hostPort(a) + "/health"))
+                .timeout(Duration.ofSeconds(10))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    return new Health(r.statusCode(), JSON.readTree(r.body()));
+  }
 
   static PekatSimulator simulator() {
     return PekatSimulator.builder().port(0).processing(Processing.DISCARD).build().start();
@@ -48,7 +74,7 @@ final class PlcRig {
 
   /** The running server of {@code protocol} ("opcua", "modbus"). */
   static PlcServer server(BridgeHarness harness, String protocol) {
-    return harness.bridge.plc().orElseThrow().servers().stream()
+    return harness.bridge.plcServers().orElseThrow().servers().stream()
         .filter(r -> r.protocol().equals(protocol))
         .findFirst()
         .orElseThrow(() -> new AssertionError("no " + protocol + " server running"))

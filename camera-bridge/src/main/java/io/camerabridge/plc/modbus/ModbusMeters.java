@@ -16,7 +16,8 @@ final class ModbusMeters {
 
   ModbusMeters(MeterRegistry registry) {
     this.registry = registry;
-    BridgeMeter.MODBUS_CLIENTS.gauge(registry, Tags.empty(), clients, AtomicInteger::get);
+    BridgeMeter.PLC_CLIENTS.gauge(
+        registry, Tags.of(MeterTags.PROTOCOL, "modbus"), clients, AtomicInteger::get);
   }
 
   int clients() {

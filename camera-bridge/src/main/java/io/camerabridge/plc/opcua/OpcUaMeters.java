@@ -16,7 +16,8 @@ final class OpcUaMeters {
 
   OpcUaMeters(MeterRegistry registry) {
     this.registry = registry;
-    BridgeMeter.OPCUA_SESSIONS.gauge(registry, Tags.empty(), this, OpcUaMeters::sessions);
+    BridgeMeter.PLC_CLIENTS.gauge(
+        registry, Tags.of(MeterTags.PROTOCOL, "opcua"), this, OpcUaMeters::sessions);
   }
 
   /** Where the number of open sessions comes from while a server runs (0 when none does). */

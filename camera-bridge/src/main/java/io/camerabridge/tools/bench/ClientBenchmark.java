@@ -11,7 +11,8 @@ import java.util.Map;
  * The client benchmark: the bridge's client and the chosen baselines send the same native frames to
  * the same analyzer, in the same process, in alternating rounds (the starting target rotates each
  * round so no target always runs on a warmer or cooler machine). Warm-up runs come first and are
- * not measured.
+ * not measured; after the first, warm-up passes over all targets go on until one passes with the
+ * JIT quiet ({@link JitSettling}), so the measured rounds see steady-state code for every target.
  */
 final class ClientBenchmark {
 
@@ -93,6 +94,7 @@ final class ClientBenchmark {
         runner.run(target, settings.warmupFrames(), settings.limit());
       }
     }
+    settle(settings, runner, targets);
     for (int round = 0; round < settings.rounds(); round++) {
       for (int k = 0; k < targets.size(); k++) {
         LoadTarget target = targets.get((round + k) % targets.size());
@@ -106,5 +108,29 @@ final class ClientBenchmark {
               + " native frames were never released after all runs ended: a sender leaked them");
     }
     return results;
+  }
+
+  private void settle(Settings settings, LoadRunner runner, List<LoadTarget> targets)
+      throws Exception {
+    if (settings.warmupFrames() == 0 || !JitSettling.supported()) {
+      return;
+    }
+    for (int pass = 1; pass <= JitSettling.MAX_PASSES; pass++) {
+      long compiledBefore = JitSettling.compiledMillis();
+      long start = System.nanoTime();
+      for (LoadTarget target : targets) {
+        runner.run(target, settings.warmupFrames(), settings.limit());
+      }
+      long wallNanos = System.nanoTime() - start;
+      long compiled = JitSettling.compiledMillis() - compiledBefore;
+      progress.printf(
+          "warm-up pass %d: JIT compiled for %d ms in %.1f s%n", pass, compiled, wallNanos / 1e9);
+      if (JitSettling.quiet(compiled, wallNanos)) {
+        return;
+      }
+    }
+    progress.printf(
+        "warm-up: the JIT was still busy after %d passes; the first rounds include compiling%n",
+        JitSettling.MAX_PASSES);
   }
 }

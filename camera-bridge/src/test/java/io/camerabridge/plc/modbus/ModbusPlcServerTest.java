@@ -232,7 +232,8 @@ class ModbusPlcServerTest {
   @Test
   void countsConnectedClients() throws Exception {
     await().until(() -> server.connectedClients() == 1);
-    assertThat(registry.get("camerabridge.modbus.clients").gauge().value()).isEqualTo(1.0);
+    assertThat(registry.get("camerabridge.plc.clients").tag("protocol", "modbus").gauge().value())
+        .isEqualTo(1.0);
     ModbusTcpClient second = connect(server.port());
     await().until(() -> server.connectedClients() == 2);
     second.disconnect();

@@ -233,7 +233,8 @@ class OpcUaPlcServerTest {
   @Test
   void countsSessions() throws Exception {
     await().untilAsserted(() -> assertThat(server.connectedClients()).isEqualTo(1));
-    assertThat(registry.get("camerabridge.opcua.sessions").gauge().value()).isEqualTo(1.0);
+    assertThat(registry.get("camerabridge.plc.clients").tag("protocol", "opcua").gauge().value())
+        .isEqualTo(1.0);
     try (PlcOpcUaClient second = PlcOpcUaClient.anonymous(server.port())) {
       await().until(() -> server.connectedClients() == 2);
     }
