@@ -112,6 +112,8 @@
     const v = camera.verdict;
     verdict.textContent = v ? v.outcome.toUpperCase().replace(/_/g, " ") : "";
     verdict.dataset.outcome = v ? v.outcome : "";
+    // Which PEKAT instance answered (pekat.urls): the verdict's tooltip names it.
+    verdict.title = v && v.analyzer ? "answered by " + v.analyzer : "";
     const p = camera.preview;
     if (!p) return;
     if (p.previewId !== c.previewSequence) {

@@ -25,9 +25,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * Recovery} probes it and warms it up before it gets frames again, also at start.
  *
  * <p>Ownership: {@link #analyze} takes the frame's one reference, as {@link PekatClient#analyze}
- * does. With {@code retryOnOtherInstance} the pool holds one more reference until the frame's last
- * attempt, so a re-send writes the same memory (zero copy) and the camera buffer still goes back
- * exactly once.
+ * does. With several instances the pool holds one more reference until the frame's last attempt, so
+ * a re-send writes the same memory (zero copy) and the camera buffer still goes back exactly once.
+ * A frame whose connection was refused never reached PEKAT and always goes to another free instance
+ * (it cannot be a duplicate); one that failed mid-request only with {@code retryOnOtherInstance}.
+ * So a killed instance costs exactly the frames it had in flight. The extra reference holds the
+ * buffer until the answer rather than until written, which {@code maxInFlight x instances <
+ * buffers} (config) leaves room for.
  *
  * <p>Threads: {@link #acquire} on the frame thread (the only one that waits); completions on the
  * event loop (never block there); probes and warm-ups on the pool's own {@code analyzers-<camera>}
@@ -151,7 +155,7 @@ public final class AnalyzerPool implements AutoCloseable {
       throw new IllegalArgumentException("no slot reserved");
     }
     CompletableFuture<Routed> result = new CompletableFuture<>();
-    boolean spare = retryOnOtherInstance && instances.size() > 1;
+    boolean spare = instances.size() > 1;
     if (spare) {
       frame.pixels().retain();
     }
@@ -177,7 +181,9 @@ public final class AnalyzerPool implements AutoCloseable {
               signal();
               boolean failed = observe(at, outcome);
               if (failed) {
-                Instance other = spare ? retryTarget(at, deadlineNanos) : null;
+                boolean resend =
+                    spare && (retryOnOtherInstance || InstanceFailures.isRefused(outcome));
+                Instance other = resend ? retryTarget(at, deadlineNanos) : null;
                 (other != null ? at.failoversResent : at.failoversLost).increment();
                 if (other != null) {
                   attempt(other, frame, data, deadlineNanos, false, true, result);
@@ -209,7 +215,11 @@ public final class AnalyzerPool implements AutoCloseable {
     at.failures.increment();
     int n = at.consecutiveFailures.incrementAndGet();
     if (InstanceFailures.isRefused(outcome) || n >= FAILURES_TO_EJECT) {
-      recovery.takeOut(at, outcome);
+      recovery.takeOut(at, outcome.name());
+    } else if (n == 1 && !single()) {
+      // A reset may be one bad exchange or a dead process: one /ping tells them apart long before
+      // the next frame would find the port refused (and be lost as well).
+      recovery.checkSoon(at);
     }
     return true;
   }
@@ -264,7 +274,11 @@ public final class AnalyzerPool implements AutoCloseable {
    * {@code /ping}, because the end-to-end tests of a single analyzer still count every request.
    */
   boolean warmsUp() {
-    return instances.size() > 1;
+    return !single();
+  }
+
+  private boolean single() {
+    return instances.size() == 1;
   }
 
   /** Whether at least one instance is ready (warmed up and not failing). */

@@ -65,7 +65,7 @@ final class Recovery {
   }
 
   /** Event loop: a ready instance failed too often; no frame goes to it from now on. */
-  void takeOut(Instance at, AnalysisOutcome why) {
+  void takeOut(Instance at, String why) {
     synchronized (at) {
       if (at.state != AnalyzerState.READY) {
         return;
@@ -76,9 +76,25 @@ final class Recovery {
         "Camera {}: analyzer {} taken out after {} ({} consecutive failure(s)); probing it",
         cameraId,
         at.name,
-        why.name(),
+        why,
         at.consecutiveFailures.get());
     recoverSoon(at);
+  }
+
+  /**
+   * Event loop: a ready instance failed once mid-request. One {@code /ping} now; if it does not
+   * answer, the instance is taken out at once instead of after more frames were lost to it.
+   */
+  void checkSoon(Instance at) {
+    at.probe
+        .ping()
+        .thenAcceptAsync(
+            up -> {
+              if (!up && at.consecutiveFailures.get() > 0) {
+                takeOut(at, "a failure and no answer to /ping");
+              }
+            },
+            this::runHere);
   }
 
   void recoverSoon(Instance at) {

@@ -145,6 +145,9 @@ final class CameraCards {
     node.put("frameId", v.get().frameId());
     node.put("at", v.get().at().toString());
     node.put("outcome", v.get().outcome());
+    if (v.get().analyzer() != null) {
+      node.put("analyzer", v.get().analyzer());
+    }
     node.set("rectangles", rectangles(json, v.get().rectangles()));
   }
 

@@ -86,14 +86,16 @@ final class CameraPreview implements FrameTap {
   // ---- results thread -------------------------------------------------------------------------
 
   @Override
-  public void answered(FrameInfo frame, Instant at, AnalysisOutcome outcome) {
+  public void answered(FrameInfo frame, Instant at, AnalysisOutcome outcome, String analyzer) {
     if (!(outcome instanceof AnalysisOutcome.Analyzed analyzed)) {
-      verdict = new Verdict(frame.sequence(), frame.frameId(), at, outcome.name(), List.of());
+      verdict =
+          new Verdict(frame.sequence(), frame.frameId(), at, outcome.name(), List.of(), analyzer);
       return;
     }
     AnalysisResult result = analyzed.result();
     verdict =
-        new Verdict(frame.sequence(), frame.frameId(), at, outcome.name(), result.rectangles());
+        new Verdict(
+            frame.sequence(), frame.frameId(), at, outcome.name(), result.rectangles(), analyzer);
     if (result.verdict() == AnalysisResult.Verdict.NG) {
       String context = result.contextJson();
       if (context.length() > MAX_CONTEXT_CHARS) {

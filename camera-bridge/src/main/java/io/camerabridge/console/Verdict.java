@@ -12,9 +12,15 @@ import java.util.List;
  * @param at when it was known
  * @param outcome {@code ok}, {@code ng}, {@code no_verdict} or the failure's name
  * @param rectangles what PEKAT detected, in frame pixels
+ * @param analyzer the PEKAT instance ({@code host:port}) that answered, or null
  */
 record Verdict(
-    long sequence, long frameId, Instant at, String outcome, List<DetectedRectangle> rectangles) {
+    long sequence,
+    long frameId,
+    Instant at,
+    String outcome,
+    List<DetectedRectangle> rectangles,
+    String analyzer) {
   Verdict {
     rectangles = List.copyOf(rectangles);
   }

@@ -30,6 +30,8 @@ import java.util.Objects;
  *     in configuration order; empty when not known
  * @param outputs each output's health, in configuration order; a failing one makes the camera
  *     unhealthy (the line or the MES is not told)
+ * @param records the journal's and the NG images' health ({@code journal}, {@code ngImages}) when
+ *     configured; a failing one makes the camera unhealthy (the evidence is lost)
  */
 public record CameraHealth(
     String cameraId,
@@ -42,7 +44,8 @@ public record CameraHealth(
     String error,
     double unanalysedSeconds,
     Map<String, String> analyzers,
-    List<OutputHealth> outputs) {
+    List<OutputHealth> outputs,
+    List<OutputHealth> records) {
 
   /**
    * Frames arriving for this long without a single verdict make the camera unhealthy: it is
@@ -81,6 +84,7 @@ public record CameraHealth(
         null,
         0,
         Map.of(),
+        List.of(),
         List.of());
   }
 
@@ -99,6 +103,7 @@ public record CameraHealth(
     analyzers =
         analyzers == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(analyzers));
     outputs = outputs == null ? List.of() : List.copyOf(outputs);
+    records = records == null ? List.of() : List.copyOf(records);
   }
 
   /**
@@ -110,9 +115,14 @@ public record CameraHealth(
         || (state == CameraState.STREAMING && !analysisStalled() && failingOutputs().isEmpty());
   }
 
-  /** Outputs that have not delivered for {@link OutputHealth#FAILING_SECONDS} or more. */
+  /**
+   * Outputs, the journal and NG images that have not been written for {@link
+   * OutputHealth#FAILING_SECONDS} or more.
+   */
   public List<OutputHealth> failingOutputs() {
-    return outputs.stream().filter(OutputHealth::failing).toList();
+    return java.util.stream.Stream.concat(outputs.stream(), records.stream())
+        .filter(OutputHealth::failing)
+        .toList();
   }
 
   /** Frames arrive but none got a verdict for {@link #ANALYSIS_STALL_SECONDS} or more. */

@@ -58,6 +58,7 @@ record HealthReport(boolean healthy, List<CameraHealth> cameras, Optional<PlcHea
         ObjectNode outputs = node.putObject("outputs");
         camera.outputs().forEach(o -> output(outputs.putObject(o.output()), o));
       }
+      camera.records().forEach(r -> output(node.putObject(r.output()), r));
       node.put("triggered", camera.triggered());
       if (camera.ptpStatus() != null) {
         node.put("ptpStatus", camera.ptpStatus());

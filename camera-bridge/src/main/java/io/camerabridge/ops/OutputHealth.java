@@ -3,11 +3,12 @@ package io.camerabridge.ops;
 import java.util.Objects;
 
 /**
- * One output's health at a moment, as {@code /health} shows it. Holds nothing secret (no broker or
- * webhook address: the output's name says which it is).
+ * The health of one thing a camera writes out (an output, its journal, its NG images) at a moment,
+ * as {@code /health} shows it. Holds nothing secret (no broker or webhook address: the output's
+ * name says which it is).
  *
  * @param output the output's name (its {@code output} metric label)
- * @param type {@code line}, {@code mqtt} or {@code webhook}
+ * @param type {@code line}, {@code mqtt}, {@code webhook}, {@code journal} or {@code ng-images}
  * @param failingSeconds how long the output has not delivered: since the first outcome in a row
  *     that was not written (failed or dropped), or since the broker connection went down; 0 while
  *     it delivers
@@ -36,6 +37,17 @@ public record OutputHealth(String output, String type, double failingSeconds, St
   /** Whether it has failed to deliver for {@link #FAILING_SECONDS} or more. */
   public boolean failing() {
     return problem != null && failingSeconds >= FAILING_SECONDS;
+  }
+
+  /**
+   * How the STATUS line names it: {@code OUTPUT reject-gate}, {@code JOURNAL}, {@code NG IMAGES}.
+   */
+  public String label() {
+    return switch (type) {
+      case "journal" -> "JOURNAL";
+      case "ng-images" -> "NG IMAGES";
+      default -> "OUTPUT " + output;
+    };
   }
 
   /** {@code ok}, {@code failing} (long enough to count) or {@code troubled} (not yet). */

@@ -43,7 +43,7 @@ public final class StatusLine {
         part.append(Math.round(camera.unanalysedSeconds())).append("s while frames arrive");
       }
       for (OutputHealth o : camera.failingOutputs()) {
-        part.append(", OUTPUT ").append(o.output()).append(" FAILING: ").append(o.problem());
+        part.append(", ").append(o.label()).append(" FAILING: ").append(o.problem());
       }
       line.add(part);
     }

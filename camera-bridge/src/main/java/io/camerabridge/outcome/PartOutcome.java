@@ -36,10 +36,45 @@ public record PartOutcome(
     String contextJson,
     String error,
     Map<String, Number> chunks,
-    String partId) {
+    String partId,
+    String analyzer) {
 
   /** Freezes nothing: {@code chunks} comes frozen from the chunk reader; null means none. */
   public PartOutcome {
     chunks = chunks == null ? Map.of() : chunks;
+  }
+
+  /** A part no analyzer instance is named for (tests, parts decided without an answer). */
+  public PartOutcome(
+      String camera,
+      long sequence,
+      long frameId,
+      Outcome outcome,
+      Outcome decision,
+      int defects,
+      long filledEpochNanos,
+      long latencyNanos,
+      boolean late,
+      Map<String, Integer> classes,
+      String contextJson,
+      String error,
+      Map<String, Number> chunks,
+      String partId) {
+    this(
+        camera,
+        sequence,
+        frameId,
+        outcome,
+        decision,
+        defects,
+        filledEpochNanos,
+        latencyNanos,
+        late,
+        classes,
+        contextJson,
+        error,
+        chunks,
+        partId,
+        null);
   }
 }

@@ -11,15 +11,36 @@ import java.util.Objects;
  * @param classes how many detected rectangles carry each class label (the context summary)
  * @param contextJson PEKAT's context as received, or null
  * @param error why there is no verdict (for ERROR), or null
+ * @param analyzer the PEKAT instance ({@code host:port}) that answered, or null
  */
 public record Verdict(
-    Outcome outcome, int defects, Map<String, Integer> classes, String contextJson, String error) {
+    Outcome outcome,
+    int defects,
+    Map<String, Integer> classes,
+    String contextJson,
+    String error,
+    String analyzer) {
   public Verdict {
     Objects.requireNonNull(outcome, "outcome");
     classes = classes == null ? Map.of() : classes;
     if (outcome == Outcome.TIMEOUT) {
       throw new IllegalArgumentException("a timeout is decided by the deadline, not reported");
     }
+  }
+
+  /** A verdict not tied to an instance (the instance is added with {@link #from}). */
+  public Verdict(
+      Outcome outcome,
+      int defects,
+      Map<String, Integer> classes,
+      String contextJson,
+      String error) {
+    this(outcome, defects, classes, contextJson, error, null);
+  }
+
+  /** The same verdict, naming the instance that gave it. */
+  public Verdict from(String instance) {
+    return new Verdict(outcome, defects, classes, contextJson, error, instance);
   }
 
   /** A frame that never got a verdict. */

@@ -302,7 +302,8 @@ public final class VerdictSequencer implements AutoCloseable {
             v.contextJson(),
             timedOut ? null : v.error(),
             s.chunks,
-            s.partId);
+            s.partId,
+            timedOut ? null : v.analyzer());
     try {
       listener.accept(part);
     } catch (RuntimeException e) {

@@ -3,6 +3,7 @@ package io.camerabridge.outputs;
 import io.camerabridge.config.OutputType;
 import io.camerabridge.metrics.BridgeMeter;
 import io.camerabridge.metrics.MeterTags;
+import io.camerabridge.ops.DeliveryState;
 import io.camerabridge.ops.OutputHealth;
 import io.camerabridge.outcome.PartOutcome;
 import io.micrometer.core.instrument.Counter;
@@ -11,7 +12,6 @@ import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntSupplier;
 
 /**
@@ -19,8 +19,6 @@ import java.util.function.IntSupplier;
  * the same events, whether it delivers ({@link #health}).
  */
 public final class OutputMeters {
-  /** {@link #troubleSinceNanos} while the last outcome was delivered (or none came yet). */
-  private static final long DELIVERING = Long.MIN_VALUE;
 
   private final Counter fired;
   private final Counter failed;
@@ -29,8 +27,7 @@ public final class OutputMeters {
   private final String output;
   private final OutputType type;
   private volatile WriteObserver observer = WriteObserver.NONE;
-  private final AtomicLong troubleSinceNanos = new AtomicLong(DELIVERING);
-  private final AtomicLong undeliveredInARow = new AtomicLong();
+  private final DeliveryState delivery = new DeliveryState();
 
   OutputMeters(
       MeterRegistry registry, String camera, String output, OutputType type, IntSupplier queued) {
@@ -52,8 +49,7 @@ public final class OutputMeters {
   void fired(PartOutcome part, long startedEpochNanos) {
     long nanos = Math.max(0, epochNanosNow() - part.filledEpochNanos());
     fired.increment();
-    undeliveredInARow.set(0);
-    troubleSinceNanos.set(DELIVERING);
+    delivery.delivered();
     latency.record(nanos, TimeUnit.NANOSECONDS);
     observer.written(
         output, type, part, Math.max(0, startedEpochNanos - part.filledEpochNanos()), nanos);
@@ -65,30 +61,17 @@ public final class OutputMeters {
 
   void failed() {
     failed.increment();
-    undelivered();
+    delivery.undelivered();
   }
 
   void dropped() {
     dropped.increment();
-    undelivered();
-  }
-
-  private void undelivered() {
-    undeliveredInARow.incrementAndGet();
-    troubleSinceNanos.compareAndSet(DELIVERING, System.nanoTime());
+    delivery.undelivered();
   }
 
   /** Delivering, or for how long and how many outcomes in a row were not. */
   OutputHealth health() {
-    long since = troubleSinceNanos.get();
-    if (since == DELIVERING) {
-      return OutputHealth.ok(output, type.configName());
-    }
-    return new OutputHealth(
-        output,
-        type.configName(),
-        (System.nanoTime() - since) / 1e9,
-        undeliveredInARow.get() + " outcome(s) in a row not delivered (failed or dropped)");
+    return delivery.health(output, type.configName(), "outcome(s)");
   }
 
   static long epochNanosNow() {

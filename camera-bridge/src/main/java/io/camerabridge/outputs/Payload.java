@@ -43,6 +43,9 @@ final class Payload {
       g.writeStringField("timestamp", timestamp(part.filledEpochNanos()));
       g.writeNumberField("latencyMs", Math.round(part.latencyNanos() / 1e3) / 1e3);
       g.writeBooleanField("late", part.late());
+      if (part.analyzer() != null) {
+        g.writeStringField("analyzer", part.analyzer());
+      }
       if (part.error() != null) {
         g.writeStringField("error", part.error());
       }

@@ -127,7 +127,8 @@ public final class CameraPipeline {
         openFailures.misconfiguration().orElse(null),
         state == CameraState.STREAMING ? parts.analyzers().unanalysedNanos() / 1e9 : 0,
         instanceStates(),
-        parts.outputs().health());
+        parts.outputs().health(),
+        parts.records());
   }
 
   private Map<String, String> instanceStates() {

@@ -22,8 +22,12 @@ public interface FrameTap {
    */
   void offer(ByteBuf pixels, FrameInfo frame);
 
-  /** An exchange ended (on the results thread); must return at once. */
-  void answered(FrameInfo frame, Instant at, AnalysisOutcome outcome);
+  /**
+   * An exchange ended (on the results thread); must return at once.
+   *
+   * @param analyzer the PEKAT instance ({@code host:port}) that answered, or null
+   */
+  void answered(FrameInfo frame, Instant at, AnalysisOutcome outcome, String analyzer);
 
   /** Wants nothing. */
   FrameTap NONE =
@@ -39,6 +43,7 @@ public interface FrameTap {
         }
 
         @Override
-        public void answered(FrameInfo frame, Instant at, AnalysisOutcome outcome) {}
+        public void answered(
+            FrameInfo frame, Instant at, AnalysisOutcome outcome, String analyzer) {}
       };
 }

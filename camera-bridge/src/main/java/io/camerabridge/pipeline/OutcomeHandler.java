@@ -87,19 +87,19 @@ final class OutcomeHandler {
         return;
       }
       ExchangeOutcome kind = classify(outcome);
+      String analyzer = routed == null ? null : routed.analyzer();
       // The outputs first: the line is waiting; metrics and the journal are not.
       boolean late =
-          verdicts.answer(frame.sequence(), verdictOf(outcome, kind))
+          verdicts.answer(frame.sequence(), verdictOf(outcome, kind).from(analyzer))
               == VerdictSequencer.Arrival.LATE;
       Instant now = Instant.now();
       long endToEnd = epochNanos(now) - frame.systemTimestampNanos();
       ExchangeTimings t = outcome.timings();
       metrics.recordExchange(kind, orNone(t.writeNanos()), orNone(t.analysisNanos()), endToEnd);
       count(kind, endToEnd);
-      String analyzer = routed == null ? null : routed.analyzer();
       journal.ifPresent(j -> j.append(record(frame, outcome, kind, now, endToEnd, late, analyzer)));
       kept = saveIfNg(frame, outcome, now, kept);
-      tap.answered(frame, now, outcome);
+      tap.answered(frame, now, outcome, analyzer);
       logIfNotOk(frame, outcome, kind);
     } finally {
       if (kept != null) {

@@ -10,6 +10,8 @@ import io.camerabridge.config.SaveNgConfig;
 import io.camerabridge.frame.FrameLeases;
 import io.camerabridge.metrics.FrameMetrics;
 import io.camerabridge.metrics.WriteTarget;
+import io.camerabridge.ops.DeliveryState;
+import io.camerabridge.ops.OutputHealth;
 import io.camerabridge.ops.ParallelClose;
 import io.camerabridge.outputs.CameraOutputs;
 import io.camerabridge.pekat.PekatClient;
@@ -40,6 +42,8 @@ public final class PipelineParts {
   private final StreamTotals streamTotals = new StreamTotals();
   private final Optional<ResultJournal> journal;
   private final Optional<NgImageSaver> ngSaver;
+  private final DeliveryState journalDelivery = new DeliveryState();
+  private final DeliveryState ngDelivery = new DeliveryState();
   private final FrameConverter converter;
   private final FrameDispatcher dispatcher;
   private final java.util.concurrent.atomic.LongAdder copies =
@@ -74,6 +78,12 @@ public final class PipelineParts {
                           @Override
                           public void writeFailed() {
                             metrics.writeFailed(WriteTarget.JOURNAL);
+                            journalDelivery.undelivered();
+                          }
+
+                          @Override
+                          public void written() {
+                            journalDelivery.delivered();
                           }
 
                           @Override
@@ -89,7 +99,11 @@ public final class PipelineParts {
                         ng.dir(),
                         config.id(),
                         ng.maxDisk().bytes(),
-                        () -> metrics.writeFailed(WriteTarget.NG_IMAGE)));
+                        () -> {
+                          metrics.writeFailed(WriteTarget.NG_IMAGE);
+                          ngDelivery.undelivered();
+                        },
+                        ngDelivery::delivered));
     NgImage ngImage = rc.saveNgFrames().map(SaveNgConfig::image).orElse(NgImage.RAW);
     // Raw NG images need the pixels after the verdict; annotated ones come from PEKAT, unless
     // PEKAT was not asked for an image, in which case the raw frame is the fallback.
@@ -263,6 +277,14 @@ public final class PipelineParts {
     journal.ifPresent(j -> steps.add(new ParallelClose.Step(cameraId + "-journal", j::close)));
     ngSaver.ifPresent(s -> steps.add(new ParallelClose.Step(cameraId + "-ng", s::close)));
     return steps;
+  }
+
+  /** Whether the journal and the NG images get written, for {@code /health}; any thread. */
+  public List<OutputHealth> records() {
+    List<OutputHealth> records = new ArrayList<>(2);
+    journal.ifPresent(j -> records.add(journalDelivery.health("journal", "journal", "record(s)")));
+    ngSaver.ifPresent(s -> records.add(ngDelivery.health("ngImages", "ng-images", "image(s)")));
+    return records;
   }
 
   /** Closes outputs, journal and NG saver, all at once within {@code timeout}. */

@@ -44,6 +44,7 @@ public final class NgImageSaver implements AutoCloseable {
   private final String camera;
   private final long maxDiskBytes;
   private final Runnable failures;
+  private final Runnable saved;
   private final ThreadPoolExecutor executor;
   private final Pattern ownName;
   private final Deque<Path> files = new ArrayDeque<>();
@@ -53,18 +54,26 @@ public final class NgImageSaver implements AutoCloseable {
   private volatile boolean failureLogged;
   private volatile long lastSkipLogNanos;
 
+  /** Without a callback for saved images (tests, tools). */
+  public NgImageSaver(Path dir, String camera, long maxDiskBytes, Runnable failures) {
+    this(dir, camera, maxDiskBytes, failures, () -> {});
+  }
+
   /**
    * @param dir where PNG files go (created on first save)
    * @param camera camera id, the file name prefix; the cap covers this camera's files only
    * @param maxDiskBytes the most this camera's NG images may occupy
    * @param failures called once per image not written (encoding or disk errors, or too busy)
+   * @param saved called once per image written, on the saver's thread
    */
-  public NgImageSaver(Path dir, String camera, long maxDiskBytes, Runnable failures) {
+  public NgImageSaver(
+      Path dir, String camera, long maxDiskBytes, Runnable failures, Runnable saved) {
     this.dir = dir.toAbsolutePath();
     this.camera = camera;
     this.ownName = Pattern.compile(Pattern.quote(camera) + "-\\d{8}T\\d{6}\\.\\d{3}Z-\\d+\\.png");
     this.maxDiskBytes = maxDiskBytes;
     this.failures = failures;
+    this.saved = saved;
     this.executor =
         new ThreadPoolExecutor(
             1,
@@ -156,6 +165,7 @@ public final class NgImageSaver implements AutoCloseable {
       files.addLast(target);
       diskBytes += png.length;
       enforceCap();
+      saved.run();
       if (failureLogged) {
         LOG.info("NG images for {} are being saved to {} again", camera, dir);
         failureLogged = false;

@@ -68,6 +68,9 @@ public final class ResultJournal implements AutoCloseable {
 
     /** The journal's path no longer named the open file (deleted or moved): it was reopened. */
     void reopened();
+
+    /** Records reached the file: a failure before this one is over. */
+    default void written() {}
   }
 
   /**
@@ -255,6 +258,7 @@ public final class ResultJournal implements AutoCloseable {
     }
     pending.reset();
     pendingRecords = 0;
+    events.written();
     // Only a write proves the disk takes data again: opening succeeds on a full disk too.
     if (failureLogged) {
       LOG.info("Journal {} is writable again", file);

@@ -146,13 +146,16 @@ class ConsoleServerTest {
             new AnalysisOutcome.Analyzed(
                 new AnalysisResult(
                     AnalysisResult.Verdict.NG, true, false, List.of(), context, Optional.empty()),
-                ExchangeTimings.endedBeforeWrite(System.nanoTime(), System.nanoTime())));
+                ExchangeTimings.endedBeforeWrite(System.nanoTime(), System.nanoTime())),
+            "127.0.0.1:8001");
 
     List<NgEvent> events = ((CameraPreview) console.tap("cam")).ngEvents();
 
     assertThat(events).hasSize(1);
     assertThat(events.get(0).contextJson()).doesNotContain("pekat-key").contains("[redacted]");
-    assertThat(get("/api/cameras", Map.of()).body()).doesNotContain("pekat-key");
+    String cameras = get("/api/cameras", Map.of()).body();
+    assertThat(cameras).doesNotContain("pekat-key");
+    assertThat(cameras).as("the card names the instance that answered").contains("127.0.0.1:8001");
   }
 
   @Test

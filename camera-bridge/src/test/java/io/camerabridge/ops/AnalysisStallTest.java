@@ -21,6 +21,7 @@ class AnalysisStallTest {
         null,
         unanalysedSeconds,
         analyzers,
+        List.of(),
         List.of());
   }
 
@@ -46,11 +47,22 @@ class AnalysisStallTest {
   void aDisabledOrReconnectingCameraIsJudgedAsBefore() {
     CameraHealth disabled =
         new CameraHealth(
-            "x", false, CameraState.STARTING, Double.NaN, false, false, null, null, 99, null, null);
+            "x",
+            false,
+            CameraState.STARTING,
+            Double.NaN,
+            false,
+            false,
+            null,
+            null,
+            99,
+            null,
+            null,
+            null);
     assertThat(disabled.healthy()).isTrue();
     CameraHealth reconnecting =
         new CameraHealth(
-            "y", true, CameraState.RECONNECTING, 5, false, false, null, null, 0, null, null);
+            "y", true, CameraState.RECONNECTING, 5, false, false, null, null, 0, null, null, null);
     assertThat(reconnecting.healthy()).isFalse();
   }
 

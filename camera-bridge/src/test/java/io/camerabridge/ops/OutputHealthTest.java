@@ -21,7 +21,8 @@ class OutputHealthTest {
         null,
         0,
         Map.of(),
-        List.of(outputs));
+        List.of(outputs),
+        List.of());
   }
 
   @Test
@@ -59,6 +60,35 @@ class OutputHealthTest {
         .contains("\"state\" : \"troubled\"")
         .contains("\"problem\" : \"not connected to the broker\"");
     assertThat(StatusLine.of(List.of(camera))).doesNotContain("FAILING");
+  }
+
+  @Test
+  void aJournalThatIsNotWrittenTurnsTheCameraRedUnderItsOwnName() {
+    OutputHealth journal =
+        new OutputHealth("journal", "journal", 30, "40 record(s) in a row not written");
+    CameraHealth camera =
+        new CameraHealth(
+            "top",
+            true,
+            CameraState.STREAMING,
+            0.02,
+            true,
+            false,
+            null,
+            null,
+            0,
+            Map.of(),
+            List.of(),
+            List.of(journal, OutputHealth.ok("ngImages", "ng-images")));
+
+    assertThat(camera.healthy()).isFalse();
+    assertThat(HealthReport.of(List.of(camera)).toJson())
+        .contains("\"journal\" : {")
+        .contains("\"ngImages\" : {")
+        .doesNotContain("outputs");
+    assertThat(StatusLine.of(List.of(camera)))
+        .contains("JOURNAL FAILING: 40 record(s) in a row not written")
+        .doesNotContain("NG IMAGES");
   }
 
   @Test

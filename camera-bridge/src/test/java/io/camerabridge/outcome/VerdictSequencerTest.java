@@ -47,6 +47,18 @@ class VerdictSequencerTest {
   }
 
   @Test
+  void thePartNamesTheInstanceThatAnsweredAndAFailedPartWithoutOneNamesNone() {
+    VerdictSequencer s = start(null, Outcome.NG, 16);
+    s.expect(1, 101, now());
+    s.expect(2, 102, now());
+
+    s.answer(1, ok().from("10.0.0.5:8001"));
+    s.fail(2, "analyzer_down");
+
+    assertThat(told).extracting(PartOutcome::analyzer).containsExactly("10.0.0.5:8001", null);
+  }
+
+  @Test
   void answersInAnyOrderComeOutInSequenceOrder() {
     VerdictSequencer s = start(null, Outcome.NG, 16);
     for (long seq = 1; seq <= 4; seq++) {

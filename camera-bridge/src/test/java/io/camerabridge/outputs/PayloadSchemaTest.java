@@ -38,7 +38,8 @@ class PayloadSchemaTest {
         outcome == Outcome.NG ? "{\"result\":false,\"detectedRectangles\":[]}" : null,
         error,
         outcome == Outcome.OK ? Map.of() : chunks(),
-        outcome == Outcome.OK ? null : "P-42");
+        outcome == Outcome.OK ? null : "P-42",
+        outcome == Outcome.OK || outcome == Outcome.NG ? "10.0.0.5:8001" : null);
   }
 
   private static Map<String, Number> chunks() {
@@ -97,6 +98,19 @@ class PayloadSchemaTest {
         OutputsFixture.parse(
             new String(Payload.of(part(Outcome.OK, Outcome.OK, null), ContextDetail.NONE)));
     assertThat(ok.has("chunks")).isFalse();
+  }
+
+  @Test
+  void theInstanceThatAnsweredIsNamedAndAPartWithoutAnAnswerNamesNone() {
+    JsonNode ng =
+        OutputsFixture.parse(
+            new String(Payload.of(part(Outcome.NG, Outcome.NG, null), ContextDetail.NONE)));
+    JsonNode timeout =
+        OutputsFixture.parse(
+            new String(Payload.of(part(Outcome.TIMEOUT, Outcome.NG, null), ContextDetail.NONE)));
+
+    assertThat(ng.get("analyzer").asText()).isEqualTo("10.0.0.5:8001");
+    assertThat(timeout.has("analyzer")).isFalse();
   }
 
   @Test

@@ -119,7 +119,7 @@ class WebhookOutputTest {
     OutputHealth troubled = o.health().get(0);
     assertThat(troubled.output()).isEqualTo("webhook");
     assertThat(troubled.type()).isEqualTo("webhook");
-    assertThat(troubled.problem()).startsWith("2 outcome(s) in a row not delivered");
+    assertThat(troubled.problem()).isEqualTo("2 outcome(s) in a row not written");
     assertThat(troubled.failingSeconds()).isPositive();
 
     feed(o, 3, 3);

@@ -12,9 +12,7 @@ import io.camerabridge.config.CameraConfig;
 import io.camerabridge.config.ConfigLoader;
 import io.camerabridge.config.yaml.CameraYaml;
 import io.camerabridge.config.yaml.ConfigYaml;
-import io.camerabridge.frame.FrameInfo;
 import io.camerabridge.metrics.BridgeMetrics;
-import io.camerabridge.pekat.RawLayout;
 import io.camerabridge.pekat.netty.ClientResources;
 import io.camerabridge.testing.ReservedPort;
 import io.camerabridge.tools.sim.Endpoint;
@@ -27,7 +25,6 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +35,6 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,7 +54,7 @@ class SeveralAnalyzersIT {
   private final BridgeMetrics metrics = new BridgeMetrics();
   private final ClientResources resources = ClientResources.create(1);
   private final ExecutorService results = Executors.newSingleThreadExecutor();
-  private final AtomicInteger givenBack = new AtomicInteger();
+  private final FrameFeeder feeder = new FrameFeeder(W, H);
   private final List<AutoCloseable> servers = new ArrayList<>();
   private PipelineParts parts;
 
@@ -163,13 +159,7 @@ class SeveralAnalyzersIT {
   }
 
   private double dropped(String reason) {
-    io.micrometer.core.instrument.Counter c =
-        metrics
-            .registry()
-            .find("camerabridge.frames.dropped")
-            .tags("camera", "cam", "reason", reason)
-            .counter();
-    return c == null ? 0 : c.count();
+    return FrameFeeder.dropped(metrics.registry(), reason);
   }
 
   @Test
@@ -314,41 +304,12 @@ class SeveralAnalyzersIT {
     return PipelineParts.create(camera, resources, metrics.forCamera("cam"), results);
   }
 
-  /** A frame as the acquisition thread hands it over: it may be dropped or sent. */
   private void sendFrame(int id) {
-    ByteBuffer memory = ByteBuffer.allocateDirect(W * H);
-    AtomicInteger once = new AtomicInteger();
-    FrameInfo info =
-        new FrameInfo(
-            "cam",
-            parts.leases().nextSequence(),
-            id,
-            0,
-            System.currentTimeMillis() * 1_000_000L,
-            W,
-            H,
-            RawLayout.GRAY8);
-    parts
-        .dispatcher()
-        .dispatch(
-            parts
-                .leases()
-                .lease(
-                    info,
-                    memory,
-                    () -> {
-                      assertThat(once.incrementAndGet()).as("given back once").isEqualTo(1);
-                      givenBack.incrementAndGet();
-                    }));
+    feeder.send(parts, id);
   }
 
   private void awaitAllGivenBack() {
-    await()
-        .atMost(Duration.ofSeconds(15))
-        .until(
-            () ->
-                givenBack.get()
-                    == parts.stats().snapshot().sent() + parts.stats().snapshot().dropped());
+    feeder.awaitAllGivenBack(parts);
   }
 
   private List<JsonNode> journal() throws IOException {

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camerabridge.ops.DeliveryState;
 import io.camerabridge.pekat.AnalysisResult.Verdict;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -144,6 +145,42 @@ class ResultJournalTest {
     journal.append(record(2, Verdict.NG, null));
     await().atMost(Duration.ofSeconds(10)).until(() -> failures.sum() == 2);
     journal.close(Duration.ofSeconds(10));
+  }
+
+  @Test
+  void aJournalThatCannotWriteIsTroubledUntilARecordReachesTheFileAgain() throws IOException {
+    Path blocker = dir.resolve("blocked");
+    Files.writeString(blocker, "x");
+    DeliveryState delivery = new DeliveryState();
+    ResultJournal.Events health =
+        new ResultJournal.Events() {
+          @Override
+          public void writeFailed() {
+            failures.increment();
+            delivery.undelivered();
+          }
+
+          @Override
+          public void reopened() {}
+
+          @Override
+          public void written() {
+            delivery.delivered();
+          }
+        };
+    ResultJournal journal = new ResultJournal(blocker.resolve("cam.jsonl"), 1 << 20, 2, health);
+    journal.append(record(1, Verdict.OK, null));
+    journal.append(record(2, Verdict.NG, null));
+    await().atMost(Duration.ofSeconds(10)).until(() -> failures.sum() == 2);
+    assertThat(delivery.health("journal", "journal", "record(s)").problem())
+        .isEqualTo("2 record(s) in a row not written");
+
+    Files.delete(blocker); // the operator frees the path: the directory can be made now
+    journal.append(record(3, Verdict.OK, null));
+    journal.close(Duration.ofSeconds(10));
+
+    assertThat(Files.readAllLines(blocker.resolve("cam.jsonl"))).hasSize(1);
+    assertThat(delivery.health("journal", "journal", "record(s)").state()).isEqualTo("ok");
   }
 
   @Test

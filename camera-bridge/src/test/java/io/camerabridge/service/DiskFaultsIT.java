@@ -43,6 +43,10 @@ class DiskFaultsIT {
                   rig.metric(h.bridge, FAILURES, "target=\"journal\"") >= 5
                       && rig.metric(h.bridge, FAILURES, "target=\"ng_image\"") >= 3);
       assertAcquisitionGoesOn(rig, h, pipeline);
+      assertThat(pipeline.health().records())
+          .as("/health names what is not being written")
+          .extracting(r -> r.output() + (r.problem() != null ? " not written" : " ok"))
+          .containsExactly("journal not written", "ngImages not written");
       assertThat(rig.messages("ResultJournal"))
           .filteredOn(m -> m.contains("further journal failures"))
           .hasSize(1);
@@ -56,6 +60,9 @@ class DiskFaultsIT {
       await()
           .atMost(Duration.ofSeconds(30))
           .until(() -> Files.exists(journal) && Files.size(journal) > 0 && hasPng(ng));
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> pipeline.health().records().stream().allMatch(r -> r.state().equals("ok")));
 
       h.close();
       assertThat(pipeline.leases().outstanding()).isZero();

@@ -146,6 +146,39 @@ public final class E2eBenchCommand implements Callable<Integer> {
               + " cameras as a PNG")
   private Path chart;
 
+  @Option(
+      names = "--analyzers",
+      paramLabel = "K",
+      description =
+          "Several PEKAT instances: K in-process simulators, each answering one request at a time"
+              + " after --analysis-latency, behind the camera's pekat.urls; reports analysed"
+              + " frames/s per instance and in total against 0.95 x min(K x 1/latency, fps)")
+  private Integer analyzers;
+
+  @Option(
+      names = "--analysis-latency",
+      defaultValue = "40ms",
+      converter = DurationConverter.class,
+      description = "With --analyzers: each simulator's time per frame (${DEFAULT-VALUE})")
+  private Duration analysisLatency;
+
+  @Option(
+      names = "--kill-analyzer-after",
+      converter = DurationConverter.class,
+      description =
+          "With --analyzers 2 or more: measure this long, kill the last instance, restart it on"
+              + " its port after --restart-after; reports the frames lost to it, the survivors'"
+              + " rate meanwhile and the time from its /ping answering to its re-admission")
+  private Duration killAfter;
+
+  @Option(
+      names = "--restart-after",
+      defaultValue = "5s",
+      converter = DurationConverter.class,
+      description =
+          "With --kill-analyzer-after: how long the instance stays dead (${DEFAULT-VALUE})")
+  private Duration restartAfter;
+
   @Option(names = "--json", description = "Print one JSON object instead of the text report")
   private boolean json;
 
@@ -176,6 +209,9 @@ public final class E2eBenchCommand implements Callable<Integer> {
     if (cameras != null) {
       return sweep(settings);
     }
+    if (analyzers != null) {
+      return pool(settings);
+    }
     E2eResult result;
     try {
       result = new E2eBenchmark(System.err, console).run(settings);
@@ -202,6 +238,20 @@ public final class E2eBenchCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "--chart draws a --cameras sweep: add --cameras 1,2,4");
     }
+    if (analyzers != null) {
+      String with =
+          cameras != null ? "--cameras" : outputs ? "--outputs" : console ? "--console" : null;
+      if (with != null || compareArv || rounds > 1) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(),
+            "--analyzers runs one camera without "
+                + (with != null ? with : compareArv ? "--compare-arv" : "--rounds")
+                + "; leave one of them out");
+      }
+    } else if (killAfter != null) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--kill-analyzer-after needs --analyzers 2 or more");
+    }
     if (cameras == null) {
       return;
     }
@@ -216,6 +266,31 @@ public final class E2eBenchCommand implements Callable<Integer> {
             spec.commandLine(), "--cameras: each count must be 1.." + MAX_CAMERAS + ", got " + n);
       }
     }
+  }
+
+  private int pool(E2eSettings settings) throws Exception {
+    PoolSettings pool;
+    try {
+      pool =
+          new PoolSettings(
+              analyzers, analysisLatency, java.util.Optional.ofNullable(killAfter), restartAfter);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
+    PoolResult result;
+    try {
+      result = new PoolBenchmark(System.err).run(settings, pool);
+    } catch (BenchException e) {
+      spec.commandLine().getErr().println("bench e2e: " + e.getMessage());
+      return ExitCodes.FAILURE;
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    out.print(
+        json
+            ? PoolReport.json(result).toString() + System.lineSeparator()
+            : PoolReport.text(result));
+    out.flush();
+    return ExitCodes.OK;
   }
 
   private int sweep(E2eSettings settings) throws Exception {

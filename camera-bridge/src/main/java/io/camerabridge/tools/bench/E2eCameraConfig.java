@@ -7,9 +7,11 @@ import io.camerabridge.config.ConfigLoader;
 import io.camerabridge.config.yaml.CameraYaml;
 import io.camerabridge.config.yaml.ConfigYaml;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -46,6 +48,20 @@ final class E2eCameraConfig {
 
   /** One camera entry with the benchmark's settings, as a user would write it. */
   static CameraYaml camera(String id, String device, AnalyzerAddress analyzer, E2eSettings s) {
+    return camera(id, device, s).pekat(analyzer.baseUri());
+  }
+
+  /** {@code bench e2e --analyzers K}: the camera behind several instances ({@code pekat.urls}). */
+  static BridgeConfig loadPool(String device, List<URI> urls, E2eSettings s) throws IOException {
+    StringBuilder list = new StringBuilder("urls: [");
+    for (int i = 0; i < urls.size(); i++) {
+      list.append(i == 0 ? "\"" : ", \"").append(urls.get(i)).append('"');
+    }
+    CameraYaml camera = camera("bench", device, s).yaml("pekat", list.append("]").toString());
+    return load(ConfigYaml.create().metricsEnabled(false).camera(camera).toYaml());
+  }
+
+  private static CameraYaml camera(String id, String device, E2eSettings s) {
     return CameraYaml.of(id, device)
         .pixelFormat(s.format().name())
         .size(s.width(), s.height())
@@ -54,7 +70,6 @@ final class E2eCameraConfig {
         .gige("packetSize", s.packetBytes())
         .gige("socketBuffer", s.socketBuffer())
         .gige("packetSocket", false)
-        .pekat(analyzer.baseUri())
         .pekat("maxInFlight", s.inFlight());
   }
 

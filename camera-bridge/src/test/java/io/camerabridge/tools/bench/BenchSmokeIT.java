@@ -186,6 +186,48 @@ class BenchSmokeIT {
     }
   }
 
+  @Test
+  void e2eWithTwoAnalyzersSpreadsFramesAndSurvivesOneBeingKilledAndRestarted() throws Exception {
+    Run run =
+        run(
+            "bench",
+            "e2e",
+            "--analyzers",
+            "2",
+            "--analysis-latency",
+            "40ms",
+            "--width",
+            "320",
+            "--height",
+            "240",
+            "--format",
+            "Mono8",
+            "--fps",
+            "20",
+            "--warmup",
+            "1s",
+            "--kill-analyzer-after",
+            "1s",
+            "--restart-after",
+            "1s",
+            "--json");
+
+    assertThat(run.status).as(run.err).isZero();
+    // The kill's warnings share stdout with the report (the service logs there for journald).
+    String json = run.out.lines().filter(l -> l.startsWith("{")).reduce((a, b) -> b).orElse("");
+    JsonNode result = JSON.readTree(json);
+    assertThat(result.path("perInstance")).as(run.out).hasSize(2);
+    for (JsonNode instance : result.path("perInstance")) {
+      assertThat(instance.path("analysed").asLong()).as(run.out).isPositive();
+    }
+    assertThat(result.path("target").asDouble()).isEqualTo(0.95 * 20);
+    JsonNode failover = result.path("failover");
+    assertThat(failover.path("killed").asText())
+        .isEqualTo(result.path("perInstance").get(1).path("analyzer").asText());
+    assertThat(failover.path("survivorPerSecond").asDouble()).as(run.out).isPositive();
+    assertThat(failover.path("pingToReadyMs").asLong()).as("re-admitted").isNotNegative();
+  }
+
   private static void assertFigures(JsonNode node) {
     assertThat(node.path("frames").asLong()).as(node.toString()).isPositive();
     assertThat(node.path("frames_per_s").asDouble()).isPositive();
