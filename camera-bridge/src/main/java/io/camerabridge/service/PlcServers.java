@@ -18,8 +18,10 @@ import io.camerabridge.plc.opcua.OpcUaPlcServer;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -200,10 +202,15 @@ final class PlcServers implements AutoCloseable {
   /** The servers (running or failed) and each core's handshake, for {@code /health}. */
   PlcHealth health() {
     List<PlcHealth.Server> out = new ArrayList<>();
+    Set<String> serving = new HashSet<>();
     for (Running r : servers) {
+      serving.add(r.protocol());
       out.add(new PlcHealth.Server(r.protocol(), r.listen(), r.server().connectedClients(), null));
     }
-    failed.forEach(f -> out.add(new PlcHealth.Server(f.protocol(), f.listen(), 0, f.error())));
+    // A retry that just bound adds its server before it drops the failure: that one is stale.
+    failed.stream()
+        .filter(f -> !serving.contains(f.protocol()))
+        .forEach(f -> out.add(new PlcHealth.Server(f.protocol(), f.listen(), 0, f.error())));
     List<PlcHealth.Slot> slots = new ArrayList<>();
     for (PlcCameraCore core : cores) {
       PlcState state = core.state();
