@@ -12,7 +12,6 @@ import io.camerabridge.plc.PlcCameraCore;
 import io.camerabridge.plc.PlcCameraLink;
 import io.camerabridge.plc.PlcMeters;
 import io.camerabridge.plc.PlcServer;
-import io.camerabridge.plc.PlcServerException;
 import io.camerabridge.plc.PlcState;
 import io.camerabridge.plc.modbus.ModbusPlcServer;
 import io.camerabridge.plc.opcua.OpcUaPlcServer;
@@ -22,6 +21,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,12 +33,16 @@ import org.slf4j.LoggerFactory;
  * following the camera's outcomes (the outputs' stream) and linked to its pipeline, then the
  * configured protocol servers over those cores. Started after the pipelines exist; {@link #close}
  * runs first on shutdown, so no PLC writes into a stopping camera. A server that cannot bind does
- * not stop the service (the cameras, their outputs and the other server still work): it is logged
- * and {@code /health} reports it as an error until the service is restarted.
+ * not stop the service (the cameras, their outputs and the other server still work): it is logged,
+ * {@code /health} reports it as an error, and it is tried again with back-off (2 s doubling to 1
+ * min) until it binds, so a port held for a while by another process at boot does not leave the PLC
+ * without a server until someone restarts the service.
  */
 final class PlcServers implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PlcServers.class);
   private static final Duration CORE_STOP = Duration.ofSeconds(2);
+  static final Duration RETRY_FIRST = Duration.ofSeconds(2);
+  private static final Duration RETRY_MAX = Duration.ofMinutes(1);
 
   /** One camera as the service built it. */
   record Camera(
@@ -48,13 +54,27 @@ final class PlcServers implements AutoCloseable {
   /** A server that runs, for {@code /health} and the clients gauge. */
   record Running(String protocol, String listen, PlcServer server) {}
 
-  /** A configured server that could not start. */
-  private record Failed(String protocol, String listen, String error) {}
+  /** A configured server that could not start yet: how to make a fresh one and try again. */
+  private record Failed(
+      String protocol,
+      String host,
+      String listen,
+      Supplier<PlcServer> factory,
+      List<PlcCamera> cameras,
+      String error,
+      Duration backoff) {}
 
   private final List<PlcCameraCore> cores = new ArrayList<>();
   // Read by /health on the status thread while close() may clear them.
   private final List<Running> servers = new CopyOnWriteArrayList<>();
   private final List<Failed> failed = new CopyOnWriteArrayList<>();
+  private final ScheduledExecutorService retries =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "plc-bind-retry");
+            t.setDaemon(true);
+            return t;
+          });
 
   private PlcServers() {}
 
@@ -85,12 +105,7 @@ final class PlcServers implements AutoCloseable {
           .ifPresent(
               o ->
                   plc.serve(
-                      "opcua",
-                      o.host(),
-                      o.listen(),
-                      () -> new OpcUaPlcServer(o, registry),
-                      all,
-                      registry));
+                      "opcua", o.host(), o.listen(), () -> new OpcUaPlcServer(o, registry), all));
       // Only cameras with a plc.slot have registers; the others are served over OPC UA alone.
       List<PlcCamera> withSlot = all.stream().filter(c -> c.slot() >= 0).toList();
       config
@@ -102,8 +117,7 @@ final class PlcServers implements AutoCloseable {
                       m.host(),
                       m.listen(),
                       () -> new ModbusPlcServer(m, registry),
-                      withSlot,
-                      registry));
+                      withSlot));
       return plc;
     } catch (RuntimeException e) {
       plc.close();
@@ -116,19 +130,61 @@ final class PlcServers implements AutoCloseable {
       String host,
       String listen,
       Supplier<PlcServer> factory,
-      List<PlcCamera> cameras,
-      MeterRegistry registry) {
-    PlcServer server = factory.get();
+      List<PlcCamera> cameras) {
+    Failed first = new Failed(protocol, host, listen, factory, cameras, null, RETRY_FIRST);
+    Failed still = attempt(first);
+    if (still != null) {
+      LOG.error(
+          "The {} PLC server is not serving: {}; trying again every {} s at most",
+          protocol,
+          still.error(),
+          RETRY_MAX.toSeconds());
+      failed.add(still);
+      retries.schedule(() -> retry(still), still.backoff().toMillis(), TimeUnit.MILLISECONDS);
+    }
+  }
+
+  /** Starts a fresh server; null when it serves, else the failure to try again later. */
+  private Failed attempt(Failed f) {
+    PlcServer server = f.factory().get();
     try {
-      server.start(cameras);
-    } catch (PlcServerException e) {
-      LOG.error("The {} PLC server is not serving: {}", protocol, e.getMessage());
-      failed.add(new Failed(protocol, listen, e.getMessage()));
-      return;
+      server.start(f.cameras());
+    } catch (RuntimeException e) {
+      try {
+        server.close();
+      } catch (RuntimeException ignored) {
+        // Half started: whatever it holds is freed as far as it can be.
+      }
+      Duration next = f.error() == null ? f.backoff() : min(f.backoff().multipliedBy(2), RETRY_MAX);
+      return new Failed(
+          f.protocol(), f.host(), f.listen(), f.factory(), f.cameras(), e.getMessage(), next);
     }
     // The bound port is kept: a stopped server no longer knows it, and /health may still ask.
+    String host = f.host();
     String bound = (host.contains(":") ? "[" + host + "]" : host) + ":" + server.port();
-    servers.add(new Running(protocol, bound, server));
+    servers.add(new Running(f.protocol(), bound, server));
+    return null;
+  }
+
+  private synchronized void retry(Failed f) {
+    if (retries.isShutdown()) {
+      return;
+    }
+    Failed still = attempt(f);
+    failed.remove(f);
+    if (still == null) {
+      LOG.info("The {} PLC server is serving now at {}", f.protocol(), f.listen());
+      return;
+    }
+    if (!still.error().equals(f.error())) {
+      LOG.error("The {} PLC server is still not serving: {}", f.protocol(), still.error());
+    }
+    failed.add(still);
+    retries.schedule(() -> retry(still), still.backoff().toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
   }
 
   /** The cores, in configuration order. */
@@ -166,6 +222,10 @@ final class PlcServers implements AutoCloseable {
   /** Stops the servers first (no PLC request after this), then the cores; bounded. */
   @Override
   public void close() {
+    synchronized (this) {
+      // No retry starts a server after this; one under way has finished (same lock).
+      retries.shutdownNow();
+    }
     for (Running r : servers) {
       try {
         r.server().close();

@@ -145,13 +145,16 @@ class BridgeEndToEndIT {
             .containsEntry("TriggerMode", "On")
             .containsEntry("TriggerSource", "Software");
         // Free-running, the camera would send 30 frames a second; triggered, about 4.
+        // A load can only slow the trigger down, so only the fast side is asserted: 8 frames take
+        // at least 1 s (free-running, a quarter of that). That the trigger keeps firing at all is
+        // the await (a guard against a hang, not a bound).
         long before = pipeline.stats().snapshot().acquired();
         long start = System.nanoTime();
         await()
-            .atMost(Duration.ofSeconds(30))
+            .atMost(Duration.ofSeconds(60))
             .until(() -> pipeline.stats().snapshot().acquired() >= before + 8);
         double seconds = (System.nanoTime() - start) / 1e9;
-        assertThat(8 / seconds).isBetween(1.0, 8.0);
+        assertThat(8 / seconds).as("frames per second").isLessThanOrEqualTo(8.0);
       }
     }
   }

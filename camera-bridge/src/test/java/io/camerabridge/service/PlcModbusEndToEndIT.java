@@ -108,6 +108,10 @@ class PlcModbusEndToEndIT {
         assertRefused(() -> modbus.writeRegister(4, 1), 2); // VerdictCode
         assertRefused(() -> modbus.setCoil(0), 2); // ResultValid
         assertThat(modbus.registers()).as("a refused write changes nothing").isEqualTo(before);
+        assertThat(((long) before[14] << 16) | before[15])
+            .as("the PLC's own PartId registers keep what it wrote last")
+            .isEqualTo(1009);
+        assertThat(before[13]).as("Recipe").isZero();
         assertThat(PlcRig.functionCounter(harness, "camerabridge.plc.acks")).isEqualTo(9);
 
         PlcRig.Health health = PlcRig.health(harness);

@@ -14,9 +14,10 @@ import picocli.CommandLine.Command;
     footer = {
       "",
       "Example: camera-bridge bench client --baseline socket,jdk",
-      "         camera-bridge bench e2e --fps 50 --packet-size 8000 --compare-arv"
+      "         camera-bridge bench e2e --fps 50 --packet-size 8000 --compare-arv",
+      "         camera-bridge bench plc --duration 60s --handshake queue --ack-after 5ms"
     },
-    subcommands = {ClientBenchCommand.class, E2eBenchCommand.class})
+    subcommands = {ClientBenchCommand.class, E2eBenchCommand.class, PlcBenchCommand.class})
 public final class BenchCommand implements Runnable {
 
   @CommandLine.Spec private CommandLine.Model.CommandSpec spec;
@@ -24,6 +25,6 @@ public final class BenchCommand implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(
-        spec.commandLine(), "Missing command: choose 'bench client' or 'bench e2e'.");
+        spec.commandLine(), "Missing command: choose 'bench client', 'bench e2e' or 'bench plc'.");
   }
 }

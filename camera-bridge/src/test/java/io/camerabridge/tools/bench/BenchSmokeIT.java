@@ -239,6 +239,34 @@ class BenchSmokeIT {
     assertThat(node.path("heap_bytes_per_frame").asDouble()).isPositive();
   }
 
+  @Test
+  void plcBenchRunsTheHandshakeOverModbusAndOpcUaAndCountsEveryOutcome() throws Exception {
+    Run run =
+        run(
+            "bench",
+            "plc",
+            "--duration",
+            "3s",
+            "--warmup",
+            "1s",
+            "--fps",
+            "20",
+            "--handshake",
+            "queue",
+            "--ack-after",
+            "5ms",
+            "--json");
+
+    assertThat(run.status).as(run.err).isZero();
+    JsonNode r = JSON.readTree(run.out.strip());
+    assertThat(r.path("modbus").path("seen").asInt()).isPositive();
+    assertThat(r.path("modbus").path("p99_ms").asDouble()).isPositive();
+    assertThat(r.path("opcua").path("seen").asInt()).isPositive();
+    assertThat(r.path("lost").asLong()).isZero();
+    assertThat(r.path("out_of_order").asLong()).isZero();
+    assertThat(r.path("exact").asBoolean()).isTrue();
+  }
+
   private Run run(String... args) throws IOException, InterruptedException {
     String jar = System.getProperty("camerabridge.jar");
     assertThat(jar).as("system property camerabridge.jar (set by Failsafe)").isNotBlank();
