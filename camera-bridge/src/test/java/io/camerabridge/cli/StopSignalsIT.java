@@ -31,18 +31,22 @@ class StopSignalsIT {
         PekatSimulator sim = PekatSimulator.builder().port(0).build().start()) {
       Path journal = dir.resolve("hup.jsonl");
       Process run = run(config(camera, sim, journal), dir.resolve("hup.out"));
-      await()
-          .atMost(Duration.ofSeconds(60))
-          .until(() -> Files.exists(journal) && Files.readAllLines(journal).size() >= 3);
+      try {
+        await()
+            .atMost(Duration.ofSeconds(60))
+            .until(() -> Files.exists(journal) && Files.readAllLines(journal).size() >= 3);
 
-      signal(run, "HUP");
+        signal(run, "HUP");
 
-      assertThat(run.waitFor(60, TimeUnit.SECONDS))
-          .as("exited after SIGHUP; its output:%n%s", Files.readString(dir.resolve("hup.out")))
-          .isTrue();
-      String out = Files.readString(dir.resolve("hup.out"));
-      assertThat(run.exitValue()).as(out).isZero();
-      assertThat(out).contains("SIGHUP received: stopping").contains("camera-bridge stopped");
+        assertThat(run.waitFor(60, TimeUnit.SECONDS))
+            .as("exited after SIGHUP; its output:%n%s", Files.readString(dir.resolve("hup.out")))
+            .isTrue();
+        String out = Files.readString(dir.resolve("hup.out"));
+        assertThat(run.exitValue()).as(out).isZero();
+        assertThat(out).contains("SIGHUP received: stopping").contains("camera-bridge stopped");
+      } finally {
+        run.destroyForcibly(); // a failed run must not leave the service running
+      }
     }
   }
 
