@@ -178,7 +178,7 @@ final class ChartRenderer {
       g.drawLine(x, y - 5, x + 30, y - 5);
       g.setColor(Color.BLACK);
       g.drawString(e.getKey(), x + 38, y);
-      x += 160;
+      x += 38 + g.getFontMetrics().stringWidth(e.getKey()) + 36;
     }
   }
 
