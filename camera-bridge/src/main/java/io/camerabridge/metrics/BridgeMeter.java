@@ -1,27 +1,17 @@
 package io.camerabridge.metrics;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.DistributionSummary;
-import io.micrometer.core.instrument.FunctionCounter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Tag;
-import io.micrometer.core.instrument.Tags;
-import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.function.ToDoubleFunction;
 
 /**
- * The catalogue of every meter camera-bridge publishes: name, type, unit, tag keys and a one-line
- * description. All meters are registered through this enum, which checks the tag keys, so the
- * catalogue, the code and {@code docs/metrics.md} (rendered from it by {@link MeterCatalogue})
- * cannot drift apart.
+ * The catalogue of the meters of the frame path, the cameras, the analyzers, the results and the
+ * outputs: name, type, unit, tag keys and a one-line description ({@link PlcMeter} holds the PLC
+ * servers'). All are registered through {@link MeterSpec}, which checks the tag keys, so the
+ * catalogue, the code and {@code docs/metrics.md} (rendered by {@link MeterCatalogue}) cannot drift
+ * apart.
  */
-public enum BridgeMeter {
+public enum BridgeMeter implements MeterSpec {
   FRAME_WAIT(
       "camerabridge.frame.wait",
       Meter.Type.TIMER,
@@ -290,228 +280,32 @@ public enum BridgeMeter {
       "Time from Aravis filling a buffer to its outcome written by an output (line: register"
           + " written; mqtt: handed over, or PUBACK for QoS 1; webhook: answered), in seconds.",
       MeterTags.CAMERA,
-      MeterTags.OUTPUT),
-  OPCUA_LOGINS(
-      "camerabridge.opcua.logins",
-      Meter.Type.COUNTER,
-      "logins",
-      "OPC UA user name logins, by result (accepted, refused), in logins.",
-      MeterTags.RESULT),
-  OPCUA_WRITES(
-      "camerabridge.opcua.writes",
-      Meter.Type.COUNTER,
-      "writes",
-      "Values a PLC wrote to a camera's Ack, PartId or Recipe node, by node and result (accepted,"
-          + " refused), in writes.",
-      MeterTags.CAMERA,
-      MeterTags.NODE,
-      MeterTags.RESULT),
-  OPCUA_CALLS(
-      "camerabridge.opcua.calls",
-      Meter.Type.COUNTER,
-      "calls",
-      "Trigger() calls on a camera's OPC UA folder, by result (accepted, refused: not trigger.mode"
-          + " plc or not streaming), in calls.",
-      MeterTags.CAMERA,
-      MeterTags.RESULT),
-  MODBUS_REQUESTS(
-      "camerabridge.modbus.requests",
-      Meter.Type.COUNTER,
-      "requests",
-      "Modbus requests answered, by function (read_coils, read_holding_registers,"
-          + " write_single_coil, write_single_register, write_multiple_coils,"
-          + " write_multiple_registers, other) and result (ok, illegal_function,"
-          + " illegal_data_address, illegal_data_value, busy, unknown_unit, device_failure), in"
-          + " requests.",
-      MeterTags.FUNCTION,
-      MeterTags.RESULT),
-  MODBUS_DISCONNECTS(
-      "camerabridge.modbus.disconnects",
-      Meter.Type.COUNTER,
-      "connections",
-      "Modbus connections the server closed, by reason (limit: over the connection cap, idle: no"
-          + " complete request within the idle time-out, malformed: not a Modbus TCP header, flood:"
-          + " answers not read), in connections.",
-      MeterTags.REASON),
-  MODBUS_WRITES(
-      "camerabridge.modbus.writes",
-      Meter.Type.COUNTER,
-      "writes",
-      "Values a PLC wrote to a camera's Ack, Trigger, PartId or Recipe over Modbus, by node and"
-          + " result (accepted, refused: nothing to acknowledge, or a trigger the camera did not"
-          + " take), in writes.",
-      MeterTags.CAMERA,
-      MeterTags.NODE,
-      MeterTags.RESULT),
-  PLC_ACKS(
-      "camerabridge.plc.acks",
-      Meter.Type.COUNTER,
-      "acks",
-      "Results a PLC acknowledged (Ack written while ResultValid was set), over any protocol, in"
-          + " acks.",
-      MeterTags.CAMERA),
-  PLC_UNACKNOWLEDGED(
-      "camerabridge.plc.unacknowledged",
-      Meter.Type.COUNTER,
-      "outcomes",
-      "Results replaced by a newer one before the PLC acknowledged them (handshake latest), in"
-          + " outcomes.",
-      MeterTags.CAMERA),
-  PLC_QUEUE_OVERFLOW(
-      "camerabridge.plc.queue.overflow",
-      Meter.Type.COUNTER,
-      "outcomes",
-      "Outcomes the PLC never sees because plc.queue outcomes were already waiting for an Ack"
-          + " (handshake queue), in outcomes.",
-      MeterTags.CAMERA),
-  PLC_INBOX_OVERFLOW(
-      "camerabridge.plc.inbox.overflow",
-      Meter.Type.COUNTER,
-      "events",
-      "Outcomes and PLC writes dropped because the camera's PLC thread was that far behind, in"
-          + " events.",
-      MeterTags.CAMERA),
-  PLC_TRIGGERS(
-      "camerabridge.plc.triggers",
-      Meter.Type.COUNTER,
-      "requests",
-      "Trigger requests from a PLC (OPC UA Trigger(), Modbus Trigger coil), by result (accepted,"
-          + " refused: not trigger.mode plc or not streaming), in requests.",
-      MeterTags.CAMERA,
-      MeterTags.RESULT),
-  PLC_RECIPE_SWITCHES(
-      "camerabridge.plc.recipe.switches",
-      Meter.Type.COUNTER,
-      "switches",
-      "Recipe numbers a PLC wrote, by result (accepted: the next frame goes to that recipe's PEKAT"
-          + " project; refused: no such recipe), in switches.",
-      MeterTags.CAMERA,
-      MeterTags.RESULT),
-  PLC_CLIENTS(
-      "camerabridge.plc.clients",
-      Meter.Type.GAUGE,
-      "clients",
-      "PLC clients connected now, by protocol (opcua: sessions, which outlive a lost connection"
-          + " until their timeout; modbus: connections), in clients.",
-      MeterTags.PROTOCOL);
+      MeterTags.OUTPUT);
 
   /** Bucket boundaries of {@link #FRAME_SIZE}: frame sizes from VGA mono to 25 MP colour. */
   private static final double[] FRAME_SIZE_BUCKETS_BYTES = {
     256 * 1024, 1 << 20, 2 << 20, 5 << 20, 10 << 20, 25 << 20, 50 << 20, 100 << 20
   };
 
-  /** Units Micrometer treats as base units; the others are only what one count means. */
-  private static final Set<String> BASE_UNITS = Set.of("seconds", "bytes");
-
-  private final String meterName;
-  private final Meter.Type type;
-  private final String unit;
-  private final String description;
-  private final List<String> tagKeys;
+  private final MeterInfo info;
 
   BridgeMeter(
       String meterName, Meter.Type type, String unit, String description, String... tagKeys) {
-    this.meterName = meterName;
-    this.type = type;
-    this.unit = unit;
-    this.description = description;
-    this.tagKeys = List.of(tagKeys);
+    this.info = new MeterInfo(meterName, type, unit, description, List.of(tagKeys));
   }
 
-  /** Micrometer's dotted name, e.g. {@code camerabridge.frame.wait}. */
-  public String meterName() {
-    return meterName;
+  @Override
+  public MeterInfo info() {
+    return info;
   }
 
-  public Meter.Type type() {
-    return type;
+  @Override
+  public double[] summaryBuckets() {
+    return FRAME_SIZE_BUCKETS_BYTES;
   }
 
-  /** What one unit of the value is, e.g. {@code seconds}, {@code frames}, {@code boolean}. */
-  public String unit() {
-    return unit;
-  }
-
-  /** The Micrometer base unit ({@code seconds} or {@code bytes}), or null for plain counts. */
-  public String baseUnit() {
-    return BASE_UNITS.contains(unit) ? unit : null;
-  }
-
-  public String description() {
-    return description;
-  }
-
-  /** Tag keys in declaration order; every registration must carry exactly these keys. */
-  public List<String> tagKeys() {
-    return tagKeys;
-  }
-
-  /** Registers (or finds) this timer with a percentile histogram in its expected range. */
-  public Timer timer(MeterRegistry registry, Tags tags) {
-    requireType(Meter.Type.TIMER);
-    Timer.Builder builder =
-        Timer.builder(meterName)
-            .description(description)
-            .tags(checked(tags))
-            .publishPercentileHistogram();
-    Duration[] range = expectedRange();
-    return builder.minimumExpectedValue(range[0]).maximumExpectedValue(range[1]).register(registry);
-  }
-
-  /** Registers (or finds) this distribution summary with bucket boundaries for frame sizes. */
-  public DistributionSummary summary(MeterRegistry registry, Tags tags) {
-    requireType(Meter.Type.DISTRIBUTION_SUMMARY);
-    return DistributionSummary.builder(meterName)
-        .description(description)
-        .baseUnit(baseUnit())
-        .tags(checked(tags))
-        .serviceLevelObjectives(FRAME_SIZE_BUCKETS_BYTES)
-        .register(registry);
-  }
-
-  /** Registers (or finds) this counter. */
-  public Counter counter(MeterRegistry registry, Tags tags) {
-    requireType(Meter.Type.COUNTER);
-    return Counter.builder(meterName)
-        .description(description)
-        .baseUnit(baseUnit())
-        .tags(checked(tags))
-        .register(registry);
-  }
-
-  /**
-   * Registers (or finds) this counter as a view of a monotonic count kept elsewhere (e.g. Aravis's
-   * stream statistics), read when the registry is scraped. The registry holds {@code state}
-   * strongly.
-   */
-  public <T> FunctionCounter functionCounter(
-      MeterRegistry registry, Tags tags, T state, ToDoubleFunction<T> count) {
-    requireType(Meter.Type.COUNTER);
-    // Micrometer holds a function counter's state weakly and, once it is collected, reports the
-    // last value it happened to read (0 if never scraped). The function below captures the state,
-    // so the registry holds it strongly, as it does for gauges: a stopped camera's counts stay.
-    return FunctionCounter.builder(meterName, state, s -> count.applyAsDouble(state))
-        .description(description)
-        .baseUnit(baseUnit())
-        .tags(checked(tags))
-        .register(registry);
-  }
-
-  /**
-   * Registers (or finds) this gauge. The registry holds {@code state} strongly, so a gauge never
-   * silently turns into NaN because its state object was garbage collected.
-   */
-  public <T> Gauge gauge(MeterRegistry registry, Tags tags, T state, ToDoubleFunction<T> value) {
-    requireType(Meter.Type.GAUGE);
-    return Gauge.builder(meterName, state, value)
-        .description(description)
-        .baseUnit(baseUnit())
-        .tags(checked(tags))
-        .strongReference(true)
-        .register(registry);
-  }
-
-  private Duration[] expectedRange() {
+  @Override
+  public Duration[] expectedRange() {
     switch (this) {
       case ANALYZER_LATENCY:
         return new Duration[] {Duration.ofMillis(1), Duration.ofSeconds(30)};
@@ -527,23 +321,5 @@ public enum BridgeMeter {
       default:
         throw new IllegalStateException(this + " is not a timer");
     }
-  }
-
-  private void requireType(Meter.Type expected) {
-    if (type != expected) {
-      throw new IllegalStateException(this + " is a " + type + ", not a " + expected);
-    }
-  }
-
-  private Tags checked(Tags tags) {
-    Set<String> keys = new TreeSet<>();
-    for (Tag tag : tags) {
-      keys.add(tag.getKey());
-    }
-    if (!keys.equals(new TreeSet<>(tagKeys))) {
-      throw new IllegalArgumentException(
-          meterName + " takes tags " + tagKeys + " but was given " + keys);
-    }
-    return tags;
   }
 }

@@ -12,7 +12,7 @@ public final class MeterCatalogue {
 
   /** The line that opens the generated table in docs/metrics.md. */
   public static final String BEGIN_MARKER =
-      "<!-- BEGIN GENERATED: rendered from BridgeMeter by MeterCatalogue; do not edit -->";
+      "<!-- BEGIN GENERATED: rendered from BridgeMeter and PlcMeter by MeterCatalogue; do not edit -->";
 
   /** The line that closes the generated table in docs/metrics.md. */
   public static final String END_MARKER = "<!-- END GENERATED -->";
@@ -24,7 +24,7 @@ public final class MeterCatalogue {
     StringBuilder out = new StringBuilder();
     out.append("| Prometheus name | Type | Unit | Labels | Description |\n");
     out.append("|---|---|---|---|---|\n");
-    for (BridgeMeter meter : BridgeMeter.values()) {
+    for (MeterSpec meter : MeterSpec.all()) {
       out.append("| `")
           .append(prometheusName(meter))
           .append("` | ")
@@ -45,7 +45,7 @@ public final class MeterCatalogue {
    * The name a Prometheus query uses: counters end in {@code _total}; timers and summaries are
    * histograms ({@code _bucket}, {@code _count}, {@code _sum}) with a {@code _max} gauge beside.
    */
-  public static String prometheusName(BridgeMeter meter) {
+  public static String prometheusName(MeterSpec meter) {
     String name =
         new PrometheusNamingConvention().name(meter.meterName(), meter.type(), meter.baseUnit());
     return meter.type() == Meter.Type.COUNTER ? name + "_total" : name;

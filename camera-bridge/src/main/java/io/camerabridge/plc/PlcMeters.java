@@ -1,7 +1,7 @@
 package io.camerabridge.plc;
 
-import io.camerabridge.metrics.BridgeMeter;
 import io.camerabridge.metrics.MeterTags;
+import io.camerabridge.metrics.PlcMeter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 
@@ -15,17 +15,17 @@ public final class PlcMeters {
   /** Binds one camera's handshake, inbox, trigger and recipe counters. */
   public static void bind(MeterRegistry registry, PlcCameraCore core) {
     Tags camera = Tags.of(MeterTags.CAMERA, core.id());
-    BridgeMeter.PLC_ACKS.functionCounter(registry, camera, core, PlcCameraCore::acks);
-    BridgeMeter.PLC_UNACKNOWLEDGED.functionCounter(
+    PlcMeter.PLC_ACKS.functionCounter(registry, camera, core, PlcCameraCore::acks);
+    PlcMeter.PLC_UNACKNOWLEDGED.functionCounter(
         registry, camera, core, PlcCameraCore::unacknowledged);
-    BridgeMeter.PLC_QUEUE_OVERFLOW.functionCounter(
+    PlcMeter.PLC_QUEUE_OVERFLOW.functionCounter(
         registry, camera, core, PlcCameraCore::queueOverflow);
-    BridgeMeter.PLC_INBOX_OVERFLOW.functionCounter(
+    PlcMeter.PLC_INBOX_OVERFLOW.functionCounter(
         registry, camera, core, PlcCameraCore::inboxOverflow);
     for (boolean accepted : new boolean[] {true, false}) {
       Tags result = camera.and(MeterTags.RESULT, accepted ? ACCEPTED : REFUSED);
-      BridgeMeter.PLC_TRIGGERS.functionCounter(registry, result, core, c -> c.triggers(accepted));
-      BridgeMeter.PLC_RECIPE_SWITCHES.functionCounter(
+      PlcMeter.PLC_TRIGGERS.functionCounter(registry, result, core, c -> c.triggers(accepted));
+      PlcMeter.PLC_RECIPE_SWITCHES.functionCounter(
           registry, result, core, c -> c.recipeSwitches(accepted));
     }
   }

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -16,8 +15,8 @@ class BridgeMeterTest {
   @Test
   void namesAreUniqueAndPrefixed() {
     Set<String> names =
-        Arrays.stream(BridgeMeter.values()).map(BridgeMeter::meterName).collect(Collectors.toSet());
-    assertThat(names).hasSize(BridgeMeter.values().length);
+        MeterSpec.all().stream().map(MeterSpec::meterName).collect(Collectors.toSet());
+    assertThat(names).hasSize(MeterSpec.all().size());
     assertThat(names).allMatch(n -> n.startsWith("camerabridge.") && n.equals(n.toLowerCase()));
   }
 
@@ -56,16 +55,16 @@ class BridgeMeterTest {
    * Meters of a whole server, not of one camera: the PLC servers' sessions, logins, connections and
    * requests (a Modbus request may span several cameras' slots).
    */
-  private static final Set<BridgeMeter> SERVER_WIDE =
+  private static final Set<MeterSpec> SERVER_WIDE =
       Set.of(
-          BridgeMeter.OPCUA_LOGINS,
-          BridgeMeter.MODBUS_REQUESTS,
-          BridgeMeter.MODBUS_DISCONNECTS,
-          BridgeMeter.PLC_CLIENTS);
+          PlcMeter.OPCUA_LOGINS,
+          PlcMeter.MODBUS_REQUESTS,
+          PlcMeter.MODBUS_DISCONNECTS,
+          PlcMeter.PLC_CLIENTS);
 
   @Test
   void everyMeterIsTaggedByCameraAndDescribesItsUnit() {
-    for (BridgeMeter meter : BridgeMeter.values()) {
+    for (MeterSpec meter : MeterSpec.all()) {
       if (SERVER_WIDE.contains(meter)) {
         assertThat(meter.tagKeys()).as("%s", meter).doesNotContain(MeterTags.CAMERA);
       } else {
@@ -108,14 +107,14 @@ class BridgeMeterTest {
         registry, "top", java.util.Map.of("DeviceTemperature", () -> 41.5));
     BridgeMeter.WATCHDOG_FRAME_SILENCE.gauge(registry, Tags.of("camera", "top"), 0.0, x -> x);
     MetricsFixtures.registerOutputMeters(registry);
-    BridgeMeter.PLC_CLIENTS.gauge(registry, Tags.of("protocol", "opcua"), 0.0, x -> x);
-    BridgeMeter.OPCUA_LOGINS.counter(registry, Tags.of("result", "accepted"));
-    BridgeMeter.OPCUA_WRITES.counter(
+    PlcMeter.PLC_CLIENTS.gauge(registry, Tags.of("protocol", "opcua"), 0.0, x -> x);
+    PlcMeter.OPCUA_LOGINS.counter(registry, Tags.of("result", "accepted"));
+    PlcMeter.OPCUA_WRITES.counter(
         registry, Tags.of("camera", "top", "node", "Ack", "result", "accepted"));
-    BridgeMeter.OPCUA_CALLS.counter(registry, Tags.of("camera", "top", "result", "accepted"));
+    PlcMeter.OPCUA_CALLS.counter(registry, Tags.of("camera", "top", "result", "accepted"));
     BridgeMeter.CAMERA_FEATURE.gauge(
         registry, Tags.of("camera", "top", "feature", "DeviceTemperature"), 41.5, x -> x);
-    for (BridgeMeter meter : BridgeMeter.values()) {
+    for (MeterSpec meter : MeterSpec.all()) {
       Meter registered = registry.get(meter.meterName()).meters().iterator().next();
       assertThat(registered.getId().getType()).as("%s", meter).isEqualTo(meter.type());
     }

@@ -20,7 +20,7 @@ class BridgeMetricsTest {
       top.recordExchange(ExchangeOutcome.OK, 1_000_000, 10_000_000, 12_000_000);
 
       String scrape = metrics.registry().scrape();
-      for (BridgeMeter meter : BridgeMeter.values()) {
+      for (MeterSpec meter : MeterSpec.all()) {
         String name = MeterCatalogue.prometheusName(meter);
         String series =
             meter.type() == io.micrometer.core.instrument.Meter.Type.TIMER

@@ -80,7 +80,7 @@ public final class GrafanaDashboard {
   /** Every Prometheus series name {@link BridgeMeter} publishes, histogram suffixes included. */
   public static Set<String> publishedSeries() {
     Set<String> names = new HashSet<>();
-    for (BridgeMeter meter : BridgeMeter.values()) {
+    for (MeterSpec meter : MeterSpec.all()) {
       String name = MeterCatalogue.prometheusName(meter);
       names.add(name);
       if (meter.type() == Meter.Type.TIMER || meter.type() == Meter.Type.DISTRIBUTION_SUMMARY) {

@@ -83,28 +83,26 @@ final class MetricsFixtures {
       Object state) {
     io.micrometer.core.instrument.Tags accepted =
         io.micrometer.core.instrument.Tags.of("result", "accepted");
-    BridgeMeter.OPCUA_LOGINS.counter(registry, accepted).increment();
-    BridgeMeter.OPCUA_WRITES.counter(registry, camera.and("node", "Ack").and(accepted)).increment();
-    BridgeMeter.OPCUA_CALLS.counter(registry, camera.and(accepted)).increment();
-    BridgeMeter.MODBUS_REQUESTS
+    PlcMeter.OPCUA_LOGINS.counter(registry, accepted).increment();
+    PlcMeter.OPCUA_WRITES.counter(registry, camera.and("node", "Ack").and(accepted)).increment();
+    PlcMeter.OPCUA_CALLS.counter(registry, camera.and(accepted)).increment();
+    PlcMeter.MODBUS_REQUESTS
         .counter(
             registry,
             io.micrometer.core.instrument.Tags.of("function", "read_coils", "result", "ok"))
         .increment();
-    BridgeMeter.MODBUS_DISCONNECTS
+    PlcMeter.MODBUS_DISCONNECTS
         .counter(registry, io.micrometer.core.instrument.Tags.of("reason", "idle"))
         .increment();
-    BridgeMeter.MODBUS_WRITES
-        .counter(registry, camera.and("node", "Ack").and(accepted))
-        .increment();
+    PlcMeter.MODBUS_WRITES.counter(registry, camera.and("node", "Ack").and(accepted)).increment();
     // As plc.PlcMeters binds them.
-    BridgeMeter.PLC_ACKS.functionCounter(registry, camera, state, s -> 1);
-    BridgeMeter.PLC_UNACKNOWLEDGED.functionCounter(registry, camera, state, s -> 0);
-    BridgeMeter.PLC_QUEUE_OVERFLOW.functionCounter(registry, camera, state, s -> 0);
-    BridgeMeter.PLC_INBOX_OVERFLOW.functionCounter(registry, camera, state, s -> 0);
-    BridgeMeter.PLC_TRIGGERS.functionCounter(registry, camera.and(accepted), state, s -> 1);
-    BridgeMeter.PLC_RECIPE_SWITCHES.functionCounter(registry, camera.and(accepted), state, s -> 0);
-    BridgeMeter.PLC_CLIENTS.gauge(
+    PlcMeter.PLC_ACKS.functionCounter(registry, camera, state, s -> 1);
+    PlcMeter.PLC_UNACKNOWLEDGED.functionCounter(registry, camera, state, s -> 0);
+    PlcMeter.PLC_QUEUE_OVERFLOW.functionCounter(registry, camera, state, s -> 0);
+    PlcMeter.PLC_INBOX_OVERFLOW.functionCounter(registry, camera, state, s -> 0);
+    PlcMeter.PLC_TRIGGERS.functionCounter(registry, camera.and(accepted), state, s -> 1);
+    PlcMeter.PLC_RECIPE_SWITCHES.functionCounter(registry, camera.and(accepted), state, s -> 0);
+    PlcMeter.PLC_CLIENTS.gauge(
         registry, io.micrometer.core.instrument.Tags.of("protocol", "opcua"), state, s -> 1);
   }
 }

@@ -10,6 +10,10 @@ import org.junit.jupiter.api.Test;
 class OutputHealthTest {
 
   private static CameraHealth streamingWith(OutputHealth... outputs) {
+    return streaming(List.of(outputs), List.of());
+  }
+
+  private static CameraHealth streaming(List<OutputHealth> outputs, List<OutputHealth> records) {
     return new CameraHealth(
         "top",
         true,
@@ -21,8 +25,8 @@ class OutputHealthTest {
         null,
         0,
         Map.of(),
-        List.of(outputs),
-        List.of());
+        outputs,
+        records);
   }
 
   @Test
@@ -67,19 +71,7 @@ class OutputHealthTest {
     OutputHealth journal =
         new OutputHealth("journal", "journal", 30, "40 record(s) in a row not written");
     CameraHealth camera =
-        new CameraHealth(
-            "top",
-            true,
-            CameraState.STREAMING,
-            0.02,
-            true,
-            false,
-            null,
-            null,
-            0,
-            Map.of(),
-            List.of(),
-            List.of(journal, OutputHealth.ok("ngImages", "ng-images")));
+        streaming(List.of(), List.of(journal, OutputHealth.ok("ngImages", "ng-images")));
 
     assertThat(camera.healthy()).isFalse();
     assertThat(HealthReport.of(List.of(camera)).toJson())

@@ -1,7 +1,7 @@
 package io.camerabridge.plc.modbus;
 
-import io.camerabridge.metrics.BridgeMeter;
 import io.camerabridge.metrics.MeterTags;
+import io.camerabridge.metrics.PlcMeter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -16,7 +16,7 @@ final class ModbusMeters {
 
   ModbusMeters(MeterRegistry registry) {
     this.registry = registry;
-    BridgeMeter.PLC_CLIENTS.gauge(
+    PlcMeter.PLC_CLIENTS.gauge(
         registry, Tags.of(MeterTags.PROTOCOL, "modbus"), clients, AtomicInteger::get);
   }
 
@@ -33,18 +33,18 @@ final class ModbusMeters {
   }
 
   void request(int functionCode, String result) {
-    BridgeMeter.MODBUS_REQUESTS
+    PlcMeter.MODBUS_REQUESTS
         .counter(
             registry, Tags.of(MeterTags.FUNCTION, function(functionCode), MeterTags.RESULT, result))
         .increment();
   }
 
   void closed(String reason) {
-    BridgeMeter.MODBUS_DISCONNECTS.counter(registry, Tags.of(MeterTags.REASON, reason)).increment();
+    PlcMeter.MODBUS_DISCONNECTS.counter(registry, Tags.of(MeterTags.REASON, reason)).increment();
   }
 
   void write(String camera, String node, boolean accepted) {
-    BridgeMeter.MODBUS_WRITES
+    PlcMeter.MODBUS_WRITES
         .counter(
             registry,
             Tags.of(

@@ -1,7 +1,7 @@
 package io.camerabridge.plc.opcua;
 
-import io.camerabridge.metrics.BridgeMeter;
 import io.camerabridge.metrics.MeterTags;
+import io.camerabridge.metrics.PlcMeter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import java.util.function.IntSupplier;
@@ -16,7 +16,7 @@ final class OpcUaMeters {
 
   OpcUaMeters(MeterRegistry registry) {
     this.registry = registry;
-    BridgeMeter.PLC_CLIENTS.gauge(
+    PlcMeter.PLC_CLIENTS.gauge(
         registry, Tags.of(MeterTags.PROTOCOL, "opcua"), this, OpcUaMeters::sessions);
   }
 
@@ -30,13 +30,13 @@ final class OpcUaMeters {
   }
 
   void login(boolean accepted) {
-    BridgeMeter.OPCUA_LOGINS
+    PlcMeter.OPCUA_LOGINS
         .counter(registry, Tags.of(MeterTags.RESULT, result(accepted)))
         .increment();
   }
 
   void write(String camera, CameraVariable variable, boolean accepted) {
-    BridgeMeter.OPCUA_WRITES
+    PlcMeter.OPCUA_WRITES
         .counter(
             registry,
             Tags.of(
@@ -50,7 +50,7 @@ final class OpcUaMeters {
   }
 
   void call(String camera, boolean accepted) {
-    BridgeMeter.OPCUA_CALLS
+    PlcMeter.OPCUA_CALLS
         .counter(registry, Tags.of(MeterTags.CAMERA, camera, MeterTags.RESULT, result(accepted)))
         .increment();
   }

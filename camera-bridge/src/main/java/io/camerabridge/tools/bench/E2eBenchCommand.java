@@ -212,18 +212,11 @@ public final class E2eBenchCommand implements Callable<Integer> {
     if (analyzers != null) {
       return pool(settings);
     }
-    E2eResult result;
-    try {
-      result = new E2eBenchmark(System.err, console).run(settings);
-    } catch (BenchException e) {
-      // A setting the service refuses, a missing tool: the message says which and how to fix it.
-      spec.commandLine().getErr().println("bench e2e: " + e.getMessage());
+    E2eResult result = measure(() -> new E2eBenchmark(System.err, console).run(settings));
+    if (result == null) {
       return ExitCodes.FAILURE;
     }
-    PrintWriter out = spec.commandLine().getOut();
-    out.print(
-        json ? E2eReport.json(result).toString() + System.lineSeparator() : E2eReport.text(result));
-    out.flush();
+    print(json ? E2eReport.json(result).toString() : E2eReport.text(result));
     if (!result.outputsExact()) {
       spec.commandLine()
           .getErr()
@@ -231,6 +224,32 @@ public final class E2eBenchCommand implements Callable<Integer> {
       return ExitCodes.FAILURE;
     }
     return ExitCodes.OK;
+  }
+
+  /** One benchmark run; may throw {@link BenchException} for what the user can fix. */
+  @FunctionalInterface
+  private interface Run<R> {
+    R run() throws Exception;
+  }
+
+  /**
+   * Runs it; null when it refused (a setting the service refuses, a missing tool), after saying
+   * which and how to fix it.
+   */
+  private <R> R measure(Run<R> run) throws Exception {
+    try {
+      return run.run();
+    } catch (BenchException e) {
+      spec.commandLine().getErr().println("bench e2e: " + e.getMessage());
+      return null;
+    }
+  }
+
+  /** The report: text as it is, one JSON object per line. */
+  private void print(String report) {
+    PrintWriter out = spec.commandLine().getOut();
+    out.print(json ? report + System.lineSeparator() : report);
+    out.flush();
   }
 
   private void checkSweepOptions() {
@@ -277,36 +296,20 @@ public final class E2eBenchCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
-    PoolResult result;
-    try {
-      result = new PoolBenchmark(System.err).run(settings, pool);
-    } catch (BenchException e) {
-      spec.commandLine().getErr().println("bench e2e: " + e.getMessage());
+    PoolResult result = measure(() -> new PoolBenchmark(System.err).run(settings, pool));
+    if (result == null) {
       return ExitCodes.FAILURE;
     }
-    PrintWriter out = spec.commandLine().getOut();
-    out.print(
-        json
-            ? PoolReport.json(result).toString() + System.lineSeparator()
-            : PoolReport.text(result));
-    out.flush();
+    print(json ? PoolReport.json(result).toString() : PoolReport.text(result));
     return ExitCodes.OK;
   }
 
   private int sweep(E2eSettings settings) throws Exception {
-    ScaleResult result;
-    try {
-      result = new ScaleBenchmark(System.err).run(settings, cameras);
-    } catch (BenchException e) {
-      spec.commandLine().getErr().println("bench e2e: " + e.getMessage());
+    ScaleResult result = measure(() -> new ScaleBenchmark(System.err).run(settings, cameras));
+    if (result == null) {
       return ExitCodes.FAILURE;
     }
-    PrintWriter out = spec.commandLine().getOut();
-    out.print(
-        json
-            ? ScaleReport.json(result).toString() + System.lineSeparator()
-            : ScaleReport.text(result));
-    out.flush();
+    print(json ? ScaleReport.json(result).toString() : ScaleReport.text(result));
     if (chart != null) {
       ScaleReport.chart(result, chart);
       spec.commandLine().getErr().println("chart written to " + chart.toAbsolutePath());
