@@ -51,6 +51,31 @@ class ParallelCloseTest {
     assertThat(events).containsExactly("journal closed");
   }
 
+  @Test
+  void aStepThatBreaksItsBoundIsLeftBehindSoTheStopEnds() throws Exception {
+    CountDownLatch never = new CountDownLatch(1);
+    ParallelClose.run(
+        List.of(
+            new ParallelClose.Step(
+                "hung",
+                b -> {
+                  events.add("hung started");
+                  try {
+                    never.await(); // ignores its budget, as a broken close would
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                  events.add("hung ended");
+                }),
+            new ParallelClose.Step("journal", b -> events.add("journal closed"))),
+        Duration.ofMillis(100));
+    events.add("run returned");
+
+    assertThat(events).containsExactlyInAnyOrder("hung started", "journal closed", "run returned");
+    assertThat(events.get(2)).isEqualTo("run returned");
+    never.countDown();
+  }
+
   private void step(
       String name,
       Duration budget,
