@@ -21,6 +21,8 @@ import java.util.Map;
  * @param chunks the frame's chunk values by {@code chunks:} entry (Long or Double), empty when the
  *     camera has none configured or the frame lacked them
  * @param partId the part id a PLC wrote for this frame, or null
+ * @param analyzer the PEKAT instance ({@code host:port}) that answered, or null (no answer, a
+ *     timeout)
  */
 public record PartOutcome(
     String camera,
@@ -42,39 +44,5 @@ public record PartOutcome(
   /** Freezes nothing: {@code chunks} comes frozen from the chunk reader; null means none. */
   public PartOutcome {
     chunks = chunks == null ? Map.of() : chunks;
-  }
-
-  /** A part no analyzer instance is named for (tests, parts decided without an answer). */
-  public PartOutcome(
-      String camera,
-      long sequence,
-      long frameId,
-      Outcome outcome,
-      Outcome decision,
-      int defects,
-      long filledEpochNanos,
-      long latencyNanos,
-      boolean late,
-      Map<String, Integer> classes,
-      String contextJson,
-      String error,
-      Map<String, Number> chunks,
-      String partId) {
-    this(
-        camera,
-        sequence,
-        frameId,
-        outcome,
-        decision,
-        defects,
-        filledEpochNanos,
-        latencyNanos,
-        late,
-        classes,
-        contextJson,
-        error,
-        chunks,
-        partId,
-        null);
   }
 }

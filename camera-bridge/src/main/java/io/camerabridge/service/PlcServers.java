@@ -173,15 +173,17 @@ final class PlcServers implements AutoCloseable {
       return;
     }
     Failed still = attempt(f);
-    failed.remove(f);
     if (still == null) {
+      failed.remove(f);
       LOG.info("The {} PLC server is serving now at {}", f.protocol(), f.listen());
       return;
     }
     if (!still.error().equals(f.error())) {
       LOG.error("The {} PLC server is still not serving: {}", f.protocol(), still.error());
     }
+    // The new failure goes in before the old one leaves, so /health always lists the server.
     failed.add(still);
+    failed.remove(f);
     retries.schedule(() -> retry(still), still.backoff().toMillis(), TimeUnit.MILLISECONDS);
   }
 

@@ -54,7 +54,8 @@ class PlcCameraCoreTest {
         null,
         error,
         Map.of(),
-        "part-" + sequence);
+        "part-" + sequence,
+        null);
   }
 
   /** The told states as (sequence, ResultValid), repeats (refreshes) left out, until n. */
