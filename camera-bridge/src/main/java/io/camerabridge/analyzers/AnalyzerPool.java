@@ -101,13 +101,9 @@ public final class AnalyzerPool implements AutoCloseable {
       throw new IllegalArgumentException("a camera needs at least one analyzer instance");
     }
     AnalyzerPool pool = new AnalyzerPool(cameraId, clients, retryOnOtherInstance);
-    shape.ifPresent(pool.recovery::shape);
-    if (pool.warmsUp()) {
-      pool.instances.forEach(pool.recovery::recoverSoon);
-    } else {
-      // See warmsUp: a single instance takes frames from the start.
-      pool.instances.get(0).state = AnalyzerState.READY;
-    }
+    shape.ifPresent(pool.recovery::configuredShape);
+    // Probed at once, not after a back-off: a camera that opens soon after should lose no frame.
+    pool.instances.forEach(pool.recovery::recoverNow);
     return pool;
   }
 
@@ -216,7 +212,7 @@ public final class AnalyzerPool implements AutoCloseable {
     int n = at.consecutiveFailures.incrementAndGet();
     if (InstanceFailures.isRefused(outcome) || n >= FAILURES_TO_EJECT) {
       recovery.takeOut(at, outcome.name());
-    } else if (n == 1 && !single()) {
+    } else if (n == 1) {
       // A reset may be one bad exchange or a dead process: one /ping tells them apart long before
       // the next frame would find the port refused (and be lost as well).
       recovery.checkSoon(at);
@@ -269,16 +265,11 @@ public final class AnalyzerPool implements AutoCloseable {
   }
 
   /**
-   * Whether instances get a warm-up frame before frames (at start and after an outage). Not yet for
-   * a single {@code pekat.url}: it takes frames from the start and is re-admitted on its first
-   * {@code /ping}, because the end-to-end tests of a single analyzer still count every request.
+   * The camera's frame shape as it opened (control thread, before acquisition), so the warm-up need
+   * not wait for the first frame. Ignored when the configuration fixed the shape; never blocks.
    */
-  boolean warmsUp() {
-    return !single();
-  }
-
-  private boolean single() {
-    return instances.size() == 1;
+  public void cameraShape(FrameShape opened) {
+    recovery.cameraShape(opened);
   }
 
   /** Whether at least one instance is ready (warmed up and not failing). */

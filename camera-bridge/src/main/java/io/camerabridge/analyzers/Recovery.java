@@ -40,6 +40,11 @@ final class Recovery {
   private final ScheduledExecutorService thread;
   private volatile FrameShape shape;
 
+  /**
+   * Whether the configuration fixed the shape (then the camera's region at open does not count).
+   */
+  private volatile boolean configured;
+
   Recovery(String cameraId, AnalyzerPool pool) {
     this.cameraId = cameraId;
     this.pool = pool;
@@ -52,8 +57,16 @@ final class Recovery {
             });
   }
 
-  void shape(FrameShape known) {
+  void configuredShape(FrameShape known) {
     this.shape = known;
+    this.configured = true;
+  }
+
+  /** Control thread: the region the camera opened with; frames still correct it if they differ. */
+  void cameraShape(FrameShape opened) {
+    if (!configured) {
+      this.shape = opened;
+    }
   }
 
   /** Frame thread: the warm-up frame follows the camera's current shape (one compare per frame). */
@@ -101,9 +114,13 @@ final class Recovery {
     schedule(() -> probe(at, PROBE_INITIAL), PROBE_INITIAL);
   }
 
+  /** At start: the first probe goes out at once, the back-off starts after it. */
+  void recoverNow(Instance at) {
+    schedule(() -> probe(at, PROBE_INITIAL), Duration.ZERO);
+  }
+
   private void probe(Instance at, Duration backoff) {
-    boolean warm = pool.warmsUp();
-    if (warm && shape == null) {
+    if (shape == null) {
       schedule(() -> probe(at, backoff), SHAPE_POLL);
       return;
     }
@@ -111,12 +128,10 @@ final class Recovery {
         .ping()
         .thenAcceptAsync(
             up -> {
-              if (!up) {
-                again(at, backoff);
-              } else if (warm) {
+              if (up) {
                 warmUp(at, backoff);
               } else {
-                admit(at, "");
+                again(at, backoff);
               }
             },
             this::runHere);
@@ -167,10 +182,10 @@ final class Recovery {
   }
 
   /**
-   * The one way an instance becomes ready (at start and after an outage, with or without a warm-up
+   * The one way an instance becomes ready (at start and after an outage, always after its warm-up
    * frame): failures forgotten, frame threads woken, PEKAT's {@code /version} logged.
    *
-   * @param warmup what the warm-up frame did, for the log line; empty without one
+   * @param warmup what the warm-up frame did, for the log line
    */
   private void admit(Instance at, String warmup) {
     at.consecutiveFailures.set(0);

@@ -1,8 +1,10 @@
 package io.camerabridge.pipeline;
 
+import io.camerabridge.analyzers.FrameShape;
 import io.camerabridge.bindings.aravis.ArvFrame;
 import io.camerabridge.bindings.aravis.BufferStatus;
 import io.camerabridge.bindings.aravis.Camera;
+import io.camerabridge.bindings.aravis.Region;
 import io.camerabridge.bindings.aravis.Stream;
 import io.camerabridge.bindings.aravis.StreamStatistics;
 import io.camerabridge.config.CameraConfig;
@@ -68,6 +70,7 @@ final class CameraSession implements AutoCloseable {
     try {
       CameraConfigurer configurer = new CameraConfigurer(config);
       configurer.apply(camera);
+      announceShape(config, parts, camera);
       configurer.applyTransport(camera);
       configureLines(config, parts, camera);
       chunks = chunkReader(config, camera);
@@ -99,6 +102,23 @@ final class CameraSession implements AutoCloseable {
       }
       camera.close();
       throw e;
+    }
+  }
+
+  /**
+   * Gives the analyzers the shape frames will have before the first one arrives, so their warm-up
+   * runs while acquisition starts instead of after the first frame (which it would cost). One
+   * register read on the control thread; a failed read just leaves the first frame's shape.
+   */
+  private static void announceShape(CameraConfig config, PipelineParts parts, Camera camera) {
+    try {
+      Region region = camera.image().region();
+      parts
+          .analyzers()
+          .cameraShape(
+              new FrameShape(region.width(), region.height(), config.pixelFormat().layout()));
+    } catch (RuntimeException e) {
+      LOG.debug("Camera {}: region not readable for the warm-up: {}", config.id(), e.getMessage());
     }
   }
 
