@@ -75,6 +75,11 @@ public final class AnalyzerPool implements AutoCloseable {
     public boolean reserved() {
       return instance != null;
     }
+
+    /** The instance's {@code host:port}; tests tell slots apart by it. */
+    String instanceName() {
+      return instance.name;
+    }
   }
 
   private AnalyzerPool(String cameraId, List<PekatClient> clients, boolean retryOnOtherInstance) {
@@ -173,9 +178,11 @@ public final class AnalyzerPool implements AutoCloseable {
         .whenComplete(
             (answer, error) -> {
               AnalysisOutcome outcome = answer != null ? answer : brokenPromise(error);
+              // Health first, then the slot: a frame thread woken by the free slot must not pick
+              // an instance this failure takes out or puts under a /ping check.
+              boolean failed = observe(at, outcome);
               at.releaseSlot();
               signal();
-              boolean failed = observe(at, outcome);
               if (failed) {
                 boolean resend =
                     spare && (retryOnOtherInstance || InstanceFailures.isRefused(outcome));

@@ -25,6 +25,12 @@ final class Instance {
   final LongAdder failoversLost = new LongAdder();
   volatile AnalyzerState state = AnalyzerState.DOWN;
 
+  /**
+   * A failure is being checked with one {@code /ping}: no new frame goes to the instance until it
+   * answers, so a dead instance's freed slot does not swallow the next frame too.
+   */
+  volatile boolean checking;
+
   /** Last analysis round trip, for the retry deadline check; 0 before the first answer. */
   volatile long lastLatencyNanos;
 
@@ -38,9 +44,9 @@ final class Instance {
     this.maxInFlight = client.endpoint().maxInFlight();
   }
 
-  /** Takes a slot if the instance is ready and has one free. */
+  /** Takes a slot if the instance is ready, not under a check, and has one free. */
   boolean tryReserve() {
-    while (state == AnalyzerState.READY) {
+    while (routable()) {
       int now = inFlight.get();
       if (now >= maxInFlight) {
         return false;
@@ -50,6 +56,11 @@ final class Instance {
       }
     }
     return false;
+  }
+
+  /** Ready and not under a {@code /ping} check: frames may go to it. */
+  boolean routable() {
+    return state == AnalyzerState.READY && !checking;
   }
 
   void releaseSlot() {

@@ -95,10 +95,12 @@ final class Recovery {
   }
 
   /**
-   * Event loop: a ready instance failed once mid-request. One {@code /ping} now; if it does not
-   * answer, the instance is taken out at once instead of after more frames were lost to it.
+   * Event loop: a ready instance failed once mid-request. One {@code /ping} now, and no frame goes
+   * to it until it answers; if it does not, the instance is taken out at once instead of after more
+   * frames were lost to it.
    */
   void checkSoon(Instance at) {
+    at.checking = true;
     at.probe
         .ping()
         .thenAcceptAsync(
@@ -106,6 +108,8 @@ final class Recovery {
               if (!up && at.consecutiveFailures.get() > 0) {
                 takeOut(at, "a failure and no answer to /ping");
               }
+              at.checking = false;
+              pool.signal();
             },
             this::runHere);
   }

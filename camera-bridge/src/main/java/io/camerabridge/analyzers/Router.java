@@ -4,9 +4,10 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Which instance a frame goes to: the ready one with the fewest requests in flight, ties in turn
- * (the start of the scan rotates). Reads atomics and volatile states only, so it is safe on the
- * frame thread and the event loop alike; a lost race for the last slot just scans again.
+ * Which instance a frame goes to: the routable one (ready, not under a check) with the fewest
+ * requests in flight, ties in turn (the start of the scan rotates). Reads atomics and volatile
+ * states only, so it is safe on the frame thread and the event loop alike; a lost race for the last
+ * slot just scans again.
  */
 final class Router {
   private final List<Instance> instances;
@@ -25,7 +26,7 @@ final class Router {
       for (int k = 0; k < n; k++) {
         Instance i = instances.get((start + k) % n);
         if (i != not
-            && i.state == AnalyzerState.READY
+            && i.routable()
             && i.inFlight.get() < i.maxInFlight
             && (best == null || i.inFlight.get() < best.inFlight.get())) {
           best = i;

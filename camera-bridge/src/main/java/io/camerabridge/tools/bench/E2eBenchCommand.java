@@ -98,6 +98,14 @@ public final class E2eBenchCommand implements Callable<Integer> {
   private int inFlight;
 
   @Option(
+      names = "--busy-wait",
+      converter = DurationConverter.class,
+      description =
+          "How long a frame may wait for a free analyzer slot (pekat.busyWait); default: the"
+              + " service's, half the frame period")
+  private Duration busyWait;
+
+  @Option(
       names = "--rounds",
       defaultValue = "1",
       description = "Measured windows, each with a fresh camera and pipeline (${DEFAULT-VALUE})")
@@ -198,6 +206,7 @@ public final class E2eBenchCommand implements Callable<Integer> {
               buffers,
               socketBuffer,
               inFlight,
+              busyWait,
               rounds,
               compareArv,
               outputs);

@@ -62,15 +62,17 @@ final class E2eCameraConfig {
   }
 
   private static CameraYaml camera(String id, String device, E2eSettings s) {
-    return CameraYaml.of(id, device)
-        .pixelFormat(s.format().name())
-        .size(s.width(), s.height())
-        .frameRate(s.fps())
-        .buffers(s.buffers())
-        .gige("packetSize", s.packetBytes())
-        .gige("socketBuffer", s.socketBuffer())
-        .gige("packetSocket", false)
-        .pekat("maxInFlight", s.inFlight());
+    CameraYaml camera =
+        CameraYaml.of(id, device)
+            .pixelFormat(s.format().name())
+            .size(s.width(), s.height())
+            .frameRate(s.fps())
+            .buffers(s.buffers())
+            .gige("packetSize", s.packetBytes())
+            .gige("socketBuffer", s.socketBuffer())
+            .gige("packetSocket", false)
+            .pekat("maxInFlight", s.inFlight());
+    return s.busyWait() == null ? camera : camera.pekat("busyWait", s.busyWait().toMillis() + "ms");
   }
 
   static String yaml(String device, AnalyzerAddress analyzer, E2eSettings s) {

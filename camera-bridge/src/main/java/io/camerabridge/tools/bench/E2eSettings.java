@@ -6,7 +6,8 @@ import java.time.Duration;
 /**
  * What {@code bench e2e} runs: the fake camera's image size, pixel format, frame rate and GVSP
  * packet size, and how long to measure after the warm-up; with {@code outputs}, a line, an MQTT and
- * a webhook output on every part and every third part NG.
+ * a webhook output on every part and every third part NG. {@code busyWait} null keeps the service's
+ * default (half the frame period).
  */
 record E2eSettings(
     int width,
@@ -19,6 +20,7 @@ record E2eSettings(
     int buffers,
     String socketBuffer,
     int inFlight,
+    Duration busyWait,
     int rounds,
     boolean compareArv,
     boolean outputs) {
@@ -42,6 +44,9 @@ record E2eSettings(
     if (inFlight < 1 || inFlight >= buffers) {
       throw new IllegalArgumentException(
           "--in-flight must be at least 1 and below --buffers (" + buffers + "), got " + inFlight);
+    }
+    if (busyWait != null && busyWait.isNegative()) {
+      throw new IllegalArgumentException("--busy-wait must not be negative, got " + busyWait);
     }
     socketBuffer = socketBuffer == null ? SocketBuffer.DEFAULT.toString() : socketBuffer;
     if (rounds < 1) {

@@ -81,6 +81,7 @@ final class PoolBenchmark {
             settings,
             pool,
             analyzers.description(),
+            config.busyWait(),
             w.counts,
             w.rates,
             failover,

@@ -21,13 +21,14 @@ final class PoolReport {
         String.format(
             Locale.ROOT,
             "bench e2e --analyzers %d: fake GigE camera %dx%d %s at %s fps -> pipeline"
-                + " (pekat.urls, maxInFlight %d each) -> %s%n",
+                + " (pekat.urls, maxInFlight %d each, busyWait %d ms) -> %s%n",
             r.pool().analyzers(),
             s.width(),
             s.height(),
             s.format(),
             E2eReport.fmt(s.fps()),
             s.inFlight(),
+            r.busyWait().toMillis(),
             r.analyzers()));
     out.append(
         String.format(
@@ -100,6 +101,7 @@ final class PoolReport {
     root.put("analyzers", r.pool().analyzers());
     root.put("analysisLatencyMs", r.pool().analysisLatency().toMillis());
     root.put("fps", r.settings().fps());
+    root.put("busyWaitMs", r.busyWait().toMillis());
     root.put("seconds", r.window().seconds());
     root.put("analysedPerSecond", r.totalPerSecond());
     root.put("target", r.target());

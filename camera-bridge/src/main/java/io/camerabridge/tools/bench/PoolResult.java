@@ -1,10 +1,12 @@
 package io.camerabridge.tools.bench;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
  * What {@code bench e2e --analyzers K} measured.
  *
+ * @param busyWait the camera's effective {@code pekat.busyWait}
  * @param window the pipeline's counts over the throughput window (before any kill)
  * @param perInstance frames each instance analysed in that window, in configuration order
  * @param failover empty unless {@code --kill-analyzer-after} was given
@@ -13,6 +15,7 @@ record PoolResult(
     E2eSettings settings,
     PoolSettings pool,
     String analyzers,
+    Duration busyWait,
     E2eResult.Counts window,
     List<InstanceRate> perInstance,
     Failover failover,

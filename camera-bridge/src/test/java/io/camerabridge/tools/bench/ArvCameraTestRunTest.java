@@ -19,6 +19,7 @@ class ArvCameraTestRunTest {
           16,
           "auto",
           1,
+          null,
           1,
           true,
           false);

@@ -210,6 +210,8 @@ class BenchSmokeIT {
             "1s",
             "--restart-after",
             "1s",
+            "--busy-wait",
+            "45ms",
             "--json");
 
     assertThat(run.status).as(run.err).isZero();
@@ -221,6 +223,9 @@ class BenchSmokeIT {
       assertThat(instance.path("analysed").asLong()).as(run.out).isPositive();
     }
     assertThat(result.path("target").asDouble()).isEqualTo(0.95 * 20);
+    assertThat(result.path("busyWaitMs").asLong())
+        .as("--busy-wait reaches the camera")
+        .isEqualTo(45);
     JsonNode failover = result.path("failover");
     assertThat(failover.path("killed").asText())
         .isEqualTo(result.path("perInstance").get(1).path("analyzer").asText());
