@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import io.camerabridge.bindings.aravis.fake.FakeGvCameraProcess;
 import io.camerabridge.config.yaml.CameraYaml;
 import io.camerabridge.config.yaml.ConfigYaml;
-import io.camerabridge.tools.sim.Endpoint;
 import io.camerabridge.tools.sim.PekatSimulator;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -59,9 +58,7 @@ class StopSignalsIT {
       Process run = run(config(camera, sim, fifo), dir.resolve("hung.out"));
       try {
         // Frames are analysed while the journal's writer is stuck opening the FIFO.
-        await()
-            .atMost(Duration.ofSeconds(60))
-            .until(() -> sim.stats().count(Endpoint.ANALYZE_RAW_IMAGE) >= 5);
+        await().atMost(Duration.ofSeconds(60)).until(() -> sim.stats().frames() >= 5);
 
         run.destroy(); // SIGTERM
 

@@ -103,6 +103,10 @@ class SingleAnalyzerWarmUpIT {
     assertThat(analyses.get(1).query().get("data")).isNotEqualTo(WARMUP);
     assertThat(readyLines()).hasSize(1).allMatch(l -> l.contains("(PEKAT " + VERSION + ")"));
     assertThat(parts.stats().snapshot().results()).as("the warm-up is not a part").isEqualTo(1);
+    // The simulator tells the warm-up from frames as the bridge marks it (the test kit relies on
+    // it).
+    assertThat(sim.stats().warmUps()).isEqualTo(1);
+    assertThat(sim.stats().frames()).isEqualTo(1);
   }
 
   @Test

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camerabridge.bindings.aravis.fake.FakeGvCameraProcess;
 import io.camerabridge.ops.CameraState;
 import io.camerabridge.pipeline.CameraPipeline;
-import io.camerabridge.tools.sim.Endpoint;
 import io.camerabridge.tools.sim.PekatSimulator;
 import io.camerabridge.tools.sim.RequestRecord;
 import java.nio.file.Files;
@@ -63,14 +62,11 @@ class BridgeEndToEndIT {
                   "line1", camera.deviceId(), sim.baseUri().toString(), dir, "frameRate: 10"));
       List<RequestRecord> requests;
       try (BridgeHarness harness = BridgeHarness.start(dir, yaml)) {
-        await()
-            .atMost(Duration.ofSeconds(60))
-            .until(() -> sim.stats().count(Endpoint.ANALYZE_RAW_IMAGE) >= 15);
+        await().atMost(Duration.ofSeconds(60)).until(() -> sim.stats().frames() >= 15);
       }
-      requests =
-          sim.stats().recent().stream()
-              .filter(r -> r.endpoint() == Endpoint.ANALYZE_RAW_IMAGE)
-              .toList();
+      // The warm-up (mid-grey, data=camera-bridge/warm-up) is not a camera frame.
+      requests = sim.stats().recentFrames();
+      assertThat(sim.stats().warmUps()).as("one warm-up at start").isEqualTo(1);
 
       assertThat(requests).hasSizeGreaterThanOrEqualTo(15);
       Map<Long, String> verdictByFrame = journal(dir.resolve("line1.jsonl"));
@@ -105,10 +101,7 @@ class BridgeEndToEndIT {
       try (BridgeHarness harness = BridgeHarness.start(dir, yaml)) {
         await()
             .atMost(Duration.ofSeconds(60))
-            .until(
-                () ->
-                    simA.stats().count(Endpoint.ANALYZE_RAW_IMAGE) >= 5
-                        && simB.stats().count(Endpoint.ANALYZE_RAW_IMAGE) >= 5);
+            .until(() -> simA.stats().frames() >= 5 && simB.stats().frames() >= 5);
         assertThat(harness.bridge.cameras()).allMatch(c -> c.state() == CameraState.STREAMING);
       }
       assertThat(dataPrefixes(simA)).containsOnly("cam-a");
@@ -197,10 +190,8 @@ class BridgeEndToEndIT {
 
   private static List<String> dataPrefixes(PekatSimulator sim) {
     List<String> out = new ArrayList<>();
-    for (RequestRecord r : sim.stats().recent()) {
-      if (r.endpoint() == Endpoint.ANALYZE_RAW_IMAGE) {
-        out.add(r.query().get("data").split("/")[0]);
-      }
+    for (RequestRecord r : sim.stats().recentFrames()) {
+      out.add(r.query().get("data").split("/")[0]);
     }
     return out;
   }

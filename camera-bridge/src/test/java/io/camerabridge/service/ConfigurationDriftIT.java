@@ -35,7 +35,7 @@ class ConfigurationDriftIT {
                   "drift", camera.deviceId(), sim.baseUri(), dir, 10, List.of(), List.of()));
       try (BridgeHarness harness = BridgeHarness.start(dir, yaml)) {
         CameraPipeline pipeline = harness.bridge.pipelines().get(0);
-        await().atMost(Duration.ofSeconds(15)).until(() -> sim.stats().total() >= 3);
+        await().atMost(Duration.ofSeconds(15)).until(() -> sim.stats().frames() >= 3);
 
         // Same bytes per pixel, so the frames stay complete and only their format is wrong.
         pipeline
@@ -46,13 +46,13 @@ class ConfigurationDriftIT {
             .until(
                 () ->
                     rig.metric(harness.bridge, "camerabridge_camera_reconfigurations_total") >= 1);
-        long analysedAfterTheFix = sim.stats().total();
+        long analysedAfterTheFix = sim.stats().frames();
         await()
             .atMost(Duration.ofSeconds(15))
             .until(
                 () ->
                     pipeline.state() == CameraState.STREAMING
-                        && sim.stats().total() >= analysedAfterTheFix + 3);
+                        && sim.stats().frames() >= analysedAfterTheFix + 3);
 
         AtomicReference<String> format = new AtomicReference<>();
         pipeline

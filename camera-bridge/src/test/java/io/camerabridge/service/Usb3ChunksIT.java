@@ -9,7 +9,6 @@ import io.camerabridge.bindings.aravis.fake.FakeU3v;
 import io.camerabridge.ops.CameraState;
 import io.camerabridge.pipeline.CameraPipeline;
 import io.camerabridge.testing.WebhookReceiver;
-import io.camerabridge.tools.sim.Endpoint;
 import io.camerabridge.tools.sim.PekatSimulator;
 import io.camerabridge.tools.sim.RequestRecord;
 import java.io.IOException;
@@ -71,10 +70,7 @@ class Usb3ChunksIT {
       try (BridgeHarness harness = BridgeHarness.start(dir, yaml)) {
         await()
             .atMost(Duration.ofSeconds(60))
-            .until(
-                () ->
-                    sim.stats().count(Endpoint.ANALYZE_RAW_IMAGE) >= 20
-                        && webhook.bodies().size() >= 20);
+            .until(() -> sim.stats().frames() >= 20 && webhook.bodies().size() >= 20);
         CameraPipeline pipeline = harness.bridge.pipelines().get(0);
         assertThat(pipeline.state()).isEqualTo(CameraState.STREAMING);
         assertThat(
@@ -127,10 +123,8 @@ class Usb3ChunksIT {
         }
       }
 
-      List<RequestRecord> requests =
-          sim.stats().recent().stream()
-              .filter(r -> r.endpoint() == Endpoint.ANALYZE_RAW_IMAGE)
-              .toList();
+      // The camera's frames, without the warm-up (mid-grey, data=camera-bridge/warm-up).
+      List<RequestRecord> requests = sim.stats().recentFrames();
       assertThat(requests).isNotEmpty();
       for (RequestRecord r : requests) {
         long frameId = Long.parseLong(r.query().get("data").split("/")[1]);

@@ -12,8 +12,18 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * Counters per endpoint and outcome, and the last N requests in detail. Thread-safe; counting costs
  * one {@link LongAdder} increment and a short lock around the ring of recent requests.
+ *
+ * <p>The bridge warms every analyzer up with one synthetic frame ({@code
+ * data=camera-bridge/warm-up}) at start and after each outage, and probes {@code /ping} and {@code
+ * /version}: {@link #frames()} and {@link #recentFrames()} count only the camera's frames, so a
+ * test about frames states no warm-ups; {@link #count} and {@link #recent()} still see every
+ * request.
  */
 public final class SimulatorStats {
+  /** The bridge's warm-up {@code data} (analyzers.Recovery.WARMUP_DATA). */
+  public static final String WARM_UP_DATA = "camera-bridge/warm-up";
+
+  private final LongAdder warmUps = new LongAdder();
   private final Map<Endpoint, Map<Outcome, LongAdder>> counts = new EnumMap<>(Endpoint.class);
   private final ArrayDeque<RequestRecord> recent = new ArrayDeque<>();
   private final int capacity;
@@ -40,6 +50,9 @@ public final class SimulatorStats {
 
   void record(RequestRecord request) {
     counts.get(request.endpoint()).get(request.outcome()).increment();
+    if (isWarmUp(request)) {
+      warmUps.increment();
+    }
     if (capacity == 0) {
       return;
     }
@@ -115,6 +128,32 @@ public final class SimulatorStats {
     }
   }
 
+  /** Whether {@code r} is the bridge's warm-up frame rather than a camera frame. */
+  public static boolean isWarmUp(RequestRecord r) {
+    return r.endpoint().analyze() && WARM_UP_DATA.equals(r.query().get("data"));
+  }
+
+  /** Warm-up frames received (any analyze endpoint, any outcome). */
+  public long warmUps() {
+    return warmUps.sum();
+  }
+
+  /** Analyze requests that carried a camera frame: every analyze endpoint, minus warm-ups. */
+  public long frames() {
+    long total = 0;
+    for (Endpoint e : Endpoint.values()) {
+      if (e.analyze()) {
+        total += count(e);
+      }
+    }
+    return total - warmUps();
+  }
+
+  /** The most recent analyze requests that carried a camera frame, oldest first. */
+  public List<RequestRecord> recentFrames() {
+    return recent().stream().filter(r -> r.endpoint().analyze() && !isWarmUp(r)).toList();
+  }
+
   /** The most recent request, if any. */
   public Optional<RequestRecord> last() {
     synchronized (recent) {
@@ -127,6 +166,7 @@ public final class SimulatorStats {
     synchronized (recent) {
       recent.clear();
       counts.values().forEach(m -> m.values().forEach(LongAdder::reset));
+      warmUps.reset();
       sequence.set(0);
       peakInFlight.set(inFlight.get());
       peakProcessing.set(processing.get());
