@@ -111,6 +111,13 @@ public enum PlcMeter implements MeterSpec {
       "clients",
       "PLC clients connected now, by protocol (opcua: sessions, which outlive a lost connection"
           + " until their timeout; modbus: connections), in clients.",
+      MeterTags.PROTOCOL),
+  PLC_SERVING(
+      "camerabridge.plc.serving",
+      Meter.Type.GAUGE,
+      "servers",
+      "1 while the configured PLC server of this protocol (opcua, modbus) is listening, 0 while it"
+          + " could not bind and is being retried (/health says why), in servers.",
       MeterTags.PROTOCOL);
 
   private final MeterInfo info;

@@ -2,6 +2,8 @@ package io.camerabridge.service;
 
 import io.camerabridge.config.CameraConfig;
 import io.camerabridge.config.PlcConfig;
+import io.camerabridge.metrics.MeterTags;
+import io.camerabridge.metrics.PlcMeter;
 import io.camerabridge.ops.CameraState;
 import io.camerabridge.ops.PlcHealth;
 import io.camerabridge.outputs.CameraOutputs;
@@ -16,6 +18,7 @@ import io.camerabridge.plc.PlcState;
 import io.camerabridge.plc.modbus.ModbusPlcServer;
 import io.camerabridge.plc.opcua.OpcUaPlcServer;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -105,21 +108,25 @@ final class PlcServers implements AutoCloseable {
       config
           .opcuaServer()
           .ifPresent(
-              o ->
-                  plc.serve(
-                      "opcua", o.host(), o.listen(), () -> new OpcUaPlcServer(o, registry), all));
+              o -> {
+                plc.serve(
+                    "opcua", o.host(), o.listen(), () -> new OpcUaPlcServer(o, registry), all);
+                plc.gaugeServing(registry, "opcua");
+              });
       // Only cameras with a plc.slot have registers; the others are served over OPC UA alone.
       List<PlcCamera> withSlot = all.stream().filter(c -> c.slot() >= 0).toList();
       config
           .modbusServer()
           .ifPresent(
-              m ->
-                  plc.serve(
-                      "modbus",
-                      m.host(),
-                      m.listen(),
-                      () -> new ModbusPlcServer(m, registry),
-                      withSlot));
+              m -> {
+                plc.serve(
+                    "modbus",
+                    m.host(),
+                    m.listen(),
+                    () -> new ModbusPlcServer(m, registry),
+                    withSlot);
+                plc.gaugeServing(registry, "modbus");
+              });
       return plc;
     } catch (RuntimeException e) {
       plc.close();
@@ -194,6 +201,15 @@ final class PlcServers implements AutoCloseable {
   /** The cores, in configuration order. */
   List<PlcCameraCore> cores() {
     return List.copyOf(cores);
+  }
+
+  /** 1 while the protocol's server runs, 0 while its bind is retried: alertable, unlike /health. */
+  private void gaugeServing(MeterRegistry registry, String protocol) {
+    PlcMeter.PLC_SERVING.gauge(
+        registry,
+        Tags.of(MeterTags.PROTOCOL, protocol),
+        this,
+        plc -> plc.servers.stream().anyMatch(r -> r.protocol().equals(protocol)) ? 1 : 0);
   }
 
   /** The servers that run. */

@@ -104,5 +104,7 @@ final class MetricsFixtures {
     PlcMeter.PLC_RECIPE_SWITCHES.functionCounter(registry, camera.and(accepted), state, s -> 0);
     PlcMeter.PLC_CLIENTS.gauge(
         registry, io.micrometer.core.instrument.Tags.of("protocol", "opcua"), state, s -> 1);
+    PlcMeter.PLC_SERVING.gauge(
+        registry, io.micrometer.core.instrument.Tags.of("protocol", "opcua"), state, s -> 1);
   }
 }

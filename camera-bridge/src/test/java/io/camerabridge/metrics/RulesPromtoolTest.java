@@ -69,7 +69,9 @@ class RulesPromtoolTest {
       assertThat(description).as("%s description", alert.alert()).hasSizeGreaterThan(80);
       // A per-camera alert names the camera; a per-process one the instance.
       String subject =
-          alert.expr().contains("camerabridge_") ? "$labels.camera" : "$labels.instance";
+          alert.expr().contains("camerabridge_") && !perProcess(alert.expr())
+              ? "$labels.camera"
+              : "$labels.instance";
       assertThat(summary).as("%s summary", alert.alert()).contains(subject, "$labels.instance");
       assertThat(description).as("%s description", alert.alert()).contains(subject);
       if (!alert.forWindow().isEmpty()) {
@@ -119,5 +121,23 @@ class RulesPromtoolTest {
     String text = new String(out, StandardCharsets.UTF_8);
     assertThat(p.exitValue()).as("promtool %s:%n%s", String.join(" ", args), text).isZero();
     return text;
+  }
+
+  /** The catalogued series the expression reads all lack a {@code camera} tag (e.g. the PLC's). */
+  private static boolean perProcess(String expr) {
+    Matcher m = SERIES.matcher(RECORDED.matcher(expr).replaceAll(""));
+    boolean any = false;
+    while (m.find()) {
+      String series = m.group();
+      for (MeterSpec spec : MeterSpec.all()) {
+        if (series.startsWith(spec.meterName().replace('.', '_'))) {
+          if (spec.tagKeys().contains(MeterTags.CAMERA)) {
+            return false;
+          }
+          any = true;
+        }
+      }
+    }
+    return any;
   }
 }

@@ -28,12 +28,14 @@ class PlcServersRetryTest {
     int port = taken.getLocalPort();
     PlcConfig config =
         new PlcConfig(null, new ModbusConfig("127.0.0.1:" + port, 1), null, null, null);
-    PlcServers plc = PlcServers.start(config, List.of(), new SimpleMeterRegistry());
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    PlcServers plc = PlcServers.start(config, List.of(), registry);
     try {
       PlcHealth.Server refused = plc.health().servers().get(0);
       assertThat(refused.protocol()).isEqualTo("modbus");
       assertThat(refused.error()).as("the bind error, in /health").isNotBlank();
       assertThat(plc.servers()).isEmpty();
+      assertThat(serving(registry)).as("camerabridge_plc_serving while refused").isZero();
 
       taken.close(); // the other process lets go of the port
 
@@ -44,6 +46,7 @@ class PlcServersRetryTest {
       assertThat(plc.servers())
           .singleElement()
           .satisfies(r -> assertThat(r.listen()).endsWith(":" + port));
+      assertThat(serving(registry)).as("camerabridge_plc_serving once bound").isEqualTo(1);
       try (Socket client = new Socket(InetAddress.getLoopbackAddress(), port)) {
         assertThat(client.isConnected()).as("a PLC can connect now").isTrue();
       }
@@ -51,5 +54,9 @@ class PlcServersRetryTest {
       plc.close();
       taken.close();
     }
+  }
+
+  private static double serving(SimpleMeterRegistry registry) {
+    return registry.get("camerabridge.plc.serving").tag("protocol", "modbus").gauge().value();
   }
 }
