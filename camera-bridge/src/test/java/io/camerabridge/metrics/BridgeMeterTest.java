@@ -53,14 +53,15 @@ class BridgeMeterTest {
 
   /**
    * Meters of a whole server, not of one camera: the PLC servers' sessions, logins, connections and
-   * requests (a Modbus request may span several cameras' slots).
+   * requests (a Modbus request may span several cameras' slots), and whether each listener serves.
    */
   private static final Set<MeterSpec> SERVER_WIDE =
       Set.of(
           PlcMeter.OPCUA_LOGINS,
           PlcMeter.MODBUS_REQUESTS,
           PlcMeter.MODBUS_DISCONNECTS,
-          PlcMeter.PLC_CLIENTS);
+          PlcMeter.PLC_CLIENTS,
+          PlcMeter.PLC_SERVING);
 
   @Test
   void everyMeterIsTaggedByCameraAndDescribesItsUnit() {

@@ -5,11 +5,14 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camerabridge.bindings.aravis.Region;
 import io.camerabridge.bindings.aravis.fake.FakeGvCameraProcess;
+import io.camerabridge.config.yaml.CameraYaml;
 import io.camerabridge.ops.CameraState;
 import io.camerabridge.pipeline.CameraPipeline;
 import io.camerabridge.tools.sim.PekatSimulator;
 import io.camerabridge.tools.sim.RequestRecord;
+import io.camerabridge.tools.sim.SimulatorStats;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,6 +22,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -184,6 +188,39 @@ class BridgeEndToEndIT {
             .containsEntry("TriggerActivation", "RisingEdge")
             .containsEntry("PixelFormat", "BayerRG8");
         assertThat(harness.bridge.cameras().get(0).triggered()).isTrue();
+      }
+    }
+  }
+
+  @Test
+  void withoutASizeInTheConfigTheWarmUpHasTheCamerasRegionBeforeAnyFrame() throws Exception {
+    try (PekatSimulator sim =
+        PekatSimulator.builder().port(0).recentRequests(100).build().start()) {
+      // Hardware-triggered with nothing on the line: no frame ever comes, so the warm-up's shape
+      // can only be the one read from the camera when it opened.
+      String yaml =
+          BridgeHarness.config(
+              CameraYaml.of("nosize", camera.deviceId())
+                  .pixelFormat("Mono8")
+                  .yaml("trigger: { mode: hardware, source: Line0 }")
+                  .pekat(sim.baseUri().toString())
+                  .journal(dir.resolve("nosize.jsonl")));
+      try (BridgeHarness harness = BridgeHarness.start(dir, yaml)) {
+        CameraPipeline pipeline = harness.bridge.pipelines().get(0);
+        await().atMost(Duration.ofSeconds(60)).until(() -> sim.stats().warmUps() == 1);
+        AtomicReference<Region> read = new AtomicReference<>();
+        pipeline.withCamera(c -> read.set(c.image().region())).get();
+        Region region = read.get();
+        RequestRecord warmUp =
+            sim.stats().recent().stream()
+                .filter(SimulatorStats::isWarmUp)
+                .findFirst()
+                .orElseThrow();
+        assertThat(warmUp.query())
+            .containsEntry("width", String.valueOf(region.width()))
+            .containsEntry("height", String.valueOf(region.height()));
+        assertThat(warmUp.bodyBytes()).isEqualTo((long) region.width() * region.height());
+        assertThat(pipeline.stats().snapshot().acquired()).as("no frame came").isZero();
       }
     }
   }
