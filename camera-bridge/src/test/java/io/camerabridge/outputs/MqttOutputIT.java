@@ -49,14 +49,15 @@ class MqttOutputIT {
   private CameraOutputs outputs;
 
   // Paho's receiver thread can throw its own NullPointerException when the publisher closes a
-  // client
-  // it has given up on while an acknowledgement is being handled (ClientState.notifyResult after
-  // close() nulled its callback; seen once in the killed-broker test). That thread dies with the
-  // discarded client; the publisher's own thread is unaffected. Awaitility would fail the test on
-  // any uncaught exception of any thread, so here it only watches its own conditions.
+  // client it has given up on while an acknowledgement is being handled (ClientState.notifyResult
+  // after close() nulled its callback). That thread dies with the discarded client; the publisher's
+  // own thread is unaffected. Awaitility fails a test on any uncaught exception of any thread, so
+  // here it only watches its own conditions. (Awaitility.dontCatchUncaughtExceptions() only builds
+  // one ConditionFactory and changes no default: the earlier fix with it was a no-op, and CI failed
+  // on this again.)
   @BeforeAll
   static void awaitOnlyTheConditions() {
-    Awaitility.dontCatchUncaughtExceptions();
+    Awaitility.doNotCatchUncaughtExceptionsByDefault();
   }
 
   @AfterAll
