@@ -1,7 +1,10 @@
 package io.camerabridge.tools.bench;
 
+import ch.qos.logback.classic.AsyncAppender;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.ConsoleAppender;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,10 +16,26 @@ final class BenchLogging {
 
   private BenchLogging() {}
 
-  /** Raises the root log level to WARN, so only problems are logged. */
+  /**
+   * Raises the root log level to WARN, so only problems are logged, and logs them to stderr: a
+   * benchmark's stdout is its report, and with {@code --json} a script parses it (a warning there,
+   * as a loaded host gives, broke the parse).
+   */
   static void warningsOnly() {
     if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
-      context.getLogger(Logger.ROOT_LOGGER_NAME).setLevel(Level.WARN);
+      ch.qos.logback.classic.Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
+      root.setLevel(Level.WARN);
+      toStandardError(root);
+    }
+  }
+
+  /** The service's logback.xml: root → "async" → "stdout" (a console appender). */
+  private static void toStandardError(ch.qos.logback.classic.Logger root) {
+    if (root.getAppender("async") instanceof AsyncAppender async
+        && async.getAppender("stdout") instanceof ConsoleAppender<ILoggingEvent> console) {
+      console.stop();
+      console.setTarget("System.err");
+      console.start();
     }
   }
 }

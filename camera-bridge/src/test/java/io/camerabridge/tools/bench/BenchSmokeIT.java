@@ -215,9 +215,9 @@ class BenchSmokeIT {
             "--json");
 
     assertThat(run.status).as(run.err).isZero();
-    // The kill's warnings share stdout with the report (the service logs there for journald).
-    String json = run.out.lines().filter(l -> l.startsWith("{")).reduce((a, b) -> b).orElse("");
-    JsonNode result = JSON.readTree(json);
+    // A benchmark's stdout is its report alone: the kill's warnings go to stderr.
+    assertThat(run.err).as("the kill is logged, on stderr").contains("taken out");
+    JsonNode result = JSON.readTree(run.out.strip());
     assertThat(result.path("perInstance")).as(run.out).hasSize(2);
     for (JsonNode instance : result.path("perInstance")) {
       assertThat(instance.path("analysed").asLong()).as(run.out).isPositive();
