@@ -75,7 +75,10 @@ public final class E2eBenchCommand implements Callable<Integer> {
       names = "--warmup",
       defaultValue = "3s",
       converter = DurationConverter.class,
-      description = "Unmeasured time after the first result (${DEFAULT-VALUE})")
+      description =
+          "Unmeasured time after the first result (${DEFAULT-VALUE}); at camera rates the JIT"
+              + " compiles the frame path for minutes, so measure tail latencies (--outputs) after"
+              + " several minutes, e.g. --warmup 600s: the report says how much it compiled")
   private Duration warmup;
 
   @Option(

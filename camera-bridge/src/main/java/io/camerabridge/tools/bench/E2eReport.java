@@ -12,6 +12,10 @@ import java.util.Map;
 final class E2eReport {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** Share of the window the JIT may spend compiling before the report calls it still busy. */
+  private static final double JIT_BUSY_SHARE = 0.01;
+
   private static final Map<OutputType, String> BASELINE_NAMES =
       Map.of(OutputType.LINE, "bare GVCP read", OutputType.MQTT, "bare Paho QoS 1");
 
@@ -91,6 +95,7 @@ final class E2eReport {
             clientCpuPerFrame(r) * 1e3,
             heapPerFrame(r),
             clientHeapPerFrame(r)));
+    jvmText(out, r.bridge().usage());
     if (r.arv() != null) {
       out.append(
           String.format(
@@ -226,6 +231,10 @@ final class E2eReport {
     root.put("client_cpu_s_per_frame", clientCpuPerFrame(r));
     root.put("heap_bytes_per_frame", heapPerFrame(r));
     root.put("client_heap_bytes_per_frame", clientHeapPerFrame(r));
+    ResourceSnapshot.JvmWork jvm = r.bridge().usage().jvm();
+    root.put("jit_compile_ms", jvm.jitMillis());
+    root.put("gc_collections", jvm.gcCollections());
+    root.put("gc_ms", jvm.gcMillis());
     if (r.arv() != null) {
       ObjectNode arv = root.putObject("arv_camera_test");
       arv.put("frames_complete", r.arv().completed());
@@ -285,6 +294,30 @@ final class E2eReport {
 
   private static long frames(E2eResult r) {
     return Math.max(1, r.bridge().counts().analyzed());
+  }
+
+  /**
+   * The JVM's own work in the window, and a warning when the JIT was still busy: its bursts, not
+   * the bridge, are then much of the latency tail (docs/benchmarks.md, "The JIT in the window").
+   */
+  private static void jvmText(StringBuilder out, ResourceSnapshot.Usage u) {
+    ResourceSnapshot.JvmWork jvm = u.jvm();
+    double share = jvm.jitMillis() * 1e6 / Math.max(1, u.wallNanos());
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "JVM in the window: JIT compiling %,d ms (%.1f %% of the window), %d collections, %,d ms"
+                + " in the collectors%n",
+            jvm.jitMillis(),
+            share * 100,
+            jvm.gcCollections(),
+            jvm.gcMillis()));
+    if (share > JIT_BUSY_SHARE) {
+      out.append(
+          "  the JIT was still compiling: its bursts take a CPU for milliseconds, so p99 and"
+              + " above are not the steady state's; a longer --warmup (minutes at 30 fps)"
+              + " measures that\n");
+    }
   }
 
   private static double cpuPerFrame(E2eResult r) {

@@ -1,5 +1,6 @@
 package io.camerabridge.tools.bench;
 
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.util.HashMap;
@@ -21,11 +22,14 @@ final class ResourceSnapshot {
   private final long wallNanos;
   private final long processCpuNanos;
   private final Map<Long, ThreadSample> threads;
+  private final JvmWork jvm;
 
-  private ResourceSnapshot(long wallNanos, long processCpuNanos, Map<Long, ThreadSample> threads) {
+  private ResourceSnapshot(
+      long wallNanos, long processCpuNanos, Map<Long, ThreadSample> threads, JvmWork jvm) {
     this.wallNanos = wallNanos;
     this.processCpuNanos = processCpuNanos;
     this.threads = threads;
+    this.jvm = jvm;
   }
 
   static ResourceSnapshot take() {
@@ -39,7 +43,8 @@ final class ResourceSnapshot {
         samples.put(ids[i], new ThreadSample(infos[i].getThreadName(), allocated[i], cpu[i]));
       }
     }
-    return new ResourceSnapshot(System.nanoTime(), OS.getProcessCpuTime(), samples);
+    return new ResourceSnapshot(
+        System.nanoTime(), OS.getProcessCpuTime(), samples, JvmWork.sinceStart());
   }
 
   /** What happened between {@code before} and this snapshot. */
@@ -66,7 +71,8 @@ final class ResourceSnapshot {
         cpuJava,
         cpuServer,
         heapAll,
-        heapServer);
+        heapServer,
+        jvm.minus(before.jvm));
   }
 
   /**
@@ -81,7 +87,8 @@ final class ResourceSnapshot {
       long javaThreadsCpuNanos,
       long serverCpuNanos,
       long heapBytesAllThreads,
-      long heapBytesServerThreads) {
+      long heapBytesServerThreads,
+      JvmWork jvm) {
 
     Usage plus(Usage o) {
       return new Usage(
@@ -90,7 +97,38 @@ final class ResourceSnapshot {
           javaThreadsCpuNanos + o.javaThreadsCpuNanos,
           serverCpuNanos + o.serverCpuNanos,
           heapBytesAllThreads + o.heapBytesAllThreads,
-          heapBytesServerThreads + o.heapBytesServerThreads);
+          heapBytesServerThreads + o.heapBytesServerThreads,
+          jvm.plus(o.jvm));
+    }
+  }
+
+  /**
+   * The JVM's own work: time its JIT compilers spent compiling, and the collections with the time
+   * the collectors report. At a camera's 30 frames/s a per-frame method reaches the optimising
+   * compiler only after minutes, and the compiler threads' bursts take a CPU for milliseconds: on
+   * two cores that shows in an output's p99, so a window's latency tail is only the steady state's
+   * when this is small.
+   */
+  record JvmWork(long jitMillis, long gcCollections, long gcMillis) {
+    static JvmWork sinceStart() {
+      long jit = JitSettling.supported() ? JitSettling.compiledMillis() : 0;
+      long count = 0;
+      long millis = 0;
+      for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+        count += Math.max(0, gc.getCollectionCount());
+        millis += Math.max(0, gc.getCollectionTime());
+      }
+      return new JvmWork(jit, count, millis);
+    }
+
+    JvmWork minus(JvmWork o) {
+      return new JvmWork(
+          jitMillis - o.jitMillis, gcCollections - o.gcCollections, gcMillis - o.gcMillis);
+    }
+
+    JvmWork plus(JvmWork o) {
+      return new JvmWork(
+          jitMillis + o.jitMillis, gcCollections + o.gcCollections, gcMillis + o.gcMillis);
     }
   }
 
