@@ -125,8 +125,7 @@ class SingleAnalyzerWarmUpIT {
     }
     sim = sim(port);
     assertThat(parts.analyzers().awaitReady(1, Duration.ofSeconds(20))).isTrue();
-    feeder.send(parts, 4);
-    feeder.awaitAllGivenBack(parts);
+    sendAndAwaitResult(4);
     assertThat(data(sim)).hasSize(2).startsWith(WARMUP).containsOnlyOnce(WARMUP);
 
     // Outage: the peer goes away; the frame that finds it refused takes it out.
@@ -144,9 +143,10 @@ class SingleAnalyzerWarmUpIT {
     }
     sim = sim(port);
     await().atMost(Duration.ofSeconds(20)).until(() -> state() == AnalyzerState.READY);
+    // One instance and busyWait 0: frame 101 would be dropped as busy if 100 were still waiting
+    // for its answer, so each is sent only when the one before has its result.
     for (int id = 100; id <= 101; id++) {
-      feeder.send(parts, id);
-      feeder.awaitAllGivenBack(parts);
+      sendAndAwaitResult(id);
     }
     assertThat(data(sim))
         .as("warmed up again before frames flow")
@@ -158,6 +158,14 @@ class SingleAnalyzerWarmUpIT {
   }
 
   // ---- helpers --------------------------------------------------------------------------------
+
+  /** Sends a frame to a ready instance and waits for its result, so the analyzer has seen it. */
+  private void sendAndAwaitResult(int id) {
+    long before = parts.stats().snapshot().results();
+    feeder.send(parts, id);
+    feeder.awaitAllGivenBack(parts);
+    await().atMost(Duration.ofSeconds(10)).until(() -> parts.stats().snapshot().results() > before);
+  }
 
   private AnalyzerState state() {
     return parts.analyzers().status().get(0).state();

@@ -81,11 +81,12 @@ class RepeatedReconnectIT {
                     });
             throw e;
           }
+          // Read before the camera is back: the reopen can be counted before the next line runs.
+          long reconnectsBefore = pipeline.stats().snapshot().reconnects();
           camera.close();
           camera = FakeGvCameraProcess.builder().serial(SERIAL).start();
           long back = System.nanoTime();
           long resultsBefore = pipeline.stats().snapshot().results();
-          long reconnectsBefore = pipeline.stats().snapshot().reconnects();
           await()
               .atMost(Duration.ofSeconds(40)) // a guard against a hang, not a bound
               .until(() -> pipeline.stats().snapshot().results() > resultsBefore);
