@@ -1,11 +1,15 @@
 package io.camerabridge.tools.bench;
 
+import io.camerabridge.config.OutputType;
 import io.camerabridge.support.DurationConverter;
 import io.camerabridge.support.ExitCodes;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -128,14 +132,27 @@ public final class E2eBenchCommand implements Callable<Integer> {
 
   @Option(
       names = "--outputs",
+      arity = "0..1",
+      paramLabel = "TYPE[,TYPE...]",
+      fallbackValue = "line,mqtt,webhook",
       description =
-          "Also fire a line output (the fake camera's UserOutput1), an MQTT output (a mosquitto"
-              + " started on a free port, QoS 1) and a webhook (an in-process receiver) for every"
-              + " part, every third part NG; report buffer filled -> output written and what each"
-              + " output adds to the verdict (next to a bare Paho client's publish), count every"
-              + " part each receiver got, and exit non-zero when one was lost, duplicated or"
-              + " reordered")
-  private boolean outputs;
+          "Also fire outputs for every part, every third part NG: line (the fake camera's"
+              + " UserOutput1), mqtt (a mosquitto started on a free port, QoS 1), webhook (an"
+              + " in-process receiver); all three when none is named. Reports buffer filled ->"
+              + " output written and what each output adds to the verdict, counts every part each"
+              + " receiver got, and exits non-zero when one was lost, duplicated or reordered."
+              + " Each output is a thread woken at the verdict, as are the receivers here: on a"
+              + " small machine name only the outputs you measure (--outputs line,mqtt)")
+  private String outputs;
+
+  @Option(
+      names = "--baselines",
+      description =
+          "With --outputs line and/or mqtt: at the same moments, a bare GVCP read of the same"
+              + " camera and a bare Paho client's QoS 1 publish to the same broker, each on a"
+              + " thread of its own, reported next to the output. They compete with the outputs"
+              + " for the CPUs, so measure the outputs' own tail in a run without them")
+  private boolean baselines;
 
   @Option(
       names = "--cameras",
@@ -212,7 +229,8 @@ public final class E2eBenchCommand implements Callable<Integer> {
               busyWait,
               rounds,
               compareArv,
-              outputs);
+              outputTypes(),
+              baselines);
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
@@ -236,6 +254,29 @@ public final class E2eBenchCommand implements Callable<Integer> {
       return ExitCodes.FAILURE;
     }
     return ExitCodes.OK;
+  }
+
+  /** The types {@code --outputs} names, as the config file spells them; empty without it. */
+  private Set<OutputType> outputTypes() {
+    Set<OutputType> types = EnumSet.noneOf(OutputType.class);
+    if (outputs == null) {
+      return types;
+    }
+    for (String name : outputs.split(",", -1)) {
+      OutputType type =
+          Arrays.stream(OutputType.values())
+              .filter(t -> t.configName().equals(name.strip()))
+              .findFirst()
+              .orElseThrow(
+                  () ->
+                      new IllegalArgumentException(
+                          "--outputs: '"
+                              + name
+                              + "' is not an output type; use line, mqtt, webhook (comma"
+                              + " separated), or none of them for all three"));
+      types.add(type);
+    }
+    return types;
   }
 
   /** One benchmark run; may throw {@link BenchException} for what the user can fix. */
@@ -271,7 +312,9 @@ public final class E2eBenchCommand implements Callable<Integer> {
     }
     if (analyzers != null) {
       String with =
-          cameras != null ? "--cameras" : outputs ? "--outputs" : console ? "--console" : null;
+          cameras != null
+              ? "--cameras"
+              : outputs != null ? "--outputs" : console ? "--console" : null;
       if (with != null || compareArv || rounds > 1) {
         throw new CommandLine.ParameterException(
             spec.commandLine(),
@@ -286,7 +329,8 @@ public final class E2eBenchCommand implements Callable<Integer> {
     if (cameras == null) {
       return;
     }
-    String refused = outputs ? "--outputs" : console ? "--console" : rounds > 1 ? "--rounds" : null;
+    String refused =
+        outputs != null ? "--outputs" : console ? "--console" : rounds > 1 ? "--rounds" : null;
     if (refused != null) {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "--cameras runs without " + refused + "; leave one of them out");

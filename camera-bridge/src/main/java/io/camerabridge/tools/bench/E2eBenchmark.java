@@ -82,20 +82,20 @@ final class E2eBenchmark {
               return t;
             });
     FakeGvCameraProcess.Builder cameraBuilder = FakeGvCameraProcess.builder();
-    if (settings.outputs()) {
+    if (!settings.outputs().isEmpty()) {
       // camera-bridge's GenICam XML: the fake camera gets Line*/UserOutput* features.
       cameraBuilder.extendedGenicam();
     }
     try (InProcessAnalyzer analyzer = InProcessAnalyzer.start();
         FakeGvCameraProcess camera = cameraBuilder.start();
         ClientResources resources = ClientResources.create();
-        OutputRig rig = settings.outputs() ? OutputRig.start(camera) : null) {
+        OutputRig rig = settings.outputs().isEmpty() ? null : OutputRig.start(camera, settings)) {
       BridgeConfig file =
           E2eCameraConfig.loadAll(
               camera.address().getHostAddress(),
               analyzer.address(),
               settings,
-              rig == null ? null : rig.urls());
+              rig == null ? null : rig.outputsConfig());
       CameraConfig config = file.cameras().get(0);
       ConsoleWatcher watcher = console ? new ConsoleWatcher(file) : null;
       PopClock clock = new PopClock();

@@ -4,6 +4,7 @@ import io.camerabridge.config.BridgeConfig;
 import io.camerabridge.config.CameraConfig;
 import io.camerabridge.config.ConfigException;
 import io.camerabridge.config.ConfigLoader;
+import io.camerabridge.config.OutputType;
 import io.camerabridge.config.yaml.CameraYaml;
 import io.camerabridge.config.yaml.ConfigYaml;
 import java.io.IOException;
@@ -13,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The camera entry {@code bench e2e} runs, written as the YAML a user would write and read back
@@ -24,16 +26,22 @@ final class E2eCameraConfig {
   private E2eCameraConfig() {}
 
   /** The outputs {@code --outputs} adds, and the broker block they need. */
-  record Outputs(String brokerUrl, String webhookUrl) {
+  record Outputs(Set<OutputType> types, String brokerUrl, String webhookUrl) {
     void addTo(ConfigYaml config, CameraYaml camera) {
-      config.set("mqtt.broker", brokerUrl).set("mqtt.clientId", "camera-bridge-bench");
-      camera.yaml(
-          "outputs:\n"
-              + "  - { type: line, line: Line1, source: UserOutput1, pulse: 5ms }\n"
-              + "  - { type: mqtt, qos: 1, context: summary }\n"
-              + "  - { type: webhook, url: \""
-              + webhookUrl
-              + "\", context: summary }");
+      StringBuilder list = new StringBuilder("outputs:\n");
+      if (types.contains(OutputType.LINE)) {
+        list.append("  - { type: line, line: Line1, source: UserOutput1, pulse: 5ms }\n");
+      }
+      if (types.contains(OutputType.MQTT)) {
+        config.set("mqtt.broker", brokerUrl).set("mqtt.clientId", "camera-bridge-bench");
+        list.append("  - { type: mqtt, qos: 1, context: summary }\n");
+      }
+      if (types.contains(OutputType.WEBHOOK)) {
+        list.append("  - { type: webhook, url: \"")
+            .append(webhookUrl)
+            .append("\", context: summary }\n");
+      }
+      camera.yaml(list.toString().stripTrailing());
     }
   }
 

@@ -1,12 +1,17 @@
 package io.camerabridge.tools.bench;
 
+import io.camerabridge.config.OutputType;
 import io.camerabridge.config.SocketBuffer;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
 
 /**
  * What {@code bench e2e} runs: the fake camera's image size, pixel format, frame rate and GVSP
- * packet size, and how long to measure after the warm-up; with {@code outputs}, a line, an MQTT and
- * a webhook output on every part and every third part NG. {@code busyWait} null keeps the service's
+ * packet size, and how long to measure after the warm-up; with {@code outputs}, those of the line,
+ * MQTT and webhook outputs on every part and every third part NG, and with {@code baselines} a bare
+ * GVCP read and a bare Paho publish at the same moments. {@code busyWait} null keeps the service's
  * default (half the frame period).
  */
 record E2eSettings(
@@ -23,7 +28,8 @@ record E2eSettings(
     Duration busyWait,
     int rounds,
     boolean compareArv,
-    boolean outputs) {
+    Set<OutputType> outputs,
+    boolean baselines) {
 
   E2eSettings {
     if (width < 1 || height < 1 || width > 2048 || height > 2048) {
@@ -51,6 +57,14 @@ record E2eSettings(
     socketBuffer = socketBuffer == null ? SocketBuffer.DEFAULT.toString() : socketBuffer;
     if (rounds < 1) {
       throw new IllegalArgumentException("--rounds must be at least 1, got " + rounds);
+    }
+    outputs =
+        outputs == null || outputs.isEmpty()
+            ? Set.of()
+            : Collections.unmodifiableSet(EnumSet.copyOf(outputs));
+    if (baselines && !outputs.contains(OutputType.LINE) && !outputs.contains(OutputType.MQTT)) {
+      throw new IllegalArgumentException(
+          "--baselines stand next to the line and mqtt outputs: add --outputs line,mqtt");
     }
     if (duration.isNegative() || duration.isZero()) {
       throw new IllegalArgumentException("--duration must be positive, got " + duration);

@@ -9,8 +9,10 @@ import io.camerabridge.outputs.MqttPublisher;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -24,6 +26,7 @@ final class OutputRig implements AutoCloseable {
   /** How long the peers may take to receive what the bridge wrote before it stopped. */
   private static final Duration SETTLE = Duration.ofSeconds(10);
 
+  private final Set<OutputType> types;
   private final BenchBroker broker;
   private final WebhookSink webhook;
   private final OutputSamples samples;
@@ -31,7 +34,9 @@ final class OutputRig implements AutoCloseable {
   private List<BaselineLoop> baselines = List.of();
   private MqttPublisher publisher;
 
-  private OutputRig(BenchBroker broker, WebhookSink webhook, OutputSamples samples) {
+  private OutputRig(
+      Set<OutputType> types, BenchBroker broker, WebhookSink webhook, OutputSamples samples) {
+    this.types = types;
     this.broker = broker;
     this.webhook = webhook;
     this.samples = samples;
@@ -39,15 +44,28 @@ final class OutputRig implements AutoCloseable {
 
   /**
    * @param camera the fake camera the line output drives (its GVCP baseline)
+   * @param settings which outputs fire, and whether the baselines run next to them
    */
-  static OutputRig start(FakeGvCameraProcess camera) throws IOException, InterruptedException {
-    OutputSamples samples = new OutputSamples(new Deliveries());
+  static OutputRig start(FakeGvCameraProcess camera, E2eSettings settings)
+      throws IOException, InterruptedException {
+    Set<OutputType> types = settings.outputs();
+    OutputSamples samples = new OutputSamples(types, new Deliveries());
     BenchBroker broker = BenchBroker.start();
     try {
-      OutputRig rig = new OutputRig(broker, WebhookSink.start(samples.deliveries()), samples);
+      OutputRig rig =
+          new OutputRig(types, broker, WebhookSink.start(samples.deliveries()), samples);
       rig.subscriber =
           BenchSubscriber.subscribe(broker.url(), "camera-bridge/+/result", samples.deliveries());
-      rig.baselines = List.of(Baselines.bareGvcp(camera), Baselines.barePaho(broker.url()));
+      if (settings.baselines()) {
+        List<BaselineLoop> chosen = new ArrayList<>();
+        if (types.contains(OutputType.LINE)) {
+          chosen.add(Baselines.bareGvcp(camera));
+        }
+        if (types.contains(OutputType.MQTT)) {
+          chosen.add(Baselines.barePaho(broker.url()));
+        }
+        rig.baselines = List.copyOf(chosen);
+      }
       return rig;
     } catch (IOException | RuntimeException e) {
       broker.close();
@@ -55,8 +73,9 @@ final class OutputRig implements AutoCloseable {
     }
   }
 
-  E2eCameraConfig.Outputs urls() {
-    return new E2eCameraConfig.Outputs(broker.url(), webhook.url());
+  /** The outputs to configure, with this rig's broker and receiver. */
+  E2eCameraConfig.Outputs outputsConfig() {
+    return new E2eCameraConfig.Outputs(types, broker.url(), webhook.url());
   }
 
   OutputSamples samples() {
@@ -75,11 +94,13 @@ final class OutputRig implements AutoCloseable {
 
   /** The camera's outputs, publishing through a connection the rig owns, observed by the rig. */
   CameraOutputs outputs(BridgeConfig file) {
-    publisher = new MqttPublisher(file.mqtt());
-    publisher.start();
+    publisher = file.mqttBroker().map(MqttPublisher::new).orElse(null);
+    if (publisher != null) {
+      publisher.start();
+    }
     CameraOutputs outputs =
         CameraOutputs.create(
-            file.cameras().get(0), Optional.of(publisher), new SimpleMeterRegistry());
+            file.cameras().get(0), Optional.ofNullable(publisher), new SimpleMeterRegistry());
     Consumer<PartOutcome> observer = samples;
     for (BaselineLoop b : baselines) {
       observer = observer.andThen(b);

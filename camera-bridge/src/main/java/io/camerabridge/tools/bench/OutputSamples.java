@@ -6,6 +6,7 @@ import io.camerabridge.outcome.PartOutcome;
 import io.camerabridge.outputs.WriteObserver;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -30,16 +31,26 @@ final class OutputSamples implements WriteObserver, Consumer<PartOutcome> {
   private final LatencySamples decided = new LatencySamples(1 << 14);
   private final Map<OutputType, Hops> hops = new EnumMap<>(OutputType.class);
   private final Map<Long, Long> decidedNanos = new java.util.HashMap<>();
+  private final Set<OutputType> types;
   private final Deliveries deliveries;
   private volatile boolean recording;
   private long ng;
   private long parts;
 
-  OutputSamples(Deliveries deliveries) {
+  /**
+   * @param types the outputs the run configures (their deliveries are expected)
+   */
+  OutputSamples(Set<OutputType> types, Deliveries deliveries) {
+    this.types = types;
     this.deliveries = deliveries;
-    for (OutputType t : OutputType.values()) {
+    for (OutputType t : types) {
       hops.put(t, new Hops());
     }
+  }
+
+  /** The outputs the run configures, in the order of {@link OutputType}. */
+  Set<OutputType> types() {
+    return types;
   }
 
   void recording(boolean on) {
@@ -63,11 +74,11 @@ final class OutputSamples implements WriteObserver, Consumer<PartOutcome> {
       ng++;
     }
     // As configured by E2eCameraConfig: the line fires on ng, timeout and error; the rest on any.
-    if (part.outcome() != Outcome.OK) {
-      deliveries.expect(OutputType.LINE, part.sequence());
+    for (OutputType t : types) {
+      if (t != OutputType.LINE || part.outcome() != Outcome.OK) {
+        deliveries.expect(t, part.sequence());
+      }
     }
-    deliveries.expect(OutputType.MQTT, part.sequence());
-    deliveries.expect(OutputType.WEBHOOK, part.sequence());
   }
 
   @Override

@@ -22,6 +22,7 @@ class ArvCameraTestRunTest {
           null,
           1,
           true,
+          java.util.Set.of(),
           false);
 
   @Test

@@ -126,6 +126,7 @@ class BenchSmokeIT {
             "--warmup",
             "1s",
             "--outputs",
+            "--baselines",
             "--json");
 
     // Exit 0 only when no output lost, duplicated or reordered a part.
@@ -146,6 +147,40 @@ class BenchSmokeIT {
       JsonNode bare = outputs.path(type).path("baseline");
       assertThat(bare.path("round_trip_ms").path("p50").asDouble()).as(run.out).isPositive();
     }
+  }
+
+  @Test
+  void e2eBenchWithNamedOutputsFiresAndReportsOnlyThose() throws Exception {
+    Run run =
+        run(
+            "bench",
+            "e2e",
+            "--width",
+            "320",
+            "--height",
+            "240",
+            "--format",
+            "Mono8",
+            "--fps",
+            "20",
+            "--duration",
+            "2s",
+            "--warmup",
+            "1s",
+            "--outputs",
+            "line",
+            "--json");
+
+    assertThat(run.status).as(run.err).isZero();
+    JsonNode outputs = JSON.readTree(run.out).path("outputs");
+    assertThat(outputs.path("exact").asBoolean()).as(run.out).isTrue();
+    // Every third part NG: the line fires on those, and nothing else is configured or measured.
+    assertThat(outputs.path("line").path("expected").asLong())
+        .isEqualTo(outputs.path("ng").asLong())
+        .isPositive();
+    assertThat(outputs.path("line").path("baseline").isMissingNode()).isTrue();
+    assertThat(outputs.has("mqtt")).isFalse();
+    assertThat(outputs.has("webhook")).isFalse();
   }
 
   @Test
