@@ -21,6 +21,9 @@ if $tests; then
   packages+=(chromium chromium-driver)  # console browser tests (Selenium, ConsoleBrowserIT)
   packages+=(mosquitto mosquitto-clients)  # MQTT output tests: a real broker
   packages+=(python3-pymodbus)  # Modbus server tests: an independent Modbus TCP peer (/usr/bin/python3)
+  # pymodbus 3.0's client imports serial_asyncio even for TCP; Debian only recommends it, and
+  # recommends are not installed here
+  packages+=(python3-serial-asyncio)
 fi
 
 missing=()
