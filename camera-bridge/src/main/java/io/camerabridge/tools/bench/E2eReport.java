@@ -162,10 +162,10 @@ final class E2eReport {
         String.format(
             Locale.ROOT,
             "%noutputs: %d parts decided in the window (%d NG, every third by the simulator);"
-                + " delivered = line: register write acknowledged by the camera, mqtt: received by a"
-                + " subscriber, webhook: received by the receiver%n",
+                + " delivered = %s%n",
             o.parts(),
-            o.ng()));
+            o.ng(),
+            String.join(", ", o.types().stream().map(E2eReport::deliveredMeans).toList())));
     for (OutputType t : o.types()) {
       out.append(
           String.format(
@@ -276,6 +276,15 @@ final class E2eReport {
       latency(bare.putObject("round_trip_ms"), bl.wrote());
       bare.put("missed", bl.missed());
     }
+  }
+
+  /** What counts as delivered for one output type. */
+  private static String deliveredMeans(OutputType t) {
+    return switch (t) {
+      case LINE -> "line: register write acknowledged by the camera";
+      case MQTT -> "mqtt: received by a subscriber";
+      case WEBHOOK -> "webhook: received by the receiver";
+    };
   }
 
   private static void latency(ObjectNode node, LatencySamples.Percentiles p) {

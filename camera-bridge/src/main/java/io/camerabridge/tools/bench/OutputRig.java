@@ -51,13 +51,15 @@ final class OutputRig implements AutoCloseable {
     Set<OutputType> types = settings.outputs();
     OutputSamples samples = new OutputSamples(types, new Deliveries());
     BenchBroker broker = BenchBroker.start();
+    OutputRig rig = null;
     try {
-      OutputRig rig =
-          new OutputRig(types, broker, WebhookSink.start(samples.deliveries()), samples);
+      rig = new OutputRig(types, broker, WebhookSink.start(samples.deliveries()), samples);
       rig.subscriber =
           BenchSubscriber.subscribe(broker.url(), "camera-bridge/+/result", samples.deliveries());
       if (settings.baselines()) {
         List<BaselineLoop> chosen = new ArrayList<>();
+        // Those already started are closed with the rig when a later one fails.
+        rig.baselines = chosen;
         if (types.contains(OutputType.LINE)) {
           chosen.add(Baselines.bareGvcp(camera));
         }
@@ -68,7 +70,11 @@ final class OutputRig implements AutoCloseable {
       }
       return rig;
     } catch (IOException | RuntimeException e) {
-      broker.close();
+      if (rig == null) {
+        broker.close();
+      } else {
+        rig.abandon(e);
+      }
       throw e;
     }
   }
@@ -116,12 +122,23 @@ final class OutputRig implements AutoCloseable {
       publisher.close(Duration.ofSeconds(5));
     }
     settle();
-    subscriber.close();
+    if (subscriber != null) {
+      subscriber.close();
+    }
     for (BaselineLoop b : baselines) {
       b.close();
     }
     webhook.close();
     broker.close();
+  }
+
+  /** Closes what a failed start had started, keeping what went wrong on {@code cause}. */
+  private void abandon(Exception cause) {
+    try {
+      close();
+    } catch (Exception e) {
+      cause.addSuppressed(e);
+    }
   }
 
   /** Waits (bounded) until the subscriber and the receiver have what was written to them. */
