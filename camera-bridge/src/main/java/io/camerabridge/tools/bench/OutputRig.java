@@ -26,7 +26,6 @@ final class OutputRig implements AutoCloseable {
   /** How long the peers may take to receive what the bridge wrote before it stopped. */
   private static final Duration SETTLE = Duration.ofSeconds(10);
 
-  private final Set<OutputType> types;
   private final BenchBroker broker;
   private final WebhookSink webhook;
   private final OutputSamples samples;
@@ -34,9 +33,7 @@ final class OutputRig implements AutoCloseable {
   private List<BaselineLoop> baselines = List.of();
   private MqttPublisher publisher;
 
-  private OutputRig(
-      Set<OutputType> types, BenchBroker broker, WebhookSink webhook, OutputSamples samples) {
-    this.types = types;
+  private OutputRig(BenchBroker broker, WebhookSink webhook, OutputSamples samples) {
     this.broker = broker;
     this.webhook = webhook;
     this.samples = samples;
@@ -53,7 +50,7 @@ final class OutputRig implements AutoCloseable {
     BenchBroker broker = BenchBroker.start();
     OutputRig rig = null;
     try {
-      rig = new OutputRig(types, broker, WebhookSink.start(samples.deliveries()), samples);
+      rig = new OutputRig(broker, WebhookSink.start(samples.deliveries()), samples);
       rig.subscriber =
           BenchSubscriber.subscribe(broker.url(), "camera-bridge/+/result", samples.deliveries());
       if (settings.baselines()) {
@@ -81,7 +78,7 @@ final class OutputRig implements AutoCloseable {
 
   /** The outputs to configure, with this rig's broker and receiver. */
   E2eCameraConfig.Outputs outputsConfig() {
-    return new E2eCameraConfig.Outputs(types, broker.url(), webhook.url());
+    return new E2eCameraConfig.Outputs(samples.types(), broker.url(), webhook.url());
   }
 
   OutputSamples samples() {

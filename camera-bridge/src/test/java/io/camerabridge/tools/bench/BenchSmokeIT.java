@@ -109,25 +109,7 @@ class BenchSmokeIT {
 
   @Test
   void e2eBenchWithOutputsCountsEveryDeliveryAndMeasuresTheBareBaselines() throws Exception {
-    Run run =
-        run(
-            "bench",
-            "e2e",
-            "--width",
-            "320",
-            "--height",
-            "240",
-            "--format",
-            "Mono8",
-            "--fps",
-            "20",
-            "--duration",
-            "2s",
-            "--warmup",
-            "1s",
-            "--outputs",
-            "--baselines",
-            "--json");
+    Run run = outputsRun("--outputs", "--baselines");
 
     // Exit 0 only when no output lost, duplicated or reordered a part.
     assertThat(run.status).as(run.err).isZero();
@@ -151,25 +133,7 @@ class BenchSmokeIT {
 
   @Test
   void e2eBenchWithNamedOutputsFiresAndReportsOnlyThose() throws Exception {
-    Run run =
-        run(
-            "bench",
-            "e2e",
-            "--width",
-            "320",
-            "--height",
-            "240",
-            "--format",
-            "Mono8",
-            "--fps",
-            "20",
-            "--duration",
-            "2s",
-            "--warmup",
-            "1s",
-            "--outputs",
-            "line",
-            "--json");
+    Run run = outputsRun("--outputs", "line");
 
     assertThat(run.status).as(run.err).isZero();
     JsonNode outputs = JSON.readTree(run.out).path("outputs");
@@ -309,6 +273,14 @@ class BenchSmokeIT {
     assertThat(r.path("lost").asLong()).isZero();
     assertThat(r.path("out_of_order").asLong()).isZero();
     assertThat(r.path("exact").asBoolean()).isTrue();
+  }
+
+  /** A short JSON {@code bench e2e} of a small camera at 20 fps with the given output options. */
+  private Run outputsRun(String... outputOptions) throws IOException, InterruptedException {
+    String small = "bench e2e --width 320 --height 240 --format Mono8 --fps 20 --duration 2s";
+    List<String> args = new ArrayList<>(List.of((small + " --warmup 1s --json").split(" ")));
+    args.addAll(List.of(outputOptions));
+    return run(args.toArray(String[]::new));
   }
 
   private Run run(String... args) throws IOException, InterruptedException {
